@@ -1,0 +1,39 @@
+# netvet: make demo · make test · make check · make bench
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared/data
+
+.PHONY: demo test check bench kb clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --db sqlite:///out/demo.db
+	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --json -o out/findings.json
+	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --csv -o out/findings.csv
+	@echo "JSON and CSV findings written to out/findings.json and out/findings.csv"
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+check: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts examples
+	$(BIN)/ruff format --check src tests bench scripts examples
+	$(BIN)/mypy src
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --data $(SHARED)
+
+kb: $(STAMP)
+	$(BIN)/netvet kb build --data $(SHARED)
+
+clean:
+	rm -rf $(VENV) out netvet.db

@@ -1,0 +1,111 @@
+"""The attribution rules: each turns one observation into evidence. The table RULES is the
+whole of attribution's knowledge; every rule's docstring is the sentence a report prints."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from netvet.attribute.model_number import ModelRules, catalogue_models, matching_patterns
+from netvet.attribute.oui import OuiTable, lookup_mac
+from netvet.ids import is_locally_administered, is_multicast
+from netvet.match import CachedMatcher
+from netvet.model import Category, Evidence, Observation, Tier
+
+
+@dataclass(frozen=True, slots=True)
+class RuleKB:
+    """The parts of the knowledge base that attribution rules read."""
+
+    oui: OuiTable
+    names: CachedMatcher
+    models: ModelRules
+    categories: dict[str, Category]
+    brands: dict[str, str]
+
+
+def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The MAC's IEEE block is registered to this organisation."""
+    if obs.mac is None:
+        return ()
+    if is_multicast(obs.mac) or is_locally_administered(obs.mac):
+        kind = "multicast" if is_multicast(obs.mac) else "locally administered"
+        reason = f"MAC {obs.mac} is {kind}: it names no manufacturer"
+        return (Evidence("mac-local", "mac", obs.mac, None, Tier.KEYWORD, reason, weight=0.0),)
+    hit = lookup_mac(kb.oui, obs.mac)
+    if hit is None:
+        reason = f"MAC prefix of {obs.mac} is not in the IEEE registry"
+        return (Evidence("oui-unregistered", "oui", obs.mac[:8], None, Tier.KEYWORD, reason, weight=0.0),)
+    claims = hit.entity or f"org:{hit.organization}"
+    reason = f"IEEE {hit.registry} {hit.prefix} is registered to {hit.organization}"
+    return (Evidence("oui", "oui", hit.prefix, claims, Tier.EXACT, reason),)
+
+
+def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The vendor or manufacturer text names this organisation or one of its brands."""
+    if not obs.vendor:
+        return ()
+    matches = kb.names(obs.vendor)
+    if not matches:
+        return ()
+    best = matches[0]
+    brand = kb.brands.get(best.matched_name.casefold())
+    via = f" (brand {brand})" if brand else ""
+    reason = f"vendor text '{obs.vendor}' matches '{best.matched_name}'{via} at {best.score:.2f}: " + "; ".join(best.reasons)
+    return (Evidence("vendor-name", "vendor", obs.vendor, best.entity, Tier.HEURISTIC, reason, weight=best.score),)
+
+
+def model_pattern_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The model number has a shape only this maker uses."""
+    if not obs.model:
+        return ()
+    return tuple(
+        Evidence(
+            f"model:{p.id}",
+            "model",
+            obs.model,
+            p.manufacturer,
+            Tier.MULTI_FIELD if p.strong else Tier.HEURISTIC,
+            f"model '{obs.model}': {p.reason}",
+            category=p.category,
+        )
+        for p in matching_patterns(kb.models, obs.model)
+    )
+
+
+def catalogue_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The model number is a catalogued model or part number of this maker."""
+    if not obs.model:
+        return ()
+    found = catalogue_models(kb.models, obs.model)
+    makers = {m.manufacturer for m in found}
+    if len(makers) != 1:
+        return ()
+    hit = found[0]
+    reason = f"'{obs.model}' is a catalogued model of {hit.manufacturer} (device-type library)"
+    return (Evidence("catalogue", "model", obs.model, hit.manufacturer, Tier.MULTI_FIELD, reason, category=hit.category),)
+
+
+def category_hint_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The inventory says what kind of device this is."""
+    if not obs.category:
+        return ()
+    category = kb.categories.get(obs.category.strip().casefold())
+    if category is None:
+        return ()
+    reason = f"inventory device type '{obs.category}' reads as {category}"
+    return (Evidence("category-hint", "category", obs.category, None, Tier.HEURISTIC, reason, category=category),)
+
+
+Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]
+
+RULES: tuple[Rule, ...] = (
+    oui_evidence,
+    vendor_text_evidence,
+    model_pattern_evidence,
+    catalogue_evidence,
+    category_hint_evidence,
+)
+
+
+def collect_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """Every rule's evidence for one observation, in table order."""
+    return tuple(ev for rule in RULES for ev in rule(obs, kb))

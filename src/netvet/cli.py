@@ -1,0 +1,152 @@
+"""The `netvet` command: thin Typer adapters over scan, match and the kb; exit codes
+0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
+
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from netvet.cli_output import print_issues, print_matches, print_summary, progress_bar, write_output
+from netvet.errors import NetvetError, UsageError
+from netvet.ids import parse_date
+from netvet.ingest.columns import parse_overrides
+from netvet.kb.loader import DATA_DIR, load_kb
+from netvet.match import DEFAULT_THRESHOLD, match_name
+from netvet.report import finding_record, summarize
+from netvet.scan import ScanResult, scan_paths
+from netvet.settings import Settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Find covered equipment, explain why, and say since when.")
+kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
+app.add_typer(kb_app, name="kb")
+err = Console(stderr=True)
+FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
+
+
+def as_of_date(text: str | None) -> date:
+    """--as-of, default today."""
+    if text is None:
+        return date.today()
+    day = parse_date(text)
+    if day is None:
+        raise UsageError(f"--as-of: not a date: '{text}' (use YYYY-MM-DD)")
+    return day
+
+
+def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
+    """The one data format asked for, or None for the summary."""
+    chosen = [name for name, on in (("json", json_), ("jsonl", jsonl), ("csv", csv_)) if on]
+    if len(chosen) > 1:
+        raise UsageError("choose one of --json, --jsonl, --csv")
+    return chosen[0] if chosen else None
+
+
+@app.command()
+def scan(
+    paths: Annotated[list[Path], typer.Argument(help="Inventory files (CSV, XLSX).")],
+    fmt: Annotated[str, typer.Option("--format", help="auto|inventory")] = "auto",
+    as_of: Annotated[str | None, typer.Option(help="Evaluate the rules as of this date (YYYY-MM-DD).")] = None,
+    use: Annotated[str | None, typer.Option(help="Intended use for assets whose input gives none.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one JSON object per line.")] = False,
+    csv_: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write data here, not stdout.")] = None,
+    db: Annotated[str | None, typer.Option(help="Store URL (default NETVET_DB_URL or sqlite:///netvet.db).")] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Do not save the run.")] = False,
+    fail_on: Annotated[str | None, typer.Option(help="Exit 1 when any asset is covered (or review).")] = None,
+    strict: Annotated[bool, typer.Option(help="Stop at the first bad row.")] = False,
+    column: Annotated[list[str] | None, typer.Option("--map", help="FIELD=HEADER column override.")] = None,
+) -> None:
+    """Attribute every asset and determine each regime as of a date."""
+    if fail_on is not None and fail_on not in FAIL_LEVELS:
+        raise UsageError("--fail-on takes covered or review")
+    settings = Settings.from_env()
+    kb = load_kb(settings.kb_dir or DATA_DIR)
+    day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
+    started = datetime.now(UTC)
+    with progress_bar(err) as advance:
+        result = scan_paths(paths, kb, day, fmt=fmt, strict=strict, overrides=parse_overrides(column or []), default_use=use, progress=advance)
+    records = [finding_record(f, kb.entities, kb.graph, day) for f in result.findings]
+    run_id = None if no_store else store_run(db or settings.db_url, result, records, started)
+    if fmt_out:
+        write_output(fmt_out, records, output)
+    else:
+        print_summary(Console(), summarize(result.findings, kb.entities, len(result.issues)), day, run_id)
+    print_issues(err, result.issues)
+    verdicts = {r["verdict"] for r in records}
+    if fail_on and verdicts & set(FAIL_LEVELS[fail_on]):
+        raise typer.Exit(1)
+
+
+def store_run(url: str, result: ScanResult, records: list[dict[str, object]], started: datetime) -> int:
+    """Save the run; its id."""
+    from netvet.store import RunHeader, open_store, save_run
+
+    header = RunHeader(result.as_of, result.kb_manifest, result.regimes, [(i.path, i.sha256, i.format, i.observations) for i in result.inputs], started)
+    return save_run(open_store(url), header, records, result.issues)
+
+
+@app.command()
+def match(
+    names: Annotated[list[str], typer.Argument(help="Organisation names to screen.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    threshold: Annotated[float, typer.Option(help="Lowest score reported.")] = DEFAULT_THRESHOLD,
+    as_of: Annotated[str | None, typer.Option(help="Ownership and lists as of this date.")] = None,
+) -> None:
+    """Screen organisation names against the kb's entities, owners and lists."""
+    from netvet.screen import screen_name
+
+    settings = Settings.from_env()
+    kb = load_kb(settings.kb_dir or DATA_DIR)
+    day = as_of_date(as_of)
+    results = [screen_name(kb, name, day, threshold) for name in names]
+    if json_:
+        write_output("json", results, None)
+    else:
+        print_matches(Console(), results)
+
+
+@kb_app.command("info")
+def kb_info() -> None:
+    """Print the kb's versions, file hashes and counts."""
+    from netvet.cli_output import print_kb_info
+
+    settings = Settings.from_env()
+    print_kb_info(Console(), load_kb(settings.kb_dir or DATA_DIR))
+
+
+@kb_app.command("build")
+def kb_build(
+    data: Annotated[Path, typer.Option(help="Folder with ieee/, lists/, devicetypes/ official files.")],
+    kb_dir: Annotated[Path | None, typer.Option(help="kb folder to write (default: the packaged one).")] = None,
+) -> None:
+    """Rebuild the derived kb files from official files and rewrite the manifest."""
+    from netvet.kb.build import build_all
+
+    report = build_all(data, kb_dir or Settings.from_env().kb_dir or DATA_DIR)
+    err.print(f"IEEE blocks: {report['ieee_blocks']}, catalogue keys: {report['catalogue_keys']}")
+    print_issues(err, report["issues"])
+
+
+def main() -> None:
+    """Entry point: map errors to exit codes."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except NetvetError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: exit code 3, not a traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        err.print_exception()
+        sys.exit(3)

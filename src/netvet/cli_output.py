@@ -1,0 +1,92 @@
+"""What the CLI prints: Rich tables and progress on the terminal, data to stdout or a file."""
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from netvet.model import Issue
+from netvet.report import Summary, get_renderer
+
+MAX_ISSUES_SHOWN = 15
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Any]:
+    """A progress bar on stderr; yields advance(n)."""
+    columns = (TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("scan", total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def write_output(fmt: str, records: Sequence[dict[str, Any]], path: Path | None) -> None:
+    """Rendered records to a file or stdout."""
+    text = get_renderer(fmt)(records)
+    if path is None:
+        import sys
+
+        sys.stdout.write(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def print_summary(console: Console, summary: Summary, as_of: date, run_id: int | None) -> None:
+    """Counts by verdict, regime and manufacturer, then the covered assets."""
+    stored = f", stored as run {run_id}" if run_id is not None else ""
+    console.print(f"[bold]{summary.assets} assets[/bold] as of {as_of.isoformat()}{stored}; {summary.issues} input issues")
+    verdicts = Table("verdict", "assets", title="By verdict")
+    for verdict, n in summary.by_verdict.items():
+        verdicts.add_row(verdict, str(n))
+    console.print(verdicts)
+    regimes = Table("regime", "covered", "review", "not-covered", "unknown", title="By regime")
+    for regime, counts in summary.by_regime.items():
+        regimes.add_row(regime, *(str(counts.get(s, 0)) for s in ("covered", "review", "not-covered", "unknown")))
+    console.print(regimes)
+    makers = Table("manufacturer", "assets", "covered", title="By manufacturer (top 15)")
+    for maker, n, covered in summary.by_manufacturer[:15]:
+        makers.add_row(maker, str(n), str(covered))
+    console.print(makers)
+    covered = Table("asset", "manufacturer", "why", title=f"Covered assets ({len(summary.covered)})", show_lines=False)
+    for asset, maker, why in summary.covered:
+        covered.add_row(asset, maker, why)
+    console.print(covered)
+
+
+def print_issues(console: Console, issues: Sequence[Issue]) -> None:
+    """The input problems (info-level notes are counted, not listed)."""
+    shown = [i for i in issues if i.severity != "info"]
+    for issue in shown[:MAX_ISSUES_SHOWN]:
+        console.print(f"[yellow]issue:[/yellow] {issue.describe()}", highlight=False)
+    if len(shown) > MAX_ISSUES_SHOWN:
+        console.print(f"... and {len(shown) - MAX_ISSUES_SHOWN} more issues (see --json or the store)")
+
+
+def print_matches(console: Console, results: Sequence[dict[str, Any]]) -> None:
+    """One table per query."""
+    for result in results:
+        table = Table("entity", "score", "controller", "lists", "why", title=result["query"])
+        for m in result["matches"]:
+            lists = ", ".join(f"{d['list']} ({d['status']})" for d in m["designations"]) or "-"
+            table.add_row(m["entity"]["name"], f"{m['score']:.2f}", m["controller"]["name"], lists, "; ".join(m["reasons"]))
+        if not result["matches"]:
+            table.add_row("no match", "", "", "", "")
+        console.print(table)
+
+
+def print_kb_info(console: Console, kb: Any) -> None:
+    """Versions, counts and the manifest hash."""
+    table = Table("part", "version / count", title=f"knowledge base {kb.directory}")
+    table.add_row("manifest sha256", kb.manifest_sha256)
+    for list_id, listed in sorted(kb.lists.items()):
+        table.add_row(f"list {list_id}", f"{listed.version.isoformat()} · {len(listed.entries)} entries · sha256 {listed.sha256[:12]}")
+    table.add_row("entities", str(len(kb.entities)))
+    table.add_row("ownership edges", str(len(kb.edges)))
+    table.add_row("IEEE assignments", str(len(kb.oui.rows)))
+    table.add_row("model patterns", str(len(kb.models.patterns)))
+    console.print(table)

@@ -1,0 +1,18 @@
+"""Identifier formats: normalisers return None for garbage and never raise."""
+
+from netvet.ids.country import normalize_country
+from netvet.ids.dates import parse_date
+from netvet.ids.ip import normalize_ip
+from netvet.ids.mac import is_locally_administered, is_multicast, mac_to_int, normalize_mac
+from netvet.ids.number import parse_amount
+
+__all__ = [
+    "is_locally_administered",
+    "is_multicast",
+    "mac_to_int",
+    "normalize_country",
+    "normalize_ip",
+    "normalize_mac",
+    "parse_amount",
+    "parse_date",
+]

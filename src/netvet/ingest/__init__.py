@@ -1,0 +1,36 @@
+"""Readers: one module per input format, one signature, looked up in READERS."""
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from netvet.errors import LookupFailure
+from netvet.ingest.inventory import read_inventory
+from netvet.model import Issue, Observation
+
+Reader = Callable[..., tuple[list[Observation], list[Issue]]]
+
+READERS: dict[str, Reader] = {"inventory": read_inventory}
+
+
+def get_reader(name: str) -> Reader:
+    """A reader by format name; an unknown format is a LookupFailure listing the known ones."""
+    try:
+        return READERS[name]
+    except KeyError as exc:
+        raise LookupFailure(f"unknown format '{name}' (known: {', '.join(READERS)})") from exc
+
+
+def detect_format(path: Path) -> str:
+    """The reader for a file, from its name and first bytes."""
+    return "inventory"
+
+
+def read_source(
+    path: Path, fmt: str = "auto", *, strict: bool = False, overrides: Mapping[str, str] | None = None
+) -> tuple[list[Observation], list[Issue]]:
+    """Read one input with the named (or detected) reader."""
+    name = detect_format(path) if fmt == "auto" else fmt
+    return get_reader(name)(path, strict=strict, overrides=overrides)
+
+
+__all__ = ["READERS", "Reader", "detect_format", "get_reader", "read_inventory", "read_source"]

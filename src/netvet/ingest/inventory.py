@@ -1,0 +1,117 @@
+"""Inventory spreadsheets: CSV (any common delimiter and encoding) and XLSX."""
+
+import csv
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from netvet.errors import SourceError
+from netvet.ingest.columns import map_columns
+from netvet.ingest.record import observation_from
+from netvet.model import Issue, Observation, SourceRef
+
+SNIFF_BYTES = 64 * 1024
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM), else cp1252; binary junk is a SourceError."""
+    if b"\x00" in raw[:SNIFF_BYTES]:
+        raise SourceError(f"{path}: not a text file (NUL bytes): is it a spreadsheet saved as CSV?")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    """The delimiter among , ; tab |, defaulting to comma."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def read_rows_csv(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) for every record, header first."""
+    text = decode(path.read_bytes(), str(path))
+    reader = csv.reader(io.StringIO(text, newline=""), sniff_dialect(text[:SNIFF_BYTES]))
+    start = 1
+    try:
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise SourceError(f"{path}: line {reader.line_num}: {exc}") from exc
+
+
+def read_rows_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) from the first worksheet, values as text."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a bad file
+        raise SourceError(f"{path}: not a readable XLSX workbook: {exc}") from exc
+    sheet = book.worksheets[0]
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        yield number, ["" if v is None else cell_text(v) for v in values]
+    book.close()
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet value as the text a CSV would hold (dates as ISO)."""
+    iso = getattr(value, "isoformat", None)
+    if callable(iso):
+        return str(iso())[:10]
+    return str(value)
+
+
+def read_inventory(
+    path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
+) -> tuple[list[Observation], list[Issue]]:
+    """Observations and Issues of one inventory file; strict turns the first Issue into an error."""
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    rows = read_rows_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else read_rows_csv(path)
+    header = next(rows, None)
+    if header is None:
+        raise SourceError(f"{path}: empty file")
+    columns = map_columns(header[1], overrides)
+    if not {"mac", "vendor", "model", "serial", "hostname"} & set(columns.fields):
+        raise SourceError(f"{path}: line {header[0]}: no column reads as MAC, vendor, model, serial or hostname (columns: {', '.join(header[1])})")
+    observations, issues = read_records(path, rows, columns.fields, len(header[1]))
+    issues[:0] = [Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused]
+    if strict and any(i.severity != "info" for i in issues):
+        first = next(i for i in issues if i.severity != "info")
+        raise SourceError(first.describe())
+    return observations, issues
+
+
+def read_records(
+    path: Path, rows: Iterator[tuple[int, list[str]]], fields: Mapping[str, int], width: int
+) -> tuple[list[Observation], list[Issue]]:
+    """Observations of the data rows; rows of the wrong width or with no value are Issues."""
+    observations: list[Observation] = []
+    issues: list[Issue] = []
+    for line, cells in rows:
+        source = SourceRef(str(path), f"line {line}")
+        problem = shape_problem(cells, width)
+        if problem == "blank":
+            continue
+        if problem:
+            issues.append(Issue(source.path, source.locator, None, problem, "error"))
+            continue
+        obs, found = observation_from(cells, fields, source)
+        issues += found
+        if obs is not None:
+            observations.append(obs)
+    return observations, issues
+
+
+def shape_problem(cells: Sequence[str], width: int) -> str | None:
+    """'blank' for an empty row, a message for a row of the wrong width, else None."""
+    if not any(c.strip() for c in cells):
+        return "blank"
+    if len(cells) != width:
+        return f"row has {len(cells)} cells, the header has {width}: skipped"
+    return None

@@ -1,0 +1,68 @@
+"""One inventory row (already split into cells) -> an Observation and its Issues."""
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+from netvet.ids import normalize_country, normalize_ip, normalize_mac, parse_amount, parse_date
+from netvet.model import Issue, Observation, SourceRef
+
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "granted", "approved"})
+FALSE_WORDS = frozenset({"no", "n", "false", "0", "none", "denied", "not granted"})
+TEXT_FIELDS = ("hostname", "serial", "vendor", "model", "category", "funding", "site", "intended_use", "fcc_id")
+
+
+def parse_flag(text: str) -> bool | None:
+    """'yes'/'no' and friends; None when not recognised."""
+    word = text.strip().casefold()
+    if word in TRUE_WORDS:
+        return True
+    return False if word in FALSE_WORDS else None
+
+
+Parser = Callable[[str], object]
+PARSERS: dict[str, tuple[Parser, str]] = {
+    "mac": (normalize_mac, "not a MAC address"),
+    "ip": (normalize_ip, "not an IP address"),
+    "acquired": (parse_date, "not a date"),
+    "first_authorized": (parse_date, "not a date"),
+    "cost": (parse_amount, "not an amount"),
+    "conditional_approval": (parse_flag, "not yes or no"),
+    "country_of_production": (normalize_country, "not a country"),
+}
+
+
+def parse_cell(field: str, raw: str) -> tuple[object, str | None]:
+    """The parsed value and an error message (None when fine)."""
+    if field in TEXT_FIELDS:
+        return raw, None
+    parser, message = PARSERS[field]
+    value = parser(raw)
+    return value, (None if value is not None else f"{message}: '{raw}'")
+
+
+def observation_from(
+    cells: Sequence[str], fields: Mapping[str, int], source: SourceRef
+) -> tuple[Observation | None, list[Issue]]:
+    """An Observation from the mapped cells; bad cells are dropped with an Issue each."""
+    values: dict[str, object] = {}
+    issues: list[Issue] = []
+    for field, index in fields.items():
+        raw = cells[index].strip() if index < len(cells) else ""
+        if not raw:
+            continue
+        value, error = parse_cell(field, raw)
+        if error:
+            issues.append(Issue(source.path, source.locator, field, error))
+        else:
+            values[field] = value
+    if country := values.get("country_of_production"):
+        values["country_of_production"] = str(country)
+    if not values:
+        issues.append(Issue(source.path, source.locator, None, "row has no usable value"))
+        return None, issues
+    return Observation(source=source, **values), issues  # type: ignore[arg-type]
+
+
+def row_date(value: object) -> date | None:
+    """A cell value as a date (spreadsheets give datetimes)."""
+    return parse_date(value) if isinstance(value, str | date) else None

@@ -1,0 +1,1 @@
+"""The knowledge base: data files with sources, their loaders, importers and builders."""

@@ -1,0 +1,1 @@
+"""Importers for official list and registry layouts; each returns rows and Issues."""

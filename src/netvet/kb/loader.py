@@ -1,0 +1,182 @@
+"""Load the knowledge base from its data files (lazily, once per directory)."""
+
+import csv
+import gzip
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
+from netvet.errors import KnowledgeBaseError
+from netvet.kb.manifest import verify_manifest
+from netvet.kb.parse import brand_from, edge_from, each_item, entity_from, list_from, required_date
+from netvet.match import NameIndex, build_index
+from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph
+from netvet.regimes import RegimeKB, UseRules
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """Every kb part, loaded and indexed."""
+
+    directory: Path
+    manifest_sha256: str
+    entities: dict[str, Entity]
+    edges: tuple[OwnershipEdge, ...]
+    brands: tuple[Brand, ...]
+    graph: OwnershipGraph
+    lists: dict[str, ListVersion]
+    adversaries: dict[str, date]
+    uses: UseRules
+    categories: dict[str, Category]
+    models: ModelRules
+    oui: OuiTable
+    names: NameIndex
+
+    @property
+    def regime_kb(self) -> RegimeKB:
+        """The parts regimes read."""
+        return RegimeKB(self.lists, self.graph, self.adversaries)
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML document; errors name the file."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read: {exc}") from exc
+
+
+def load_entities(path: Path) -> tuple[dict[str, Entity], tuple[OwnershipEdge, ...], tuple[Brand, ...]]:
+    """Entities, ownership edges and brands; dangling ids are an error naming the file."""
+    doc = read_yaml(path)
+    entities = {e.id: e for e in each_item(str(path), "entities", doc.get("entities"), entity_from)}
+    edges = tuple(each_item(str(path), "ownership", doc.get("ownership") or [], edge_from))
+    brands = tuple(each_item(str(path), "brands", doc.get("brands") or [], brand_from))
+    referenced = {i for e in edges for i in (e.parent, e.child)} | {b.owner for b in brands}
+    dangling = sorted(referenced - set(entities))
+    if dangling:
+        raise KnowledgeBaseError(f"{path}: unknown entity ids in ownership/brands: {dangling}")
+    return entities, edges, brands
+
+
+def load_lists(directory: Path) -> dict[str, ListVersion]:
+    """Every list file under lists/ that has entries."""
+    lists: dict[str, ListVersion] = {}
+    for path in sorted((directory / "lists").glob("*.yaml")):
+        doc = read_yaml(path)
+        if "entries" in doc:
+            try:
+                found = list_from(doc, verify_manifest_entry(directory, path))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise KnowledgeBaseError(f"{path}: {exc!r}") from exc
+            lists[found.list_id] = found
+    return lists
+
+
+def verify_manifest_entry(directory: Path, path: Path) -> str:
+    """The sha256 the manifest records for a file."""
+    return str(read_manifest(directory).get(path.relative_to(directory).as_posix(), ""))
+
+
+@cache
+def read_manifest(directory: Path) -> dict[str, str]:
+    """MANIFEST.json's file -> sha256 map (empty when there is no manifest)."""
+    path = directory / "MANIFEST.json"
+    if not path.exists():
+        return {}
+    doc = read_yaml(path)
+    return {str(k): str(v) for k, v in (doc.get("files") or {}).items()}
+
+
+def load_adversaries(path: Path) -> dict[str, date]:
+    """Country code -> the day it became a foreign adversary under 15 CFR 791.4."""
+    doc = read_yaml(path)
+    return {a["country"]: required_date(a["since"], "since") for a in doc["adversaries"] if a.get("country")}
+
+
+def load_categories(path: Path) -> dict[str, Category]:
+    """Lower-case device-type words -> Category."""
+    doc = read_yaml(path)
+    return {str(word).casefold(): Category(cat) for cat, words in doc["categories"].items() for word in words}
+
+
+def load_patterns(path: Path) -> tuple[ModelPattern, ...]:
+    """Model-number patterns from models.yaml (none when the file is absent)."""
+    if not path.exists():
+        return ()
+    doc = read_yaml(path)
+
+    def build(item: dict[str, Any]) -> ModelPattern:
+        category = Category(item["category"]) if item.get("category") else None
+        return ModelPattern(str(item["id"]), str(item["manufacturer"]), str(item["regex"]), category, item.get("strength", "strong") == "strong", str(item["reason"]), bool(item.get("verified", True)))
+
+    return tuple(each_item(str(path), "patterns", doc.get("patterns"), build))
+
+
+def load_catalogue(path: Path) -> dict[str, tuple[CatalogueModel, ...]]:
+    """The device-type catalogue snapshot: model key -> catalogued models."""
+    catalogue: dict[str, list[CatalogueModel]] = {}
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["entity"]:
+                model = CatalogueModel(row["entity"], row["model"], Category(row["category"]) if row["category"] else None)
+                catalogue.setdefault(row["key"], []).append(model)
+    return {k: tuple(v) for k, v in catalogue.items()}
+
+
+def load_registry(path: Path) -> OuiTable:
+    """The IEEE registry snapshot as a lookup table."""
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        rows = [
+            Assignment(r["assignment"], int(r["bits"]), r["registry"], r["organization"], r["entity"] or None)
+            for r in csv.DictReader(fh)
+        ]
+    return OuiTable.build(rows)
+
+
+@cache
+def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
+    """The whole knowledge base of a data directory, checked against its manifest."""
+    manifest = verify_manifest(directory)
+    entities, edges, brands = load_entities(directory / "entities.yaml")
+    uses = read_yaml(directory / "uses.yaml")
+    patterns = load_patterns(directory / "models.yaml")
+    unknown = sorted({p.manufacturer for p in patterns} - set(entities))
+    if unknown:
+        raise KnowledgeBaseError(f"{directory / 'models.yaml'}: unknown manufacturer ids {unknown}")
+    return KnowledgeBase(
+        directory=directory,
+        manifest_sha256=manifest,
+        entities=entities,
+        edges=edges,
+        brands=brands,
+        graph=OwnershipGraph.build(entities, edges),
+        lists=load_lists(directory),
+        adversaries=load_adversaries(directory / "lists" / "foreign-adversaries.yaml"),
+        uses=UseRules.build(uses["order"], uses["classes"]),
+        categories=load_categories(directory / "categories.yaml"),
+        models=ModelRules.build(patterns, load_catalogue(directory / "devicetypes.csv.gz")),
+        oui=load_registry(directory / "ieee_registry.csv.gz"),
+        names=build_index(with_brands(entities, brands)),
+    )
+
+
+def with_brands(entities: dict[str, Entity], brands: tuple[Brand, ...]) -> list[Entity]:
+    """Entities whose aliases include the brands they own, so brand names match their owner."""
+    extra: dict[str, list[str]] = {}
+    for brand in brands:
+        extra.setdefault(brand.owner, []).append(brand.brand)
+    return [
+        Entity(e.id, e.name, e.country, (*e.aliases, *extra.get(e.id, ())), e.identifiers, e.kind)
+        for e in entities.values()
+    ]

@@ -1,0 +1,58 @@
+"""Match organisation names to kb entities: the one matcher the CLI, the kb builder and
+attribution all call."""
+
+from dataclasses import dataclass, field
+
+from netvet.match.index import NameIndex, candidates
+from netvet.match.normalize import name_key
+from netvet.match.score import PairScore, score_pair
+
+DEFAULT_THRESHOLD = 0.85
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """One entity matched by one query, with the name that matched best and why."""
+
+    entity: str
+    score: float
+    matched_name: str
+    reasons: tuple[str, ...]
+
+
+def match_name(
+    index: NameIndex, query: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int = 5
+) -> tuple[NameMatch, ...]:
+    """Entities whose best name scores at or above threshold, best first."""
+    key = name_key(query)
+    if not key.trade:
+        return ()
+    best: dict[str, tuple[PairScore, str]] = {}
+    for i in candidates(index, key):
+        name = index.names[i]
+        pair = score_pair(key, name.key)
+        if name.entity not in best or pair.score > best[name.entity][0].score:
+            best[name.entity] = (pair, name.key.text)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0].score, item[0]))
+    return tuple(
+        NameMatch(entity, pair.score, text, pair.reasons)
+        for entity, (pair, text) in ranked[:limit]
+        if pair.score >= threshold
+    )
+
+
+@dataclass(slots=True)
+class CachedMatcher:
+    """match_name with a memo per query string: inventories repeat vendor strings a lot."""
+
+    index: NameIndex
+    threshold: float = DEFAULT_THRESHOLD
+    memo: dict[str, tuple[NameMatch, ...]] = field(default_factory=dict)
+
+    def __call__(self, query: str) -> tuple[NameMatch, ...]:
+        """The matches of one query, computed once."""
+        hit = self.memo.get(query)
+        if hit is None:
+            hit = match_name(self.index, query, threshold=self.threshold)
+            self.memo[query] = hit
+        return hit

@@ -1,0 +1,58 @@
+"""Score one query name against one candidate name, with the reasons."""
+
+from dataclasses import dataclass
+
+from netvet.match.features import (
+    ADJUSTMENTS,
+    DISTINCT_WORDS_DIFFER,
+    GENERIC_ONLY,
+    IDENTICAL,
+    SPELLING,
+    TRADE_AGREE,
+    reason_of,
+    trade_agreement,
+    unmatched,
+)
+from netvet.match.normalize import NameKey
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """A score in [0, 1] and the sentences that explain it."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+
+def identical(query: NameKey, cand: NameKey) -> bool:
+    """Identical once legal forms are removed."""
+    return (sorted(query.trade), query.industry, query.places) == (sorted(cand.trade), cand.industry, cand.places)
+
+
+def generic_only(query: NameKey, cand: NameKey) -> bool:
+    """A name made only of industry words and places identifies no company unless identical."""
+    return query.generic_only or cand.generic_only
+
+
+def score_pair(query: NameKey, cand: NameKey) -> PairScore:
+    """Trade-name agreement first, then the adjustment table; capped to [0, 0.99]."""
+    if not query.trade or not cand.trade:
+        return PairScore(0.0, ("no distinctive words to compare",))
+    if identical(query, cand):
+        return PairScore(IDENTICAL, (reason_of(identical),))
+    if generic_only(query, cand):
+        return PairScore(GENERIC_ONLY, (reason_of(generic_only),))
+    agreement = trade_agreement(query, cand)
+    if agreement == 0.0:
+        extra = unmatched(query.trade, cand.trade) or unmatched(cand.trade, query.trade)
+        return PairScore(DISTINCT_WORDS_DIFFER, (f"distinctive words differ: {' '.join(extra)}",))
+    score = TRADE_AGREE * agreement
+    reasons = ["all distinctive words agree once legal forms are removed"]
+    if agreement == SPELLING:
+        reasons = ["distinctive words agree only up to spelling"]
+    for feature in ADJUSTMENTS:
+        delta = feature(query, cand)
+        if delta is not None:
+            score += delta
+            reasons.append(reason_of(feature))
+    return PairScore(round(max(0.0, min(score, 0.99)), 4), tuple(reasons))

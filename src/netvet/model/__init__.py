@@ -1,0 +1,37 @@
+"""Pure domain types of netvet (standard library only)."""
+
+from netvet.model.attribution import Attribution, Evidence
+from netvet.model.designation import Designation, ListVersion
+from netvet.model.entity import Brand, Entity, OwnershipEdge
+from netvet.model.finding import AssetContext, Determination, Finding, verdict_of
+from netvet.model.observation import Observation
+from netvet.model.ownership import Link, OwnershipGraph
+from netvet.model.sources import Issue, Source, SourceRef
+from netvet.model.vocab import Category, Relation, Scope, Status, Tier, UseClass, Verdict
+
+__all__ = [
+    "AssetContext",
+    "Attribution",
+    "Brand",
+    "Category",
+    "Designation",
+    "Determination",
+    "Entity",
+    "Evidence",
+    "Finding",
+    "Issue",
+    "Link",
+    "ListVersion",
+    "Observation",
+    "OwnershipEdge",
+    "OwnershipGraph",
+    "Relation",
+    "Scope",
+    "Source",
+    "SourceRef",
+    "Status",
+    "Tier",
+    "UseClass",
+    "Verdict",
+    "verdict_of",
+]

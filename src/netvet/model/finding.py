@@ -1,0 +1,65 @@
+"""Determinations per regime, the asset context they read, and the finding per asset."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from netvet.model.attribution import Attribution
+from netvet.model.observation import Observation
+from netvet.model.vocab import VERDICT_RANK, Status, UseClass, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class AssetContext:
+    """Facts about how an asset is used and was obtained, which regimes read."""
+
+    use: UseClass = UseClass.UNKNOWN
+    use_text: str | None = None
+    acquired: date | None = None
+    funding: str | None = None
+    first_authorized: date | None = None
+    conditional_approval: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Determination:
+    """What one regime says about one asset as of a date, and why."""
+
+    regime: str
+    status: Status
+    reason: str
+    citation: str
+    entry: str | None = None
+    list_version: date | None = None
+    missing: tuple[str, ...] = ()
+    path: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    informational: bool = False
+    updates_allowed_until: date | None = None
+
+
+STATUS_TO_VERDICT = {
+    Status.COVERED: Verdict.COVERED,
+    Status.REVIEW: Verdict.REVIEW,
+    Status.NOT_COVERED: Verdict.CLEAR,
+    Status.UNKNOWN: Verdict.UNKNOWN,
+}
+
+
+def verdict_of(determinations: tuple[Determination, ...]) -> Verdict:
+    """The most severe status of the binding (non-informational) determinations."""
+    binding = [STATUS_TO_VERDICT[d.status] for d in determinations if not d.informational]
+    if not binding:
+        return Verdict.UNKNOWN
+    return max(binding, key=VERDICT_RANK.__getitem__)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An asset, its attribution, its determinations and its verdict."""
+
+    asset: str
+    observations: tuple[Observation, ...]
+    attribution: Attribution
+    context: AssetContext
+    determinations: tuple[Determination, ...]
+    verdict: Verdict

@@ -1,0 +1,28 @@
+"""DoD Section 1260H list of Chinese military companies: informational, not a ban by itself,
+so its determination never raises the verdict."""
+
+from dataclasses import replace
+from datetime import date
+
+from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.regimes.base import RegimeKB
+from netvet.regimes.entities import match_entry
+
+REGIME = "dod-1260h"
+LIST_ID = "dod-1260h"
+CITATION = "NDAA FY2021 §1260H (10 U.S.C. 113 note)"
+
+
+def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
+    """Covered (informational) when the maker or a parent is listed on the day."""
+    listed = kb.get_list(LIST_ID)
+    plain = replace(ctx, acquired=None)
+    bare = replace(attr, category=None)
+    hits = [h for e in listed.in_force(as_of) if (h := match_entry(kb.graph, bare, plain, e, as_of))]
+    for hit in sorted(hits, key=lambda h: len(h.link.path)):
+        entry = hit.entry
+        if hit.link.kind in ("self", "subsidiary"):
+            reason = f"listed on the DoD 1260H list since {entry.date_added.isoformat()} as '{entry.text}' (informational)"
+            return Determination(REGIME, Status.COVERED, reason, CITATION, entry.id, listed.version, path=hit.link.path, flags=("listed",), informational=True)
+    reason = "not on the DoD 1260H list"
+    return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, listed.version, informational=True)

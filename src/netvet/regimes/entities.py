@@ -1,0 +1,136 @@
+"""Entity entries: is the maker (or its owner on the relevant day) named by a list entry?
+
+Equipment 'produced by' a listed company stays produced by it after a sale of the maker, so
+ownership is read on the day the asset was obtained (the latest day it can have been produced);
+when that day is unknown and the maker changed hands, the answer is `review`.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from netvet.model import (
+    AssetContext,
+    Attribution,
+    Category,
+    Designation,
+    Link,
+    OwnershipGraph,
+    Scope,
+    Status,
+)
+
+# Entries that name "telecommunications equipment" (and video surveillance for the qualified
+# three) do not plainly reach power electronics or computing gear made by the same group:
+# those categories are answered `review`, with this reason, rather than guessed.
+NOT_PLAINLY_TELECOM = frozenset({Category.INVERTER, Category.POWER, Category.SERVER, Category.STORAGE, Category.ROBOT})
+
+
+@dataclass(frozen=True, slots=True)
+class EntityHit:
+    """An entry that names the maker or its group, how, and what that means for the asset."""
+
+    entry: Designation
+    link: Link
+    status: Status
+    reason: str
+    missing: tuple[str, ...] = ()
+
+
+def ownership_days(
+    ctx: AssetContext, as_of: date, changes: Sequence[date], known_from: date | None
+) -> tuple[date, ...]:
+    """The acquisition day when known, else every day on which the answer could differ.
+
+    Days before `known_from` (the earliest start of the maker's own ownership edges) are left
+    out: the kb records a maker's ownership from its founding or from the earliest sourced
+    date, and knows nothing before that."""
+    if ctx.acquired is not None and ctx.acquired <= as_of:
+        return (ctx.acquired,)
+    days = {as_of}
+    for change in changes:
+        if change <= as_of:
+            days.update((change, change - timedelta(days=1)))
+    return tuple(sorted(d for d in days if known_from is None or d >= known_from))
+
+
+def link_on(graph: OwnershipGraph, maker: str, entry: Designation, day: date) -> Link | None:
+    """The maker's link to any entity the entry names, on one day."""
+    for target in entry.entities:
+        link = graph.link(maker, target, day)
+        if link is not None and (entry.includes_affiliates or link.kind == "self"):
+            return link
+    return None
+
+
+def applies_to_equipment(entry: Designation, category: Category | None) -> bool:
+    """Services-only and software-only entries do not reach a piece of equipment."""
+    return Scope.EQUIPMENT in entry.scope or (category is not None and category in entry.categories)
+
+
+def names_of(graph: OwnershipGraph, path: Sequence[str]) -> str:
+    """'Honor Device Co., Ltd. -> Huawei ...' for a path of ids."""
+    return " -> ".join(graph.entities[i].name if i in graph.entities else i for i in path)
+
+
+def match_entry(
+    graph: OwnershipGraph, attr: Attribution, ctx: AssetContext, entry: Designation, as_of: date
+) -> EntityHit | None:
+    """The hit of one entity entry on the asset's maker, or None when unrelated."""
+    if attr.manufacturer is None or not applies_to_equipment(entry, attr.category):
+        return None
+    own = [e.valid_from for e in graph.parents.get(attr.manufacturer, ()) if e.valid_from]
+    days = ownership_days(ctx, as_of, graph.change_dates(attr.manufacturer), min(own, default=None))
+    links = [link_on(graph, attr.manufacturer, entry, d) for d in days]
+    live = [(d, lk) for d, lk in zip(days, links, strict=True) if lk is not None]
+    if not live:
+        return None
+    day, link = live[-1]
+    if len(live) < len(days):
+        return ambiguous_ownership(graph, entry, link, day)
+    return judge_link(graph, attr, ctx, entry, link)
+
+
+def ambiguous_ownership(graph: OwnershipGraph, entry: Designation, link: Link, day: date) -> EntityHit:
+    """The maker was in the listed group on some days only, and the asset's date is unknown."""
+    reason = (
+        f"made by {names_of(graph, link.path)} on {day.isoformat()}, but not on every day the asset"
+        " may have been produced; the acquisition date decides"
+    )
+    return EntityHit(entry, link, Status.REVIEW, reason, ("acquisition date",))
+
+
+def describe_link(graph: OwnershipGraph, entry: Designation, link: Link) -> str:
+    """'Huawei Device Co., Ltd. (subsidiary of Huawei ...), named by the entry of 2021-03-12'."""
+    maker = names_of(graph, link.path[:1])
+    via = "" if link.kind == "self" else f" ({link.kind}: {names_of(graph, link.path)})"
+    return f"{maker}{via}, named by the entry of {entry.date_added.isoformat()}"
+
+
+def judge_link(
+    graph: OwnershipGraph, attr: Attribution, ctx: AssetContext, entry: Designation, link: Link
+) -> EntityHit:
+    """Covered, review or not-covered for a maker linked to the entry."""
+    how = " " + describe_link(graph, entry, link)
+    if link.via_state_body:
+        reason = f"made by{how}, related only through common state ownership; whether that makes an affiliate is unsettled"
+        return EntityHit(entry, link, Status.REVIEW, reason, ("affiliate status",))
+    if attr.category in NOT_PLAINLY_TELECOM:
+        reason = f"made by{how}, but the entry names telecommunications or video surveillance equipment and this is {attr.category}"
+        return EntityHit(entry, link, Status.REVIEW, reason, ("whether it is telecommunications equipment",))
+    if entry.use_qualified:
+        return judge_use(entry, link, ctx, how)
+    return EntityHit(entry, link, Status.COVERED, f"produced by{how}")
+
+
+def judge_use(entry: Designation, link: Link, ctx: AssetContext, how: str) -> EntityHit:
+    """The Hytera/Hikvision/Dahua entries reach only public-safety, government-facility,
+    critical-infrastructure and national-security uses."""
+    if ctx.use.qualifies:
+        reason = f"produced by{how}, used for {ctx.use} ('{ctx.use_text}')"
+        return EntityHit(entry, link, Status.COVERED, reason)
+    if ctx.use.value == "unknown":
+        reason = f"produced by{how}; covered only for public-safety, government-facility, critical-infrastructure or national-security use, and the intended use is unknown"
+        return EntityHit(entry, link, Status.REVIEW, reason, ("intended use",))
+    reason = f"produced by{how}, but the intended use '{ctx.use_text}' is not one the entry names"
+    return EntityHit(entry, link, Status.NOT_COVERED, reason)

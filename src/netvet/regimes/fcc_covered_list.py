@@ -1,0 +1,50 @@
+"""FCC Covered List (47 CFR 1.50002): entity entries with affiliates and use qualifiers, and
+category entries by country of production."""
+
+from datetime import date
+
+from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.regimes.base import RegimeKB
+from netvet.regimes.categories import CategoryHit, match_category
+from netvet.regimes.entities import EntityHit, match_entry
+from netvet.regimes.outcome import SEVERITY, disagreement, no_entry, unattributed
+
+REGIME = "fcc-covered-list"
+LIST_ID = "fcc-covered-list"
+CITATION = "47 CFR 1.50002"
+
+
+def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
+    """The most severe answer of any entry in force on the as-of date."""
+    covered_list = kb.get_list(LIST_ID)
+    entries = covered_list.in_force(as_of)
+    hits: list[Determination] = []
+    for entry in entries:
+        if entry.is_category_entry:
+            cat = match_category(attr, ctx, entry)
+            hits += [from_category(cat, covered_list.version)] if cat else []
+        else:
+            ent = match_entry(kb.graph, attr, ctx, entry, as_of)
+            hits += [from_entity(ent, covered_list.version)] if ent else []
+    if hits:
+        return max(hits, key=lambda d: SEVERITY[d.status])
+    if attr.is_unknown:
+        return unattributed(REGIME, CITATION, covered_list.version)
+    doubt = disagreement(REGIME, CITATION, kb, attr, entries, ctx, as_of, covered_list.version)
+    return doubt or no_entry(REGIME, CITATION, kb, attr, covered_list.version, as_of)
+
+
+def from_entity(hit: EntityHit, version: date) -> Determination:
+    """A Determination from an entity-entry hit."""
+    return Determination(
+        REGIME, hit.status, hit.reason, f"{CITATION}; {hit.entry.citation}", hit.entry.id,
+        version, hit.missing, hit.link.path,
+    )
+
+
+def from_category(hit: CategoryHit, version: date) -> Determination:
+    """A Determination from a category-entry hit."""
+    return Determination(
+        REGIME, hit.status, hit.reason, f"{CITATION}; {hit.entry.citation}", hit.entry.id,
+        version, hit.missing, (), hit.flags, updates_allowed_until=hit.updates_allowed_until,
+    )

@@ -1,0 +1,51 @@
+"""NDAA FY2019 §889 (FAR 52.204-24/-25/-26): the five named PRC companies, their subsidiaries
+and affiliates; the Hytera, Hikvision and Dahua items only for the named purposes."""
+
+from dataclasses import replace
+from datetime import date
+
+from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.regimes.base import RegimeKB
+from netvet.regimes.entities import match_entry
+from netvet.regimes.outcome import SEVERITY, disagreement, no_entry, unattributed
+
+REGIME = "ndaa-889"
+LIST_ID = "ndaa-889"
+CITATION = "Pub. L. 115-232 §889; FAR 52.204-25"
+# §889(a)(1)(A) took effect one year after enactment (13 Aug 2019), §889(a)(1)(B) two years after.
+PART_A_EFFECTIVE = date(2019, 8, 13)
+PART_B_EFFECTIVE = date(2020, 8, 13)
+
+
+def parts_in_force(as_of: date) -> tuple[str, ...]:
+    """Which prohibitions apply on the day: Part A (buying) and Part B (contracting with users)."""
+    parts = ["part-a"] if as_of >= PART_A_EFFECTIVE else []
+    return (*parts, "part-b") if as_of >= PART_B_EFFECTIVE else tuple(parts)
+
+
+def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
+    """The §889 answer for one asset as of a day."""
+    named = kb.get_list(LIST_ID)
+    parts = parts_in_force(as_of)
+    if not parts:
+        reason = f"§889 prohibitions start {PART_A_EFFECTIVE.isoformat()}"
+        return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, named.version)
+    hits = [h for e in named.in_force(as_of) if (h := match_entry(kb.graph, attr, ctx, e, as_of))]
+    if hits:
+        hit = max(hits, key=lambda h: SEVERITY[h.status])
+        citation = f"{CITATION}; {hit.entry.citation}"
+        found = Determination(REGIME, hit.status, hit.reason, citation, hit.entry.id, named.version, hit.missing, hit.link.path, parts)
+        return found
+    if attr.is_unknown:
+        return unattributed(REGIME, CITATION, named.version)
+    doubt = disagreement(REGIME, CITATION, kb, attr, named.in_force(as_of), ctx, as_of, named.version)
+    return doubt or prc_note(no_entry(REGIME, CITATION, kb, attr, named.version, as_of), kb, attr)
+
+
+def prc_note(found: Determination, kb: RegimeKB, attr: Attribution) -> Determination:
+    """A PRC maker not named by §889 is flagged: §889(f)(3)(D) lets the Secretary of Defense add
+    entities owned or controlled by the PRC government."""
+    if kb.country_of(attr.manufacturer) != "CN":
+        return found
+    reason = found.reason + "; a PRC company, so §889(f)(3)(D) designations by the Secretary of Defense could reach it"
+    return replace(found, reason=reason, flags=(*found.flags, "prc-company"))

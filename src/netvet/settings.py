@@ -1,0 +1,24 @@
+"""Settings read once from the environment (NETVET_ prefix); the only reader of os.environ."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DB_URL = "sqlite:///netvet.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Process-wide settings passed down from the adapters."""
+
+    db_url: str = DEFAULT_DB_URL
+    kb_dir: Path | None = None
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        """Read NETVET_DB_URL and NETVET_KB_DIR."""
+        kb = os.environ.get("NETVET_KB_DIR")
+        return cls(
+            db_url=os.environ.get("NETVET_DB_URL", DEFAULT_DB_URL),
+            kb_dir=Path(kb) if kb else None,
+        )

@@ -1,0 +1,102 @@
+"""Save and read scan runs; a run is written in one transaction or not at all."""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from itertools import batched
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from netvet import __version__
+from netvet.errors import StoreError
+from netvet.model import Issue
+from netvet.report.records import Record
+from netvet.store.tables import assets, determinations, inputs, issues, metadata, runs
+
+CHUNK = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class RunHeader:
+    """What a run was computed from."""
+
+    as_of: date
+    kb_manifest_sha256: str
+    regimes: Sequence[str]
+    inputs: Sequence[tuple[str, str, str, int]]
+    started_at: datetime
+
+
+def open_store(url: str) -> Engine:
+    """An engine with the schema created; errors name the URL (without credentials)."""
+    try:
+        engine = create_engine(url, future=True)
+        metadata.create_all(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open store {safe_url(url)}: {exc}") from exc
+    return engine
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden."""
+    head, at, tail = url.rpartition("@")
+    return f"{head.split(':')[0]}:***@{tail}" if at else url
+
+
+def save_run(engine: Engine, header: RunHeader, records: Sequence[Record], found: Sequence[Issue]) -> int:
+    """Insert a run, its inputs, assets, determinations and issues atomically; its id."""
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+    try:
+        with engine.begin() as conn:
+            run_id = int(conn.execute(insert(runs).values(
+                started_at=header.started_at, finished_at=datetime.now(UTC), as_of=header.as_of,
+                kb_manifest_sha256=header.kb_manifest_sha256, regimes=list(header.regimes),
+                netvet_version=__version__, assets=len(records), counts=counts,
+            )).inserted_primary_key[0])
+            write_children(conn, run_id, header, records, found)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"run not saved (nothing written): {exc}") from exc
+    return run_id
+
+
+def write_children(conn: Any, run_id: int, header: RunHeader, records: Sequence[Record], found: Sequence[Issue]) -> None:
+    """Bulk inserts in chunks."""
+    conn.execute(insert(inputs), [{"run_id": run_id, "position": i, "path": p, "sha256": h, "format": f, "observations": n} for i, (p, h, f, n) in enumerate(header.inputs)])
+    for chunk in batched(enumerate(records), CHUNK):
+        conn.execute(insert(assets), [asset_row(run_id, i, r) for i, r in chunk])
+        conn.execute(insert(determinations), [det for i, r in chunk for det in determination_rows(run_id, i, r)])
+    if found:
+        conn.execute(insert(issues), [{"run_id": run_id, "position": i, "path": x.path, "locator": x.locator, "field": x.field, "severity": x.severity, "message": x.message} for i, x in enumerate(found)])
+
+
+def asset_row(run_id: int, position: int, r: Record) -> dict[str, Any]:
+    """The assets row of one record."""
+    maker = r["manufacturer"] or {}
+    return {"run_id": run_id, "position": position, "asset": r["asset"], "verdict": r["verdict"], "manufacturer": maker.get("id") or maker.get("name"), "model": r["model"], "category": r["category"], "confidence": r["confidence"], "record": r}
+
+
+def determination_rows(run_id: int, position: int, r: Record) -> Iterator[dict[str, Any]]:
+    """The determinations rows of one record."""
+    for d in r["determinations"]:
+        version = date.fromisoformat(d["list_version"]) if d["list_version"] else None
+        yield {"run_id": run_id, "position": position, "regime": d["regime"], "status": d["status"], "entry": d["entry"], "list_version": version, "reason": d["reason"]}
+
+
+def list_runs(engine: Engine) -> list[dict[str, Any]]:
+    """Every run, newest first."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(runs).order_by(runs.c.id.desc())).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def run_records(engine: Engine, run_id: int) -> list[Record]:
+    """The stored records of one run, in order."""
+    with engine.connect() as conn:
+        if conn.execute(select(func.count()).select_from(runs).where(runs.c.id == run_id)).scalar_one() == 0:
+            raise StoreError(f"no run {run_id} in the store")
+        rows = conn.execute(select(assets.c.record).where(assets.c.run_id == run_id).order_by(assets.c.position)).scalars().all()
+    return [dict(r) for r in rows]
