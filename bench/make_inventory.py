@@ -12,12 +12,14 @@ approval), so vendor/model/use combinations stay realistic.  Everything else is 
   prefixes from ieee/oui.csv, mam.csv, oui36.csv): mostly the block of the sample row's vendor, some
   from a random registered block, and about 5 % unregistered or locally administered; printed in the
   usual mix of notations (colon, dash, Cisco dotted, bare).
-* hostnames, IPs, serial numbers, purchase dates (jittered around the sample row's date) and costs.
+* hostnames, IPs, serial numbers, purchase dates (jittered around the sample row's date, never before
+  its first-authorization date) and costs (jittered around the sample row's cost, mixed notation).
 * a small share of field-level malformations (bad MAC, impossible date, "n/a" cost, invalid IPv4),
   controlled by --malformed; the column count stays 16 on every line.
 
-Output is deterministic for a given (rows, seed, data, sample).  Rows are generated and written in
-chunks of at most 200,000, so memory stays flat whatever --rows is.
+Output is deterministic for a given (rows, seed, data, sample, malformed).  Rows are generated and
+written in chunks of 32,768 (well under the 200k-row budget), so memory stays flat whatever --rows is.
+Hostnames carry a zero-padded row number (at least 7 digits), so every hostname is unique.
 
 Also importable:  from bench.make_inventory import write_inventory
                   write_inventory("inv.csv", rows=100_000, seed=7, data_dir="../shared/data")
@@ -29,7 +31,6 @@ import argparse
 import csv
 import importlib.util
 import ipaddress
-import operator
 import re
 import sys
 import time
@@ -50,12 +51,12 @@ DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 DEFAULT_SAMPLE = REPO_ROOT / "examples" / "carrier_inventory.csv"
 
 DATE0 = date(2016, 1, 1)
-DATE1 = date(2026, 8, 15)
+DATE1 = date(2026, 8, 19)  # the day before the Covered List snapshot in lists/
 NDAYS = (DATE1 - DATE0).days + 1
-COST_VARIANTS = 8
 SERIAL_ALPHABET = np.frombuffer(b"0123456789ABCDEFGHJKLMNPQRSTUVWXYZ", dtype=np.uint8)
 HEX_UPPER = np.frombuffer(b"0123456789ABCDEF", dtype=np.uint8)
 HEX_LOWER = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+HEX_BOTH = np.stack([HEX_UPPER, HEX_LOWER])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -155,16 +156,6 @@ def load_sample(sample: Path | None, data_dir: Path):
     return good
 
 
-def _csv_fields(values) -> str:
-    """CSV-render a few fields (quoted as csv.writer would) joined by commas."""
-    out = []
-    for v in values:
-        if any(c in v for c in ',"\r\n') or v != v.strip(" \t") and v:
-            v = '"' + v.replace('"', '""') + '"'
-        out.append(v)
-    return ",".join(out)
-
-
 # ------------------------------------------------------------------------------------------------
 # Speed: rows are stamped from pre-rendered line templates (NTEMPLATES, built once in Python from the
 # sample rows: identity, MAC block and notation, date style, cost, malformations).  Each template is a
@@ -172,192 +163,196 @@ def _csv_fields(values) -> str:
 # matrix, scatters the per-row random parts into the slots (host number, IP tail, MAC tail nibbles,
 # serial tail, ISO purchase date), and the rows are joined through a fixed-width bytes view, which
 # drops the trailing NULs.  No per-row Python work and no large per-chunk allocations.
-NTEMPLATES = 32768
+NTEMPLATES = 16384
 HOST_DIGITS = 7
 MAC_SLOTS = 6
 
 
-def _quote(v: str) -> str:
-    return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\r\n') else v
+def _q(v: str) -> str:
+    """CSV-quote one field the way csv.writer does (minimal quoting)."""
+    if "," in v or '"' in v or "\n" in v or "\r" in v:
+        return '"' + v.replace('"', '""') + '"'
+    return v
 
 
 class Templates:
-    def __init__(self, sample_rows, registry, lookup, seed, rows):
-        rng = np.random.default_rng([seed, 0xC0FFEE])
-        S = len(sample_rows)
-        self.host_digits = max(HOST_DIGITS, len(str(rows)))
+    """NTEMPLATES line templates as a NUL-padded uint8 matrix plus slot offsets for the per-row parts."""
 
-        # the MAC block of each sample row: longest registered prefix, else its first 24 bits as is
-        blocks = []
+    def __init__(self, sample_rows, registry, lookup, seed: int, rows: int, malformed: float):
+        rng = np.random.default_rng([seed, 0xC0FFEE])
+        S, NT = len(sample_rows), NTEMPLATES
+        hd = self.host_digits = max(HOST_DIGITS, len(str(rows)))
+
+        # per sample row: constant CSV fragments (bytes) and facts
+        frag = []
         for r in sample_rows:
             h = _mac_hex(r["MAC Address"]) if r["MAC Address"] else None
-            if not h:
-                blocks.append(None)
-                continue
-            for n in (9, 7, 6):
-                if h[:n] in lookup:
-                    blocks.append(h[:n])
-                    break
-            else:
-                blocks.append(h[:6])
+            block = None
+            if h:
+                block = next((h[:n] for n in (9, 7, 6) if h[:n] in lookup), h[:6])
+            p = _parse_date(r["Purchase Date"]) if r["Purchase Date"] else None
+            fa = _parse_date(r["First Authorized"]) if r["First Authorized"] else None
+            frag.append(dict(
+                host=(re.sub(r"-?\d+$", "", r["Hostname"]) + "-").encode(),
+                ip=("," + ".".join(r["IP Address"].split(".")[:2]) + ".").encode(),
+                vm=("," + _q(r["Vendor"]) + "," + _q(r["Model"])).encode(),
+                serial=("," + r["Serial Number"][:4]).encode() if r["Serial Number"] else b",",
+                has_serial=bool(r["Serial Number"]),
+                site=("," + ",".join(_q(r[k]) for k in ("Site", "Device Type", "Country of Origin"))).encode(),
+                use=("," + _q(r["Funding Source"]) + "," + _q(r["Intended Use"])).encode(),
+                tail=("," + ",".join(_q(r[k]) for k in ("FCC ID", "First Authorized", "Conditional Approval"))
+                      + "\n").encode(),
+                block=block,
+                day=(p[0] - DATE0).days if p else None,
+                fa=(fa[0] - DATE0).days if fa else None,
+                cost=_parse_cost(r["Cost (USD)"]) if r["Cost (USD)"] else None,
+            ))
+
         # globally administered unicast 24-bit prefixes in no registry (nor MA-M / MA-S parents)
         cand = rng.integers(0, 1 << 24, size=20000, dtype=np.uint64)
         cand = cand[((cand >> np.uint64(16)) & np.uint64(3)) == 0]
         parents = np.concatenate([registry["MA-M"] >> np.uint64(4), registry["MA-S"] >> np.uint64(12)])
         unregistered = np.unique(cand[~np.isin(cand, registry["MA-L"]) & ~np.isin(cand, parents)])
 
-        lines, slots = [], []
-        sidx = rng.integers(0, S, size=NTEMPLATES)
-        u_mac = rng.random(NTEMPLATES)
-        mac_style = rng.choice(4, size=NTEMPLATES, p=[0.45, 0.2, 0.17, 0.18])
-        rand_reg = rng.choice(3, size=NTEMPLATES, p=[0.7, 0.15, 0.15])
-        us_date = rng.random(NTEMPLATES) < 0.18
-        jitter = rng.integers(-200, 201, size=NTEMPLATES)
-        bad = rng.random(NTEMPLATES)
-        bad_kind = rng.integers(0, 4, size=NTEMPLATES)
-        self.malformed_share = None  # set by stamp()
-        for t in range(NTEMPLATES):
-            r = sample_rows[sidx[t]]
-            hostp = re.sub(r"-?\d+$", "", r["Hostname"]) + "-"
-            ipp = ".".join(r["IP Address"].split(".")[:2]) + "."
-            # --- MAC: block choice, notation, positions of the random tail nibbles -------------------
-            mac, mac_pos = "", []
-            if blocks[sidx[t]] is not None:
+        # all random draws up front
+        sidx = rng.integers(0, S, size=NT)
+        u_mac = rng.random(NT)
+        mac_style = rng.choice(4, size=NT, p=[0.45, 0.2, 0.17, 0.18])
+        reg_kind = rng.choice(3, size=NT, p=[0.7, 0.15, 0.15])
+        reg_pick = {k: registry[k][rng.integers(0, len(registry[k]), size=NT)] for k in ("MA-L", "MA-M", "MA-S")}
+        unreg_pick = unregistered[rng.integers(0, len(unregistered), size=NT)]
+        nibbles = rng.integers(0, 16, size=(NT, 12))
+        us_date = rng.random(NT) < 0.18
+        jitter = rng.integers(-200, 201, size=NT)
+        cost_f = rng.uniform(0.8, 1.25, size=NT)
+        cost_style = rng.integers(0, 4, size=NT)
+        bad = rng.random(NT) < malformed
+        bad_kind = rng.integers(0, 4, size=NT)
+        HEX = "0123456789ABCDEF"
+
+        lines = []
+        host_off = np.zeros(NT, np.int64)
+        ip_off = np.zeros(NT, np.int64)
+        serial_off = np.full(NT, -1, np.int64)
+        date_off = np.full(NT, -1, np.int64)
+        mac_pos = np.full((NT, MAC_SLOTS), -1, np.int64)
+        mac_lower = np.isin(mac_style, (1, 2))
+        base_day = np.zeros(NT, np.int64)
+        jit_lo = np.full(NT, -45, np.int64)
+        for t in range(NT):
+            f = frag[sidx[t]]
+            kind = int(bad_kind[t]) if bad[t] else -1
+            out = [f["host"], b"#" * hd]
+            pos = len(f["host"])
+            host_off[t] = pos
+            pos += hd
+            if kind == 3:
+                ip = b",10.0.0.300"
+                ip_off[t] = -1
+            else:
+                ip = f["ip"] + b"ddd.ddd"
+                ip_off[t] = pos + len(f["ip"])
+            out.append(ip)
+            pos += len(ip)
+            # MAC: the row's own vendor block 75 %, a random registered block 20 % (MA-L / MA-M / MA-S),
+            # unregistered 3 %, locally administered 2 %; the last nibbles are randomised per row
+            mac = b","
+            if f["block"] is not None and kind == 0:
+                mac = b",zz:zz:zz:00:11:22"
+            elif f["block"] is not None:
                 u = u_mac[t]
                 if u < 0.75:
-                    pre = blocks[sidx[t]]
+                    pre = f["block"]
                 elif u < 0.95:
-                    reg, width = (("MA-L", 6), ("MA-M", 7), ("MA-S", 9))[rand_reg[t]]
-                    arr = registry[reg]
-                    pre = format(int(arr[rng.integers(0, len(arr))]), f"0{width}X")
+                    reg, width = (("MA-L", 6), ("MA-M", 7), ("MA-S", 9))[reg_kind[t]]
+                    pre = format(int(reg_pick[reg][t]), f"0{width}X")
                 else:
-                    pre = format(int(unregistered[rng.integers(0, len(unregistered))]), "06X")
-                nib = pre + "".join("0123456789ABCDEF"[x] for x in rng.integers(0, 16, size=12 - len(pre)))
+                    pre = format(int(unreg_pick[t]), "06X")
+                nib = pre + "".join(HEX[x] for x in nibbles[t, len(pre):])
                 if u >= 0.98:  # locally administered: set bit 1, clear bit 0 of the first octet
                     nib = format((int(nib[:2], 16) | 2) & ~1, "02X") + nib[2:]
-                free = list(range(max(len(pre), 12 - MAC_SLOTS), 12))  # randomised per row
+                free = range(max(len(pre), 12 - MAC_SLOTS), 12)
                 st = mac_style[t]
                 if st == 0:
-                    mac, pos = ":".join(nib[i:i + 2] for i in range(0, 12, 2)), [i + i // 2 for i in free]
+                    text, where = ":".join(nib[i:i + 2] for i in range(0, 12, 2)), [i + i // 2 for i in free]
                 elif st == 1:
-                    mac, pos = "-".join(nib[i:i + 2] for i in range(0, 12, 2)).lower(), [i + i // 2 for i in free]
+                    text, where = "-".join(nib[i:i + 2] for i in range(0, 12, 2)).lower(), [i + i // 2 for i in free]
                 elif st == 2:
-                    mac, pos = ".".join(nib[i:i + 4] for i in range(0, 12, 4)).lower(), [i + i // 4 for i in free]
+                    text, where = ".".join(nib[i:i + 4] for i in range(0, 12, 4)).lower(), [i + i // 4 for i in free]
                 else:
-                    mac, pos = nib, free
-                mac_pos = pos
-            mac_lower = mac_style[t] in (1, 2)
-            # --- serial, dates, cost ----------------------------------------------------------------------
-            serial = (r["Serial Number"][:4] + "########") if r["Serial Number"] else ""
-            base_day, date_s, iso_slot = -1, "", False
-            p = _parse_date(r["Purchase Date"]) if r["Purchase Date"] else None
-            if p:
-                d = (p[0] - DATE0).days + int(jitter[t])
-                fa = _parse_date(r["First Authorized"]) if r["First Authorized"] else None
-                if fa:
-                    d = max(d, (fa[0] - DATE0).days + 7)
+                    text, where = nib, list(free)
+                mac = ("," + text).encode()
+                mac_pos[t, :len(where)] = [pos + 1 + w for w in where]
+            out.append(mac)
+            pos += len(mac)
+            out.append(f["vm"])
+            pos += len(f["vm"])
+            out.append(f["serial"])
+            pos += len(f["serial"])
+            if f["has_serial"]:
+                out.append(b"########")
+                serial_off[t] = pos
+                pos += 8
+            out.append(f["site"])
+            pos += len(f["site"])
+            # purchase date: the sample row's day +- 200 days, after first authorization, 18 % US style
+            if f["day"] is None:
+                ds = b","
+            elif kind == 1:
+                ds = b",2019-13-45"
+            else:
+                d = f["day"] + int(jitter[t])
+                if f["fa"] is not None:
+                    d = max(d, f["fa"] + 7)
+                    jit_lo[t] = 0
                 d = abs(d)
                 d = 2 * (NDAYS - 1) - d if d > NDAYS - 1 else d
-                base_day = min(max(d, 0), NDAYS - 1)
+                d = min(max(d, 0), NDAYS - 1)
+                base_day[t] = d
                 if us_date[t]:
-                    dd = DATE0 + timedelta(days=base_day)
-                    date_s = f"{dd.month}/{dd.day}/{dd.year}"
+                    dd = DATE0 + timedelta(days=d)
+                    ds = f",{dd.month}/{dd.day}/{dd.year}".encode()
                 else:
-                    date_s, iso_slot = "YYYY-MM-DD", True
-            c = _parse_cost(r["Cost (USD)"]) if r["Cost (USD)"] else None
-            cost = ""
-            if c is not None:
-                v = c * float(rng.uniform(0.8, 1.25))
-                cost = [f"{v:.0f}", f"{v:.2f}", f"${v:.2f}", f"${v:,.2f}"][int(rng.integers(0, 4))]
-            ip_tail = "ddd.ddd"
-            # --- malformed fields (template-level; shares scale with --malformed at stamp time) -------
-            kind = int(bad_kind[t]) if bad[t] < 0.25 else -1  # candidates; stamp() decides how many are used
-            fields = [hostp + "#" * self.host_digits, ipp + ip_tail, mac, r["Vendor"], r["Model"], serial, r["Site"],
-                      r["Device Type"], r["Country of Origin"], date_s, r["Funding Source"], r["Intended Use"], cost,
-                      r["FCC ID"], r["First Authorized"], r["Conditional Approval"]]
-            good_line = ",".join(_quote(f) for f in fields) + "\n"
-            bad_line = None
-            if kind >= 0:
-                bf = list(fields)
-                if kind == 0 and mac:
-                    bf[2] = "zz:zz:zz:00:11:22"
-                elif kind == 1 and date_s:
-                    bf[9] = "2019-13-45"
-                elif kind == 2:
-                    bf[12] = "n/a"
-                else:
-                    bf[1] = "10.0.0.300"
-                bad_line = ",".join(_quote(f) for f in bf) + "\n"
-            lines.append((good_line, bad_line))
-            slots.append((mac_pos, mac_lower, iso_slot, base_day, bool(serial)))
-        self.lines = lines
-        self.slots = slots
-        self.bad_u = bad
+                    ds = b",YYYY-MM-DD"
+                    date_off[t] = pos + 1
+            out.append(ds)
+            pos += len(ds)
+            out.append(f["use"])
+            pos += len(f["use"])
+            if kind == 2:
+                cs = b",n/a"
+            elif f["cost"] is None:
+                cs = b","
+            else:
+                v = f["cost"] * float(cost_f[t])
+                cs = ("," + [f"{v:.0f}", f"{v:.2f}", f"${v:.2f}", _q(f"${v:,.2f}")][cost_style[t]]).encode()
+            out.append(cs)
+            out.append(f["tail"])
+            lines.append(b"".join(out))
 
-    def compile(self, malformed: float):
-        """Byte matrix of the templates and slot offsets, with a share `malformed` of bad templates."""
-        use_bad = self.bad_u < malformed  # bad_u < 0.25 holds a candidate bad line
-        texts, n = [], len(self.lines)
-        for t, (good, badl) in enumerate(self.lines):
-            texts.append(badl if (use_bad[t] and badl is not None) else good)
-        enc = [x.encode("utf-8") for x in texts]
-        W = max(len(e) for e in enc) + 1  # + 1 scratch column (always NUL at the end)
+        W = max(len(x) for x in lines) + 1  # + 1 scratch column, always NUL, at the end of every row
         self.W = W
-        m = np.zeros((n, W), dtype=np.uint8)
-        host_off = np.zeros(n, np.int64)
-        ip_off = np.zeros(n, np.int64)
-        serial_off = np.full(n, W - 1, np.int64)
-        date_off = np.full(n, W - 1, np.int64)
-        mac_pos = np.full((n, MAC_SLOTS), W - 1, np.int64)
-        mac_lower = np.zeros(n, bool)
-        base_day = np.zeros(n, np.int64)
-        for t, e in enumerate(enc):
-            m[t, :len(e)] = np.frombuffer(e, dtype=np.uint8)
-            text = texts[t]
-            pos_mac, lower, iso, bday, has_serial = self.slots[t]
-            # offsets are found in the byte string; the placeholders are unique in their fields
-            host_off[t] = e.index(b"#" * self.host_digits)
-            ip = e.find(b"ddd.ddd", host_off[t])
-            ip_off[t] = ip if ip >= 0 else W - 1
-            comma2 = _field_start(e, 2)
-            if pos_mac and not e[comma2:comma2 + 2] == b"zz":
-                mac_pos[t, :len(pos_mac)] = [comma2 + p for p in pos_mac]
-            mac_lower[t] = lower
-            if has_serial:
-                serial_off[t] = e.index(b"########", _field_start(e, 5))
-            if iso and b"YYYY-MM-DD" in e:
-                date_off[t] = e.index(b"YYYY-MM-DD")
-            base_day[t] = max(bday, 0)
-            del text
-        self.m, self.host_off, self.ip_off, self.serial_off, self.date_off = m, host_off, ip_off, serial_off, date_off
-        self.mac_pos, self.mac_lower, self.base_day = mac_pos, mac_lower, base_day
+        m = np.zeros((NT, W), dtype=np.uint8)
+        for t, x in enumerate(lines):
+            m[t, :len(x)] = np.frombuffer(x, dtype=np.uint8)
+        self.m = m
+        scratch = W - 1
         # slot step per character: 1 where the slot exists, 0 where it points at the scratch column
-        self.ip_step = (ip_off != W - 1).astype(np.int64)
-        self.serial_step = (serial_off != W - 1).astype(np.int64)
-        self.date_step = (date_off != W - 1).astype(np.int64)
-        # per-row tables
+        self.host_off = host_off
+        self.ip_step = (ip_off >= 0).astype(np.int64)
+        self.ip_off = np.where(ip_off >= 0, ip_off, scratch)
+        self.serial_step = (serial_off >= 0).astype(np.int64)
+        self.serial_off = np.where(serial_off >= 0, serial_off, scratch)
+        self.date_step = (date_off >= 0).astype(np.int64)
+        self.date_off = np.where(date_off >= 0, date_off, scratch)
+        self.mac_pos = np.where(mac_pos >= 0, mac_pos, scratch)
+        self.mac_lower = mac_lower
+        self.base_day = base_day
+        self.jit_lo = jit_lo
         self.ip_tails = np.array([list(f"{a}.{b}".encode()) for a in range(100, 255) for b in range(100, 255)],
                                  dtype=np.uint8)
-        days = [DATE0 + timedelta(days=k) for k in range(NDAYS)]
-        self.iso = np.array([list(d.isoformat().encode()) for d in days], dtype=np.uint8)
-
-
-def _field_start(line: bytes, k: int) -> int:
-    """Byte offset where CSV field k starts (fields before k contain no quoted commas: host, ip, mac, ...)."""
-    i = 0
-    for _ in range(k):
-        if line[i:i + 1] == b'"':
-            j = i + 1
-            while True:
-                j = line.index(b'"', j)
-                if line[j + 1:j + 2] == b'"':
-                    j += 2
-                    continue
-                break
-            i = j + 2
-        else:
-            i = line.index(b",", i) + 1
-    return i
+        self.iso = np.array([list((DATE0 + timedelta(days=k)).isoformat().encode()) for k in range(NDAYS)],
+                            dtype=np.uint8)
 
 
 class _Stamper:
@@ -365,6 +360,8 @@ class _Stamper:
         self.T = T
         self.buf = np.zeros((CHUNK, T.W), dtype=np.uint8)
         self.flat = self.buf.reshape(-1)
+        self.ones = np.ones(CHUNK, dtype=np.int64)
+        self.pow10 = 10 ** np.arange(T.host_digits, dtype=np.int64)
 
     def chunk(self, rng: np.random.Generator, start: int, n: int) -> bytes:
         T, W, buf, flat = self.T, self.T.W, self.buf, self.flat
@@ -372,38 +369,29 @@ class _Stamper:
         np.take(T.m, t, axis=0, out=buf[:n])
         base = np.arange(n, dtype=np.int64) * W
 
+        def put(offset, step, width, chars):  # chars: (n, width) uint8 written at offset + j * step
+            pos = (base + offset)[:, None] + step[:, None] * np.arange(width, dtype=np.int64)
+            flat[pos.reshape(-1)] = chars.reshape(-1)
+
         # host number, zero-padded
-        num = np.arange(start + 1, start + n + 1, dtype=np.int64)
         hd = T.host_digits
-        ho = base + T.host_off[t]
-        for j in range(hd - 1, -1, -1):
-            flat[ho + j] = (num % 10 + 48).astype(np.uint8)
-            num //= 10
+        num = np.arange(start + 1, start + n + 1, dtype=np.int64)
+        digits = (num[:, None] // self.pow10[None, :hd][:, ::-1] % 10 + 48).astype(np.uint8)
+        put(T.host_off[t], self.ones[:n], hd, digits)
         # IP tail "ddd.ddd" (third and fourth octet 100..254)
-        ipo = base + T.ip_off[t]
-        tails = T.ip_tails[rng.integers(0, len(T.ip_tails), size=n)]
-        ips = T.ip_step[t]
-        for j in range(7):
-            flat[ipo + j * ips] = tails[:, j]
-        # MAC tail nibbles
-        nib = rng.integers(0, 16, size=(n, MAC_SLOTS))
-        ch = np.where(T.mac_lower[t][:, None], HEX_LOWER[nib], HEX_UPPER[nib])
-        mp = base[:, None] + T.mac_pos[t]
-        flat[mp.reshape(-1)] = ch.reshape(-1)
+        put(T.ip_off[t], T.ip_step[t], 7, T.ip_tails[rng.integers(0, len(T.ip_tails), size=n)])
+        # MAC tail nibbles (slots a template does not use point at the scratch column)
+        nib = rng.integers(0, 16, size=(n, MAC_SLOTS), dtype=np.uint8)
+        ch = HEX_BOTH[T.mac_lower[t].astype(np.uint8)[:, None], nib]
+        flat[(base[:, None] + T.mac_pos[t]).reshape(-1)] = ch.reshape(-1)
         # serial tail
-        so = base + T.serial_off[t]
-        sc = SERIAL_ALPHABET[rng.integers(0, len(SERIAL_ALPHABET), size=(n, 8))]
-        ss = T.serial_step[t]
-        for j in range(8):
-            flat[so + j * ss] = sc[:, j]
-        # ISO purchase date, jittered +- 45 days around the template's day
-        day = np.clip(T.base_day[t] + rng.integers(-45, 46, size=n), 0, NDAYS - 1)
-        dch = T.iso[day]
-        do = base + T.date_off[t]
-        ds = T.date_step[t]
-        for j in range(10):
-            flat[do + j * ds] = dch[:, j]
-        # slots that do not exist point at the scratch column: clear it, then join without the padding
+        sc = SERIAL_ALPHABET[rng.integers(0, len(SERIAL_ALPHABET), size=(n, 8), dtype=np.uint8)]
+        put(T.serial_off[t], T.serial_step[t], 8, sc)
+        # ISO purchase date, jittered around the template's day: +-45 days, or 0..45 after a first authorization
+        r = rng.integers(0, 91, size=n)
+        day = np.clip(T.base_day[t] + np.where(T.jit_lo[t] == 0, r // 2, r - 45), 0, NDAYS - 1)
+        put(T.date_off[t], T.date_step[t], 10, T.iso[day])
+        # clear the scratch column, then join the rows through a fixed-width bytes view (drops trailing NULs)
         buf[:n, W - 1] = 0
         return b"".join(buf[:n].view(f"S{W}").reshape(-1).tolist())
 
@@ -416,8 +404,7 @@ def write_inventory(path, rows: int, seed: int = 7, data_dir=DEFAULT_DATA, sampl
     t0 = time.perf_counter()
     data_dir = Path(data_dir)
     registry, lookup = load_registry(data_dir)
-    T = Templates(load_sample(Path(sample) if sample else None, data_dir), registry, lookup, seed, rows)
-    T.compile(malformed)
+    T = Templates(load_sample(Path(sample) if sample else None, data_dir), registry, lookup, seed, rows, malformed)
     stamp = _Stamper(T)
     rng = np.random.default_rng(seed)
     path = Path(path)

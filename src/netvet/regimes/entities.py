@@ -79,8 +79,9 @@ def match_entry(
     """The hit of one entity entry on the asset's maker, or None when unrelated."""
     if attr.manufacturer is None or not applies_to_equipment(entry, attr.category):
         return None
-    own = [e.valid_from for e in graph.parents.get(attr.manufacturer, ()) if e.valid_from]
-    days = ownership_days(ctx, as_of, graph.change_dates(attr.manufacturer), min(own, default=None))
+    starts = [e.valid_from for e in graph.parents.get(attr.manufacturer, ())]
+    known_from = None if None in starts or not starts else min(d for d in starts if d is not None)
+    days = ownership_days(ctx, as_of, graph.change_dates(attr.manufacturer), known_from)
     links = [link_on(graph, attr.manufacturer, entry, d) for d in days]
     live = [(d, lk) for d, lk in zip(days, links, strict=True) if lk is not None]
     if not live:

@@ -1,0 +1,50 @@
+"""Evidence rules and fusion on single observations."""
+
+from netvet.attribute import RULES, attribute
+from netvet.kb.loader import KnowledgeBase
+from netvet.model import Category, Tier
+from netvet.scan import relatedness, rule_kb
+from tests.conftest import AS_OF, obs
+
+
+def run(kb: KnowledgeBase, **fields: object):  # type: ignore[no-untyped-def]
+    return attribute(obs(**fields), rule_kb(kb), relatedness(kb, AS_OF))
+
+
+def test_every_rule_has_a_reason() -> None:
+    for rule in RULES:
+        assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
+
+
+def test_agreeing_evidence_is_confident(kb: KnowledgeBase) -> None:
+    found = run(kb, mac="00:e0:fc:12:34:56", vendor="HUAWEI TECHNOLOGIES CO.,LTD", model="MA5800-X7")
+    assert found.manufacturer == "huawei-technologies"
+    assert found.category == Category.OLT
+    assert found.confidence > 0.95
+    assert not found.contradictions
+    assert {e.tier for e in found.evidence} >= {Tier.EXACT, Tier.MULTI_FIELD}
+
+
+def test_subsidiary_and_parent_claims_agree(kb: KnowledgeBase) -> None:
+    found = run(kb, vendor="Huawei Device Co., Ltd.", model="MA5800-X7")
+    assert found.manufacturer in {"huawei-device", "huawei-technologies"}
+    assert not found.contradictions
+
+
+def test_disagreement_is_kept_and_lowers_confidence(kb: KnowledgeBase) -> None:
+    # A Realtek NIC block with a Hikvision camera model number.
+    found = run(kb, mac="00:e0:4c:43:c0:54", model="DS-2CD2143G2-I")
+    assert found.contradictions
+    assert "hikvision" in found.alternates or found.manufacturer == "hikvision"
+    assert found.confidence < 0.8
+
+
+def test_nothing_known_is_unknown(kb: KnowledgeBase) -> None:
+    found = run(kb, hostname="box-1", mac="02:11:22:33:44:55")
+    assert found.manufacturer is None and found.confidence == 0.0
+    assert any("locally administered" in e.reason for e in found.evidence)
+
+
+def test_look_alike_vendor_text_is_not_the_covered_company(kb: KnowledgeBase) -> None:
+    assert run(kb, vendor="Shanghai Dahua Scale Factory").manufacturer != "dahua-technology"
+    assert run(kb, vendor="Hangzhou H3C Technologies Co., Limited").manufacturer == "h3c"

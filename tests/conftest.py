@@ -1,0 +1,43 @@
+"""Shared fixtures: the packaged kb, the real data beside the repo, one-line factories."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from netvet.kb.loader import KnowledgeBase, load_kb
+from netvet.model import AssetContext, Attribution, Category, Observation, SourceRef, UseClass
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+DATA = Path(__file__).parent / "data"
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The packaged knowledge base."""
+    return load_kb()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The real data folder beside the project (../shared/data)."""
+    if not SHARED.is_dir():
+        pytest.fail(f"{SHARED} is missing: tests need ../shared/data beside the repo")
+    return SHARED
+
+
+def obs(**fields: object) -> Observation:
+    """An observation from keyword fields."""
+    return Observation(source=SourceRef("test.csv", "line 2"), **fields)  # type: ignore[arg-type]
+
+
+def attr(maker: str | None, category: Category | None = None, country: str | None = None, **kw: object) -> Attribution:
+    """An attribution with the given maker, category and country of production."""
+    return Attribution(maker, 0.9 if maker else 0.0, category=category, country_of_production=country, **kw)  # type: ignore[arg-type]
+
+
+def ctx(use: UseClass = UseClass.UNKNOWN, use_text: str | None = None, **kw: object) -> AssetContext:
+    """An asset context."""
+    return AssetContext(use=use, use_text=use_text, **kw)  # type: ignore[arg-type]
