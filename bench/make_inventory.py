@@ -301,12 +301,11 @@ class Templates:
             elif kind == 1:
                 ds = b",2019-13-45"
             else:
-                d = f["day"] + int(jitter[t])
-                if f["fa"] is not None:
+                d = abs(f["day"] + int(jitter[t]))  # reflected at both ends of the date range
+                d = 2 * (NDAYS - 1) - d if d > NDAYS - 1 else d
+                if f["fa"] is not None:  # bought after it was first authorized
                     d = max(d, f["fa"] + 7)
                     jit_lo[t] = 0
-                d = abs(d)
-                d = 2 * (NDAYS - 1) - d if d > NDAYS - 1 else d
                 d = min(max(d, 0), NDAYS - 1)
                 base_day[t] = d
                 if us_date[t]:

@@ -134,7 +134,8 @@ def kb_build(
 def main() -> None:
     """Entry point: map errors to exit codes."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except NetvetError as exc:

@@ -20,6 +20,7 @@ class NameKey:
     industry: frozenset[str]
     places: frozenset[str]
     generic_only: bool = False
+    legal: frozenset[str] = frozenset()
 
     @property
     def core(self) -> str:
@@ -71,8 +72,10 @@ def name_key(text: str) -> NameKey:
     trade: list[str] = []
     industry: set[str] = set()
     places: set[str] = set()
+    legal: set[str] = set()
     for word in words_of(text):
         if word in LEGAL_FORMS:
+            legal.add(word)
             continue
         if word in INDUSTRY_WORDS:
             industry.add(stem(word))
@@ -81,5 +84,5 @@ def name_key(text: str) -> NameKey:
         else:
             trade.append(word)
     if not trade:
-        return NameKey(text, tuple(sorted(places | industry)), frozenset(), frozenset(), True)
-    return NameKey(text, tuple(trade), frozenset(industry), frozenset(places))
+        return NameKey(text, tuple(sorted(places | industry)), frozenset(), frozenset(), True, frozenset(legal))
+    return NameKey(text, tuple(trade), frozenset(industry), frozenset(places), False, frozenset(legal))

@@ -7,6 +7,8 @@ from netvet.match.features import (
     DISTINCT_WORDS_DIFFER,
     GENERIC_ONLY,
     IDENTICAL,
+    LEGAL_FORMS_DIFFER,
+    ONE_LEGAL_FORM,
     SPELLING,
     TRADE_AGREE,
     reason_of,
@@ -29,6 +31,15 @@ def identical(query: NameKey, cand: NameKey) -> bool:
     return (sorted(query.trade), query.industry, query.places) == (sorted(cand.trade), cand.industry, cand.places)
 
 
+def legal_form_agreement(query: NameKey, cand: NameKey) -> PairScore:
+    """Identical names: the legal forms say whether they are the same legal entity."""
+    if query.legal == cand.legal:
+        return PairScore(IDENTICAL, (reason_of(identical), "legal forms agree"))
+    if query.legal and cand.legal:
+        return PairScore(LEGAL_FORMS_DIFFER, (reason_of(identical), "legal forms differ: possibly a sister company"))
+    return PairScore(ONE_LEGAL_FORM, (reason_of(identical),))
+
+
 def generic_only(query: NameKey, cand: NameKey) -> bool:
     """A name made only of industry words and places identifies no company unless identical."""
     return query.generic_only or cand.generic_only
@@ -39,7 +50,7 @@ def score_pair(query: NameKey, cand: NameKey) -> PairScore:
     if not query.trade or not cand.trade:
         return PairScore(0.0, ("no distinctive words to compare",))
     if identical(query, cand):
-        return PairScore(IDENTICAL, (reason_of(identical),))
+        return legal_form_agreement(query, cand)
     if generic_only(query, cand):
         return PairScore(GENERIC_ONLY, (reason_of(generic_only),))
     agreement = trade_agreement(query, cand)

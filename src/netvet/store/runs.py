@@ -1,10 +1,10 @@
 """Save and read scan runs; a run is written in one transaction or not at all."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import batched
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -16,6 +16,7 @@ from netvet.report.records import Record
 from netvet.store.tables import assets, determinations, inputs, issues, metadata, runs
 
 CHUNK = 5000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,13 @@ def write_children(conn: Any, run_id: int, header: RunHeader, records: Sequence[
         conn.execute(insert(determinations), [det for i, r in chunk for det in determination_rows(run_id, i, r)])
     if found:
         conn.execute(insert(issues), [{"run_id": run_id, "position": i, "path": x.path, "locator": x.locator, "field": x.field, "severity": x.severity, "message": x.message} for i, x in enumerate(found)])
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
+    """Tuples of at most `size` items (itertools.batched is Python 3.12+)."""
+    it = iter(items)
+    while chunk := tuple(islice(it, size)):
+        yield chunk
 
 
 def asset_row(run_id: int, position: int, r: Record) -> dict[str, Any]:
