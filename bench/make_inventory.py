@@ -40,9 +40,22 @@ from pathlib import Path
 import numpy as np
 
 HEADER = [
-    "Hostname", "IP Address", "MAC Address", "Vendor", "Model", "Serial Number", "Site",
-    "Device Type", "Country of Origin", "Purchase Date", "Funding Source", "Intended Use",
-    "Cost (USD)", "FCC ID", "First Authorized", "Conditional Approval",
+    "Hostname",
+    "IP Address",
+    "MAC Address",
+    "Vendor",
+    "Model",
+    "Serial Number",
+    "Site",
+    "Device Type",
+    "Country of Origin",
+    "Purchase Date",
+    "Funding Source",
+    "Intended Use",
+    "Cost (USD)",
+    "FCC ID",
+    "First Authorized",
+    "Conditional Approval",
 ]
 
 CHUNK = 32768  # fixed: part of the determinism contract
@@ -88,7 +101,8 @@ def load_registry(data_dir: Path):
 
 def _load_generator_module():
     spec = importlib.util.spec_from_file_location(
-        "make_carrier_inventory", REPO_ROOT / "examples" / "make_carrier_inventory.py")
+        "make_carrier_inventory", REPO_ROOT / "examples" / "make_carrier_inventory.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -134,7 +148,7 @@ def load_sample(sample: Path | None, data_dir: Path):
                 raise SystemExit(f"{sample}: unexpected header")
             for r in rd:
                 if len(r) == len(HEADER):
-                    rows.append(dict(zip(HEADER, r)))
+                    rows.append(dict(zip(HEADER, r, strict=True)))
     else:  # no sample file: build the same rows in memory with the example generator
         _, built = _load_generator_module().build_rows(Path(data_dir))
         rows = [{h: r[h] for h in HEADER} for r in built]
@@ -192,21 +206,28 @@ class Templates:
                 block = next((h[:n] for n in (9, 7, 6) if h[:n] in lookup), h[:6])
             p = _parse_date(r["Purchase Date"]) if r["Purchase Date"] else None
             fa = _parse_date(r["First Authorized"]) if r["First Authorized"] else None
-            frag.append(dict(
-                host=(re.sub(r"-?\d+$", "", r["Hostname"]) + "-").encode(),
-                ip=("," + ".".join(r["IP Address"].split(".")[:2]) + ".").encode(),
-                vm=("," + _q(r["Vendor"]) + "," + _q(r["Model"])).encode(),
-                serial=("," + r["Serial Number"][:4]).encode() if r["Serial Number"] else b",",
-                has_serial=bool(r["Serial Number"]),
-                site=("," + ",".join(_q(r[k]) for k in ("Site", "Device Type", "Country of Origin"))).encode(),
-                use=("," + _q(r["Funding Source"]) + "," + _q(r["Intended Use"])).encode(),
-                tail=("," + ",".join(_q(r[k]) for k in ("FCC ID", "First Authorized", "Conditional Approval"))
-                      + "\n").encode(),
-                block=block,
-                day=(p[0] - DATE0).days if p else None,
-                fa=(fa[0] - DATE0).days if fa else None,
-                cost=_parse_cost(r["Cost (USD)"]) if r["Cost (USD)"] else None,
-            ))
+            frag.append(
+                dict(
+                    host=(re.sub(r"-?\d+$", "", r["Hostname"]) + "-").encode(),
+                    ip=("," + ".".join(r["IP Address"].split(".")[:2]) + ".").encode(),
+                    vm=("," + _q(r["Vendor"]) + "," + _q(r["Model"])).encode(),
+                    serial=("," + r["Serial Number"][:4]).encode() if r["Serial Number"] else b",",
+                    has_serial=bool(r["Serial Number"]),
+                    site=(
+                        "," + ",".join(_q(r[k]) for k in ("Site", "Device Type", "Country of Origin"))
+                    ).encode(),
+                    use=("," + _q(r["Funding Source"]) + "," + _q(r["Intended Use"])).encode(),
+                    tail=(
+                        ","
+                        + ",".join(_q(r[k]) for k in ("FCC ID", "First Authorized", "Conditional Approval"))
+                        + "\n"
+                    ).encode(),
+                    block=block,
+                    day=(p[0] - DATE0).days if p else None,
+                    fa=(fa[0] - DATE0).days if fa else None,
+                    cost=_parse_cost(r["Cost (USD)"]) if r["Cost (USD)"] else None,
+                )
+            )
 
         # globally administered unicast 24-bit prefixes in no registry (nor MA-M / MA-S parents)
         cand = rng.integers(0, 1 << 24, size=20000, dtype=np.uint64)
@@ -219,7 +240,9 @@ class Templates:
         u_mac = rng.random(NT)
         mac_style = rng.choice(4, size=NT, p=[0.45, 0.2, 0.17, 0.18])
         reg_kind = rng.choice(3, size=NT, p=[0.7, 0.15, 0.15])
-        reg_pick = {k: registry[k][rng.integers(0, len(registry[k]), size=NT)] for k in ("MA-L", "MA-M", "MA-S")}
+        reg_pick = {
+            k: registry[k][rng.integers(0, len(registry[k]), size=NT)] for k in ("MA-L", "MA-M", "MA-S")
+        }
         unreg_pick = unregistered[rng.integers(0, len(unregistered), size=NT)]
         nibbles = rng.integers(0, 16, size=(NT, 12))
         us_date = rng.random(NT) < 0.18
@@ -268,21 +291,30 @@ class Templates:
                     pre = format(int(reg_pick[reg][t]), f"0{width}X")
                 else:
                     pre = format(int(unreg_pick[t]), "06X")
-                nib = pre + "".join(HEX[x] for x in nibbles[t, len(pre):])
+                nib = pre + "".join(HEX[x] for x in nibbles[t, len(pre) :])
                 if u >= 0.98:  # locally administered: set bit 1, clear bit 0 of the first octet
                     nib = format((int(nib[:2], 16) | 2) & ~1, "02X") + nib[2:]
                 free = range(max(len(pre), 12 - MAC_SLOTS), 12)
                 st = mac_style[t]
                 if st == 0:
-                    text, where = ":".join(nib[i:i + 2] for i in range(0, 12, 2)), [i + i // 2 for i in free]
+                    text, where = (
+                        ":".join(nib[i : i + 2] for i in range(0, 12, 2)),
+                        [i + i // 2 for i in free],
+                    )
                 elif st == 1:
-                    text, where = "-".join(nib[i:i + 2] for i in range(0, 12, 2)).lower(), [i + i // 2 for i in free]
+                    text, where = (
+                        "-".join(nib[i : i + 2] for i in range(0, 12, 2)).lower(),
+                        [i + i // 2 for i in free],
+                    )
                 elif st == 2:
-                    text, where = ".".join(nib[i:i + 4] for i in range(0, 12, 4)).lower(), [i + i // 4 for i in free]
+                    text, where = (
+                        ".".join(nib[i : i + 4] for i in range(0, 12, 4)).lower(),
+                        [i + i // 4 for i in free],
+                    )
                 else:
                     text, where = nib, list(free)
                 mac = ("," + text).encode()
-                mac_pos[t, :len(where)] = [pos + 1 + w for w in where]
+                mac_pos[t, : len(where)] = [pos + 1 + w for w in where]
             out.append(mac)
             pos += len(mac)
             out.append(f["vm"])
@@ -333,7 +365,7 @@ class Templates:
         self.W = W
         m = np.zeros((NT, W), dtype=np.uint8)
         for t, x in enumerate(lines):
-            m[t, :len(x)] = np.frombuffer(x, dtype=np.uint8)
+            m[t, : len(x)] = np.frombuffer(x, dtype=np.uint8)
         self.m = m
         scratch = W - 1
         # slot step per character: 1 where the slot exists, 0 where it points at the scratch column
@@ -348,10 +380,12 @@ class Templates:
         self.mac_lower = mac_lower
         self.base_day = base_day
         self.jit_lo = jit_lo
-        self.ip_tails = np.array([list(f"{a}.{b}".encode()) for a in range(100, 255) for b in range(100, 255)],
-                                 dtype=np.uint8)
-        self.iso = np.array([list((DATE0 + timedelta(days=k)).isoformat().encode()) for k in range(NDAYS)],
-                            dtype=np.uint8)
+        self.ip_tails = np.array(
+            [list(f"{a}.{b}".encode()) for a in range(100, 255) for b in range(100, 255)], dtype=np.uint8
+        )
+        self.iso = np.array(
+            [list((DATE0 + timedelta(days=k)).isoformat().encode()) for k in range(NDAYS)], dtype=np.uint8
+        )
 
 
 class _Stamper:
@@ -386,7 +420,7 @@ class _Stamper:
         # serial tail
         sc = SERIAL_ALPHABET[rng.integers(0, len(SERIAL_ALPHABET), size=(n, 8), dtype=np.uint8)]
         put(T.serial_off[t], T.serial_step[t], 8, sc)
-        # ISO purchase date, jittered around the template's day: +-45 days, or 0..45 after a first authorization
+        # ISO purchase date near the template's day: +-45 days, or 0..45 after a first authorization
         r = rng.integers(0, 91, size=n)
         day = np.clip(T.base_day[t] + np.where(T.jit_lo[t] == 0, r // 2, r - 45), 0, NDAYS - 1)
         put(T.date_off[t], T.date_step[t], 10, T.iso[day])
@@ -395,15 +429,18 @@ class _Stamper:
         return b"".join(buf[:n].view(f"S{W}").reshape(-1).tolist())
 
 
-def write_inventory(path, rows: int, seed: int = 7, data_dir=DEFAULT_DATA, sample=DEFAULT_SAMPLE,
-                    malformed: float = 0.001) -> dict:
+def write_inventory(
+    path, rows: int, seed: int = 7, data_dir=DEFAULT_DATA, sample=DEFAULT_SAMPLE, malformed: float = 0.001
+) -> dict:
     """Write `rows` data lines plus the header to `path`; returns {'rows', 'bytes', 'seconds'}."""
     if not 0 <= malformed <= 0.25:
         raise ValueError("malformed must be between 0 and 0.25")
     t0 = time.perf_counter()
     data_dir = Path(data_dir)
     registry, lookup = load_registry(data_dir)
-    T = Templates(load_sample(Path(sample) if sample else None, data_dir), registry, lookup, seed, rows, malformed)
+    T = Templates(
+        load_sample(Path(sample) if sample else None, data_dir), registry, lookup, seed, rows, malformed
+    )
     stamp = _Stamper(T)
     rng = np.random.default_rng(seed)
     path = Path(path)
@@ -423,13 +460,21 @@ def main(argv=None) -> int:
     ap.add_argument("out", help="output CSV path")
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--data", default=str(DEFAULT_DATA), help="netvet shared data folder (default ../shared/data)")
-    ap.add_argument("--sample", default=str(DEFAULT_SAMPLE), help="sample inventory whose distributions to follow")
-    ap.add_argument("--malformed", type=float, default=0.001, help="share of rows with a bad field (default 0.001)")
+    ap.add_argument(
+        "--data", default=str(DEFAULT_DATA), help="netvet shared data folder (default ../shared/data)"
+    )
+    ap.add_argument(
+        "--sample", default=str(DEFAULT_SAMPLE), help="sample inventory whose distributions to follow"
+    )
+    ap.add_argument(
+        "--malformed", type=float, default=0.001, help="share of rows with a bad field (default 0.001)"
+    )
     a = ap.parse_args(argv)
     st = write_inventory(a.out, a.rows, a.seed, a.data, a.sample, a.malformed)
-    print(f"wrote {a.out}: {st['rows']:,} rows, {st['bytes'] / 1e6:.1f} MB in {st['seconds']:.2f} s "
-          f"({st['rows'] / max(st['seconds'], 1e-9):,.0f} rows/s)")
+    print(
+        f"wrote {a.out}: {st['rows']:,} rows, {st['bytes'] / 1e6:.1f} MB in {st['seconds']:.2f} s "
+        f"({st['rows'] / max(st['seconds'], 1e-9):,.0f} rows/s)"
+    )
     return 0
 
 

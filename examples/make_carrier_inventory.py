@@ -31,9 +31,22 @@ from datetime import date, timedelta
 from pathlib import Path
 
 HEADER = [
-    "Hostname", "IP Address", "MAC Address", "Vendor", "Model", "Serial Number", "Site",
-    "Device Type", "Country of Origin", "Purchase Date", "Funding Source", "Intended Use",
-    "Cost (USD)", "FCC ID", "First Authorized", "Conditional Approval",
+    "Hostname",
+    "IP Address",
+    "MAC Address",
+    "Vendor",
+    "Model",
+    "Serial Number",
+    "Site",
+    "Device Type",
+    "Country of Origin",
+    "Purchase Date",
+    "Funding Source",
+    "Intended Use",
+    "Cost (USD)",
+    "FCC ID",
+    "First Authorized",
+    "Conditional Approval",
 ]
 
 SEED = 2026
@@ -97,29 +110,75 @@ COUNTRY_FORMS = {
 T = []
 
 
-def tpl(key, vendor, vendor_strings, registrants, models, dtype, prefix, sites, uses, countries,
-        grantee, cost, weight, serial="generic", since=2016):
+def tpl(
+    key,
+    vendor,
+    vendor_strings,
+    registrants,
+    models,
+    dtype,
+    prefix,
+    sites,
+    uses,
+    countries,
+    grantee,
+    cost,
+    weight,
+    serial="generic",
+    since=2016,
+):
     """dtype is a device type, or a list of (regex on model, device type); first match wins."""
-    T.append(dict(key=key, vendor=vendor, vendor_strings=vendor_strings, registrants=registrants,
-                  models=models, dtype=dtype, prefix=prefix, sites=sites, uses=uses,
-                  countries=countries, grantee=grantee, cost=cost, weight=weight,
-                  serial=serial, since=since))
+    T.append(
+        dict(
+            key=key,
+            vendor=vendor,
+            vendor_strings=vendor_strings,
+            registrants=registrants,
+            models=models,
+            dtype=dtype,
+            prefix=prefix,
+            sites=sites,
+            uses=uses,
+            countries=countries,
+            grantee=grantee,
+            cost=cost,
+            weight=weight,
+            serial=serial,
+            since=since,
+        )
+    )
 
 
 # Device types for which an asset system would record the FCC "first authorized" date
 # (consumer-grade routers, hotspots, fixed-wireless CPE and residential gateways).
 ROUTERISH = {"Consumer Router", "Mobile Hotspot", "5G FWA CPE", "Residential Gateway"}
-PREFIX_BY_TYPE = {"Switch": "sw", "Router": "rtr", "OLT": "olt", "ONT": "ont", "Consumer Router": "cpe",
-                  "Mobile Hotspot": "mifi", "5G FWA CPE": "fwa", "Residential Gateway": "rg", "Base Station": "enb",
-                  "Microwave Link": "mw", "Access Point": "ap", "NVR": "nvr", "Fixed Wireless Radio": "fw",
-                  "Firewall": "fwl"}
+PREFIX_BY_TYPE = {
+    "Switch": "sw",
+    "Router": "rtr",
+    "OLT": "olt",
+    "ONT": "ont",
+    "Consumer Router": "cpe",
+    "Mobile Hotspot": "mifi",
+    "5G FWA CPE": "fwa",
+    "Residential Gateway": "rg",
+    "Base Station": "enb",
+    "Microwave Link": "mw",
+    "Access Point": "ap",
+    "NVR": "nvr",
+    "Fixed Wireless Radio": "fw",
+    "Firewall": "fwl",
+}
 INFRA_TYPES = {"OLT", "Router", "Switch", "Base Station", "Microwave Link", "Firewall"}
 SUBSCRIBER_TYPES = {"ONT", "Residential Gateway", "5G FWA CPE"}
 USES_BY_TYPE = {
-    "OLT": ["FTTH aggregation", "GPON", ""], "Switch": ["office", "aggregation", "tower site LAN", ""],
-    "Router": ["core routing", "aggregation", "office WAN", ""], "Firewall": ["office", "BGP edge", ""],
-    "Access Point": ["office", "guest Wi-Fi, retail store", ""], "NVR": ["office", ""],
-    "Microwave Link": ["backhaul", "tower to CO backhaul", ""], "Mobile Hotspot": ["field tech hotspot", ""],
+    "OLT": ["FTTH aggregation", "GPON", ""],
+    "Switch": ["office", "aggregation", "tower site LAN", ""],
+    "Router": ["core routing", "aggregation", "office WAN", ""],
+    "Firewall": ["office", "BGP edge", ""],
+    "Access Point": ["office", "guest Wi-Fi, retail store", ""],
+    "NVR": ["office", ""],
+    "Microwave Link": ["backhaul", "tower to CO backhaul", ""],
+    "Mobile Hotspot": ["field tech hotspot", ""],
     "Consumer Router": ["subscriber CPE", "residential Wi-Fi", "office", ""],
 }
 
@@ -134,175 +193,829 @@ def dtype_for(t, model: str) -> str:
     return d[-1][1]
 
 
-HUAWEI_V = ["Huawei", "HUAWEI", "HUAWEI TECHNOLOGIES CO.,LTD", "Huawei Technologies Co., Ltd.",
-            "huawei tech", "Huawei Technologies"]
+HUAWEI_V = [
+    "Huawei",
+    "HUAWEI",
+    "HUAWEI TECHNOLOGIES CO.,LTD",
+    "Huawei Technologies Co., Ltd.",
+    "huawei tech",
+    "Huawei Technologies",
+]
 ZTE_V = ["ZTE", "ZTE Corp.", "zte corporation", "ZTE Corporation", "ZTE CORP"]
-HIK_V = ["Hikvision", "HIKVISION", "hangzhou hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd.",
-         "Hik Vision"]
+HIK_V = [
+    "Hikvision",
+    "HIKVISION",
+    "hangzhou hikvision",
+    "Hangzhou Hikvision Digital Technology Co., Ltd.",
+    "Hik Vision",
+]
 DAHUA_V = ["Dahua", "DAHUA", "Zhejiang Dahua Technology Co., Ltd.", "Dahua Technology", "dahua tech"]
 HYTERA_V = ["Hytera", "HYTERA", "Hytera Communications", "Hytera Communications Corp. Ltd.", "HYT"]
 TPLINK_V = ["TP-Link", "TP-LINK", "tp-link technologies", "TP-Link Systems Inc.", "TPLink"]
 
 CAM_USES_BY_SITE = {
-    "wtp": ["perimeter security of water treatment plant", "pump station gate camera", "chlorine room camera"],
+    "wtp": [
+        "perimeter security of water treatment plant",
+        "pump station gate camera",
+        "chlorine room camera",
+    ],
     "subst": ["substation perimeter camera", "physical security, electric substation"],
 }
 CAM_USES_PS = ["county 911 dispatch", "sheriff office sally port", "jail intake hallway"]
 CAM_USES_PLAIN = ["lobby camera, retail store", "office", "warehouse dock", "parking lot", ""]
 
-tpl("hw-olt", "Huawei", HUAWEI_V, ["HUAWEI TECHNOLOGIES CO.,LTD"], ["MA5800-X7", "MA5800-X2", "MA5608T", "MA5800-X15"],
-    "OLT", "olt", ["co", "rt"], ["FTTH aggregation", "GPON", "", "FTTH"], ["China"], None, (18000, 65000), 6,
-    serial="huawei")
-tpl("hw-ont", "Huawei", HUAWEI_V, ["HUAWEI TECHNOLOGIES CO.,LTD"], ["HG8245H", "EchoLife HG8245Q2", "HG8145V5", "EG8145V5"],
-    "ONT", "ont", ["subscriber"], ["subscriber CPE", "residential FTTH", ""], ["China"], "QIS", (60, 140), 14,
-    serial="gpon-HWTC")
-tpl("hw-sw", "Huawei", HUAWEI_V, ["HUAWEI TECHNOLOGIES CO.,LTD"], [("index", "Huawei", r"^(S5735|S5731|S5720|S6730|S1720|CloudEngine S5732)")],
-    "Switch", "sw", ["co", "rt", "tower"], ["aggregation", "tower site LAN", "", "office"], ["China"], None,
-    (900, 7800), 7, serial="huawei")
-tpl("hw-rtr", "Huawei", HUAWEI_V, ["HUAWEI TECHNOLOGIES CO.,LTD"], [("index", "Huawei", r"^(NE40E|ATN910|AR6121)")],
-    "Router", "rtr", ["co"], ["core routing", "BGP edge", "cell site router", ""], ["China"], None, (6000, 48000), 3,
-    serial="huawei")
-tpl("hw-ran", "Huawei", HUAWEI_V, ["HUAWEI TECHNOLOGIES CO.,LTD"], ["DBS3900", "BTS3900", "RRU3959", "AAU5613"],
-    "Base Station", "enb", ["tower"], ["LTE RAN", "LTE band 12 sector", "", "fixed wireless access"], ["China"], "QIS",
-    (22000, 90000), 7, serial="huawei")
-tpl("hw-mw", "Huawei", HUAWEI_V, ["HUAWEI TECHNOLOGIES CO.,LTD"], ["OptiX RTN 950", "OptiX RTN 380", "OptiX RTN 905"],
-    "Microwave Link", "mw", ["tower", "co"], ["backhaul", "tower to CO backhaul", ""], ["China"], "QIS", (9000, 26000), 4,
-    serial="huawei")
-tpl("hw-cpe", "Huawei", HUAWEI_V, ["Huawei Device Co., Ltd.", "HUAWEI TECHNOLOGIES CO.,LTD"],
-    ["5G CPE Pro 2 (H122-373)", "B535-232", "B818-263", "WS5200"], [("^WS", "Consumer Router"), (".", "5G FWA CPE")], "fwa",
-    ["subscriber"], ["subscriber CPE", "fixed wireless subscriber", ""], ["China"], "QIS", (120, 420), 5, since=2020)
-tpl("hw-hotspot", "Huawei", HUAWEI_V, ["Huawei Device Co., Ltd."], ["E5785Lh-22c", "E5577Cs-321"],
-    "Mobile Hotspot", "mifi", ["subscriber", "office"], ["field tech hotspot", "subscriber CPE", ""], ["China"], "QIS",
-    (70, 160), 2, since=2019)
-tpl("hw-inv", "Huawei", HUAWEI_V, ["HUAWEI TECHNOLOGIES CO.,LTD"], ["SUN2000-100KTL-M1", "SUN2000-60KTL-M0", "SUN2000-10KTL-M1"],
-    "Solar Inverter", "inv", ["tower"], ["tower site solar", "backup power at tower site", ""], ["China"], None,
-    (2400, 9800), 3, serial="huawei", since=2019)
-tpl("zte-olt", "ZTE", ZTE_V, ["zte corporation"], [("index", "ZTE", r"^ZXA10 C300"), "ZXA10 C320", "ZXA10 C600"],
-    "OLT", "olt", ["co", "rt"], ["FTTH aggregation", "GPON", ""], ["China"], None, (15000, 52000), 4)
-tpl("zte-ont", "ZTE", ZTE_V, ["zte corporation"], ["ZXHN F660", "ZXHN F670L", "ZXHN F601"],
-    "ONT", "ont", ["subscriber"], ["subscriber CPE", "residential FTTH", ""], ["China"], "Q78", (45, 110), 8,
-    serial="gpon-ZTEG")
-tpl("zte-fwa", "ZTE", ZTE_V, ["zte corporation"], ["MC801A", "MC888", "MU5001", "MF971R"],
-    [("^MU|^MF", "Mobile Hotspot"), (".", "5G FWA CPE")], "fwa", ["subscriber"],
-    ["subscriber CPE", "fixed wireless subscriber", ""], ["China"], "Q78", (110, 380), 4, since=2020)
-tpl("zte-ran", "ZTE", ZTE_V, ["zte corporation"], ["ZXSDR B8200", "ZXSDR R8862A", "ZXMW NR8250"],
-    [("^ZXMW", "Microwave Link"), (".", "Base Station")], "enb", ["tower"], ["LTE RAN", "", "backhaul"], ["China"], "Q78",
-    (18000, 70000), 4)
-tpl("hik-cam", "Hikvision", HIK_V, ["Hangzhou Hikvision Digital Technology Co.,Ltd."],
-    ["DS-2CD2143G2-I", "DS-2CD2047G2-LU", "DS-2CD2387G2-LU", "DS-2DE4425IW-DE", "DS-2CD2T47G2-L"],
-    "IP Camera", "cam", ["utility", "tower", "psap", "store", "office"], None, ["China"], "2ADTD", (95, 640), 15,
-    serial="hik", since=2020)
-tpl("hik-nvr", "Hikvision", HIK_V, ["Hangzhou Hikvision Digital Technology Co.,Ltd."],
-    ["DS-7608NI-K2", "DS-7616NI-I2/16P", "DS-7732NI-K4"], "NVR", "nvr", ["utility", "psap", "store", "office"], None,
-    ["China"], "2ADTD", (260, 1400), 4, serial="hik")
-tpl("ezviz-cam", "EZVIZ", ["EZVIZ", "Ezviz", "Hangzhou Ezviz Software"], ["Hangzhou Ezviz Software Co.,Ltd."],
-    ["C6N", "C3TN", "H8c"], "IP Camera", "cam", ["store", "office"], ["lobby camera, retail store", "office", ""],
-    ["China"], "2APV2", (35, 90), 2)
-tpl("dahua-cam", "Dahua", DAHUA_V, ["Zhejiang Dahua Technology Co., Ltd.", "ZHEJIANG DAHUA TECHNOLOGYCO.,LTD"],
-    ["IPC-HFW2431S-S-S2", "IPC-HDW2431T-AS-S2", "IPC-HFW5442E-ZE", "SD49225XA-HNR"], "IP Camera", "cam",
-    ["utility", "tower", "psap", "store", "office"], None, ["China"], "SVN", (85, 900), 10, serial="dahua", since=2019)
-tpl("dahua-nvr", "Dahua", DAHUA_V, ["Zhejiang Dahua Technology Co., Ltd."], ["NVR4108HS-4KS2", "NVR5216-16P-4KS2E"],
-    "NVR", "nvr", ["utility", "psap", "store"], None, ["China"], "SVN", (180, 1100), 3, serial="dahua")
-tpl("lorex-cam", "Lorex", ["Lorex", "LOREX", "Lorex Technology"], ["Lorex Technology Inc."], ["LNB8005", "LNE8964AB", "N841"],
-    [("^N", "NVR"), (".", "IP Camera")], "cam", ["store", "office"], ["lobby camera, retail store", "parking lot", "office", ""], ["China"], None,
-    (60, 420), 2)
-tpl("hytera-radio", "Hytera", HYTERA_V, ["Hytera Communications Corporation Limited", "Hytera Communications Co .,ltd"],
-    ["PD782", "PD362i", "HP782", "MD782", "PD982"], "Two-way Radio", "radio", ["psap", "co", "office"],
-    ["police radio", "county 911 dispatch", "public works dispatch", "line crew radio", "fire department", ""],
-    ["China"], "YAM", (290, 1150), 10)
-tpl("hytera-rpt", "Hytera", HYTERA_V, ["Hytera Communications Corporation Limited"], ["RD982", "RD962"],
-    "Radio Repeater", "rpt", ["tower"], ["county 911 dispatch", "public safety repeater", "line crew radio", ""],
-    ["China"], "YAM", (2200, 5200), 2)
-tpl("moto-radio", "Motorola Solutions", ["Motorola", "Motorola Solutions", "MOTOROLA SOLUTIONS"],
-    ["Motorola Solutions Inc.", "MOTOROLA SOLUTIONS MALAYSIA SDN. BHD."], ["APX 6000", "APX 8000", "XPR 7550e", "SLR 8000"],
-    "Two-way Radio", "radio", ["psap", "co"], ["police radio", "county 911 dispatch", "fire department", ""],
-    ["USA", "Malaysia"], "AZ489", (900, 7500), 6)
-tpl("cisco-sw", "Cisco", ["Cisco", "Cisco Systems", "CISCO SYSTEMS, INC.", "cisco"], ["Cisco Systems, Inc"],
-    [("index", "Cisco", r"^(Catalyst 9300-24P|Catalyst 9300-48P|C9200L-24P-4G|CBS350-24P-4G|IE-3200-8P2S|IE-4000-8GT8GP4G-E)$")],
-    "Switch", "sw", ["co", "office", "tower"], ["office", "aggregation", "tower site LAN", ""], ["Mexico", "China", "USA", "Taiwan"],
-    None, (700, 9800), 8, serial="cisco")
-tpl("cisco-rtr", "Cisco", ["Cisco", "Cisco Systems", "cisco"], ["Cisco Systems, Inc"],
-    [("index", "Cisco", r"^(ASR-920-12CZ-A|ASR-920-4SZ-A|ISR4331|ISR4321|ISR 1111-8P|C8300-1N1S-6T)$")],
-    "Router", "rtr", ["co", "office"], ["core routing", "BGP edge", "office WAN", ""], ["Mexico", "USA", "Malaysia"],
-    None, (1200, 18000), 5, serial="cisco", since=2018)
-tpl("cisco-phone", "Cisco", ["Cisco", "cisco"], ["Cisco Systems, Inc"], ["CP-8845", "CP-7841", "CP-8851"],
-    "IP Phone", "phone", ["office", "co", "store"], ["office", ""], ["China", "Vietnam", "Mexico"], "LDK", (180, 520), 8,
-    serial="cisco")
-tpl("juniper", "Juniper", ["Juniper", "Juniper Networks", "JUNIPER NETWORKS"], ["Juniper Networks"],
-    [("index", "Juniper", r"^(MX204|MX104-BASE|ACX2100-AC|ACX710DC|EX2300-24P|EX3400-24T|EX4300-24P|SRX340)$")],
-    [("^(EX|QFX)", "Switch"), ("^SRX", "Firewall"), (".", "Router")], "rtr", ["co"],
-    ["core routing", "BGP edge", "aggregation", ""], ["USA", "Malaysia", "China"], None, (2000, 42000), 7, serial="juniper")
-tpl("nokia-agg", "Nokia", ["Nokia", "NOKIA", "Nokia Solutions and Networks"], ["Nokia", "Nokia Solutions and Networks GmbH & Co. KG"],
-    [("index", "Nokia", r"^(7210 SAS|7250 IXR)")], "Router", "rtr", ["co", "tower"], ["aggregation", "cell site router", ""],
-    ["Finland", "India", "China"], None, (4000, 21000), 4)
-tpl("nokia-ont", "Nokia", ["Nokia", "Alcatel-Lucent", "Nokia Shanghai Bell"], ["Nokia Shanghai Bell Co., Ltd."],
-    ["G-240W-F", "G-010G-P", "XS-010X-Q", "FastMile 5G21-12W-A"], [("FastMile", "5G FWA CPE"), (".", "ONT")], "ont",
+tpl(
+    "hw-olt",
+    "Huawei",
+    HUAWEI_V,
+    ["HUAWEI TECHNOLOGIES CO.,LTD"],
+    ["MA5800-X7", "MA5800-X2", "MA5608T", "MA5800-X15"],
+    "OLT",
+    "olt",
+    ["co", "rt"],
+    ["FTTH aggregation", "GPON", "", "FTTH"],
+    ["China"],
+    None,
+    (18000, 65000),
+    6,
+    serial="huawei",
+)
+tpl(
+    "hw-ont",
+    "Huawei",
+    HUAWEI_V,
+    ["HUAWEI TECHNOLOGIES CO.,LTD"],
+    ["HG8245H", "EchoLife HG8245Q2", "HG8145V5", "EG8145V5"],
+    "ONT",
+    "ont",
     ["subscriber"],
-    ["subscriber CPE", "residential FTTH", ""], ["China", "Vietnam"], "2ADZR", (55, 300), 6, serial="gpon-ALCL")
-tpl("ericsson", "Ericsson", ["Ericsson", "ERICSSON", "Ericsson AB"], ["Ericsson AB"],
+    ["subscriber CPE", "residential FTTH", ""],
+    ["China"],
+    "QIS",
+    (60, 140),
+    14,
+    serial="gpon-HWTC",
+)
+tpl(
+    "hw-sw",
+    "Huawei",
+    HUAWEI_V,
+    ["HUAWEI TECHNOLOGIES CO.,LTD"],
+    [("index", "Huawei", r"^(S5735|S5731|S5720|S6730|S1720|CloudEngine S5732)")],
+    "Switch",
+    "sw",
+    ["co", "rt", "tower"],
+    ["aggregation", "tower site LAN", "", "office"],
+    ["China"],
+    None,
+    (900, 7800),
+    7,
+    serial="huawei",
+)
+tpl(
+    "hw-rtr",
+    "Huawei",
+    HUAWEI_V,
+    ["HUAWEI TECHNOLOGIES CO.,LTD"],
+    [("index", "Huawei", r"^(NE40E|ATN910|AR6121)")],
+    "Router",
+    "rtr",
+    ["co"],
+    ["core routing", "BGP edge", "cell site router", ""],
+    ["China"],
+    None,
+    (6000, 48000),
+    3,
+    serial="huawei",
+)
+tpl(
+    "hw-ran",
+    "Huawei",
+    HUAWEI_V,
+    ["HUAWEI TECHNOLOGIES CO.,LTD"],
+    ["DBS3900", "BTS3900", "RRU3959", "AAU5613"],
+    "Base Station",
+    "enb",
+    ["tower"],
+    ["LTE RAN", "LTE band 12 sector", "", "fixed wireless access"],
+    ["China"],
+    "QIS",
+    (22000, 90000),
+    7,
+    serial="huawei",
+)
+tpl(
+    "hw-mw",
+    "Huawei",
+    HUAWEI_V,
+    ["HUAWEI TECHNOLOGIES CO.,LTD"],
+    ["OptiX RTN 950", "OptiX RTN 380", "OptiX RTN 905"],
+    "Microwave Link",
+    "mw",
+    ["tower", "co"],
+    ["backhaul", "tower to CO backhaul", ""],
+    ["China"],
+    "QIS",
+    (9000, 26000),
+    4,
+    serial="huawei",
+)
+tpl(
+    "hw-cpe",
+    "Huawei",
+    HUAWEI_V,
+    ["Huawei Device Co., Ltd.", "HUAWEI TECHNOLOGIES CO.,LTD"],
+    ["5G CPE Pro 2 (H122-373)", "B535-232", "B818-263", "WS5200"],
+    [("^WS", "Consumer Router"), (".", "5G FWA CPE")],
+    "fwa",
+    ["subscriber"],
+    ["subscriber CPE", "fixed wireless subscriber", ""],
+    ["China"],
+    "QIS",
+    (120, 420),
+    5,
+    since=2020,
+)
+tpl(
+    "hw-hotspot",
+    "Huawei",
+    HUAWEI_V,
+    ["Huawei Device Co., Ltd."],
+    ["E5785Lh-22c", "E5577Cs-321"],
+    "Mobile Hotspot",
+    "mifi",
+    ["subscriber", "office"],
+    ["field tech hotspot", "subscriber CPE", ""],
+    ["China"],
+    "QIS",
+    (70, 160),
+    2,
+    since=2019,
+)
+tpl(
+    "hw-inv",
+    "Huawei",
+    HUAWEI_V,
+    ["HUAWEI TECHNOLOGIES CO.,LTD"],
+    ["SUN2000-100KTL-M1", "SUN2000-60KTL-M0", "SUN2000-10KTL-M1"],
+    "Solar Inverter",
+    "inv",
+    ["tower"],
+    ["tower site solar", "backup power at tower site", ""],
+    ["China"],
+    None,
+    (2400, 9800),
+    3,
+    serial="huawei",
+    since=2019,
+)
+tpl(
+    "zte-olt",
+    "ZTE",
+    ZTE_V,
+    ["zte corporation"],
+    [("index", "ZTE", r"^ZXA10 C300"), "ZXA10 C320", "ZXA10 C600"],
+    "OLT",
+    "olt",
+    ["co", "rt"],
+    ["FTTH aggregation", "GPON", ""],
+    ["China"],
+    None,
+    (15000, 52000),
+    4,
+)
+tpl(
+    "zte-ont",
+    "ZTE",
+    ZTE_V,
+    ["zte corporation"],
+    ["ZXHN F660", "ZXHN F670L", "ZXHN F601"],
+    "ONT",
+    "ont",
+    ["subscriber"],
+    ["subscriber CPE", "residential FTTH", ""],
+    ["China"],
+    "Q78",
+    (45, 110),
+    8,
+    serial="gpon-ZTEG",
+)
+tpl(
+    "zte-fwa",
+    "ZTE",
+    ZTE_V,
+    ["zte corporation"],
+    ["MC801A", "MC888", "MU5001", "MF971R"],
+    [("^MU|^MF", "Mobile Hotspot"), (".", "5G FWA CPE")],
+    "fwa",
+    ["subscriber"],
+    ["subscriber CPE", "fixed wireless subscriber", ""],
+    ["China"],
+    "Q78",
+    (110, 380),
+    4,
+    since=2020,
+)
+tpl(
+    "zte-ran",
+    "ZTE",
+    ZTE_V,
+    ["zte corporation"],
+    ["ZXSDR B8200", "ZXSDR R8862A", "ZXMW NR8250"],
+    [("^ZXMW", "Microwave Link"), (".", "Base Station")],
+    "enb",
+    ["tower"],
+    ["LTE RAN", "", "backhaul"],
+    ["China"],
+    "Q78",
+    (18000, 70000),
+    4,
+)
+tpl(
+    "hik-cam",
+    "Hikvision",
+    HIK_V,
+    ["Hangzhou Hikvision Digital Technology Co.,Ltd."],
+    ["DS-2CD2143G2-I", "DS-2CD2047G2-LU", "DS-2CD2387G2-LU", "DS-2DE4425IW-DE", "DS-2CD2T47G2-L"],
+    "IP Camera",
+    "cam",
+    ["utility", "tower", "psap", "store", "office"],
+    None,
+    ["China"],
+    "2ADTD",
+    (95, 640),
+    15,
+    serial="hik",
+    since=2020,
+)
+tpl(
+    "hik-nvr",
+    "Hikvision",
+    HIK_V,
+    ["Hangzhou Hikvision Digital Technology Co.,Ltd."],
+    ["DS-7608NI-K2", "DS-7616NI-I2/16P", "DS-7732NI-K4"],
+    "NVR",
+    "nvr",
+    ["utility", "psap", "store", "office"],
+    None,
+    ["China"],
+    "2ADTD",
+    (260, 1400),
+    4,
+    serial="hik",
+)
+tpl(
+    "ezviz-cam",
+    "EZVIZ",
+    ["EZVIZ", "Ezviz", "Hangzhou Ezviz Software"],
+    ["Hangzhou Ezviz Software Co.,Ltd."],
+    ["C6N", "C3TN", "H8c"],
+    "IP Camera",
+    "cam",
+    ["store", "office"],
+    ["lobby camera, retail store", "office", ""],
+    ["China"],
+    "2APV2",
+    (35, 90),
+    2,
+)
+tpl(
+    "dahua-cam",
+    "Dahua",
+    DAHUA_V,
+    ["Zhejiang Dahua Technology Co., Ltd.", "ZHEJIANG DAHUA TECHNOLOGYCO.,LTD"],
+    ["IPC-HFW2431S-S-S2", "IPC-HDW2431T-AS-S2", "IPC-HFW5442E-ZE", "SD49225XA-HNR"],
+    "IP Camera",
+    "cam",
+    ["utility", "tower", "psap", "store", "office"],
+    None,
+    ["China"],
+    "SVN",
+    (85, 900),
+    10,
+    serial="dahua",
+    since=2019,
+)
+tpl(
+    "dahua-nvr",
+    "Dahua",
+    DAHUA_V,
+    ["Zhejiang Dahua Technology Co., Ltd."],
+    ["NVR4108HS-4KS2", "NVR5216-16P-4KS2E"],
+    "NVR",
+    "nvr",
+    ["utility", "psap", "store"],
+    None,
+    ["China"],
+    "SVN",
+    (180, 1100),
+    3,
+    serial="dahua",
+)
+tpl(
+    "lorex-cam",
+    "Lorex",
+    ["Lorex", "LOREX", "Lorex Technology"],
+    ["Lorex Technology Inc."],
+    ["LNB8005", "LNE8964AB", "N841"],
+    [("^N", "NVR"), (".", "IP Camera")],
+    "cam",
+    ["store", "office"],
+    ["lobby camera, retail store", "parking lot", "office", ""],
+    ["China"],
+    None,
+    (60, 420),
+    2,
+)
+tpl(
+    "hytera-radio",
+    "Hytera",
+    HYTERA_V,
+    ["Hytera Communications Corporation Limited", "Hytera Communications Co .,ltd"],
+    ["PD782", "PD362i", "HP782", "MD782", "PD982"],
+    "Two-way Radio",
+    "radio",
+    ["psap", "co", "office"],
+    [
+        "police radio",
+        "county 911 dispatch",
+        "public works dispatch",
+        "line crew radio",
+        "fire department",
+        "",
+    ],
+    ["China"],
+    "YAM",
+    (290, 1150),
+    10,
+)
+tpl(
+    "hytera-rpt",
+    "Hytera",
+    HYTERA_V,
+    ["Hytera Communications Corporation Limited"],
+    ["RD982", "RD962"],
+    "Radio Repeater",
+    "rpt",
+    ["tower"],
+    ["county 911 dispatch", "public safety repeater", "line crew radio", ""],
+    ["China"],
+    "YAM",
+    (2200, 5200),
+    2,
+)
+tpl(
+    "moto-radio",
+    "Motorola Solutions",
+    ["Motorola", "Motorola Solutions", "MOTOROLA SOLUTIONS"],
+    ["Motorola Solutions Inc.", "MOTOROLA SOLUTIONS MALAYSIA SDN. BHD."],
+    ["APX 6000", "APX 8000", "XPR 7550e", "SLR 8000"],
+    "Two-way Radio",
+    "radio",
+    ["psap", "co"],
+    ["police radio", "county 911 dispatch", "fire department", ""],
+    ["USA", "Malaysia"],
+    "AZ489",
+    (900, 7500),
+    6,
+)
+tpl(
+    "cisco-sw",
+    "Cisco",
+    ["Cisco", "Cisco Systems", "CISCO SYSTEMS, INC.", "cisco"],
+    ["Cisco Systems, Inc"],
+    [
+        (
+            "index",
+            "Cisco",
+            r"^(Catalyst 9300-24P|Catalyst 9300-48P|C9200L-24P-4G|CBS350-24P-4G|"
+            r"IE-3200-8P2S|IE-4000-8GT8GP4G-E)$",
+        )
+    ],
+    "Switch",
+    "sw",
+    ["co", "office", "tower"],
+    ["office", "aggregation", "tower site LAN", ""],
+    ["Mexico", "China", "USA", "Taiwan"],
+    None,
+    (700, 9800),
+    8,
+    serial="cisco",
+)
+tpl(
+    "cisco-rtr",
+    "Cisco",
+    ["Cisco", "Cisco Systems", "cisco"],
+    ["Cisco Systems, Inc"],
+    [("index", "Cisco", r"^(ASR-920-12CZ-A|ASR-920-4SZ-A|ISR4331|ISR4321|ISR 1111-8P|C8300-1N1S-6T)$")],
+    "Router",
+    "rtr",
+    ["co", "office"],
+    ["core routing", "BGP edge", "office WAN", ""],
+    ["Mexico", "USA", "Malaysia"],
+    None,
+    (1200, 18000),
+    5,
+    serial="cisco",
+    since=2018,
+)
+tpl(
+    "cisco-phone",
+    "Cisco",
+    ["Cisco", "cisco"],
+    ["Cisco Systems, Inc"],
+    ["CP-8845", "CP-7841", "CP-8851"],
+    "IP Phone",
+    "phone",
+    ["office", "co", "store"],
+    ["office", ""],
+    ["China", "Vietnam", "Mexico"],
+    "LDK",
+    (180, 520),
+    8,
+    serial="cisco",
+)
+tpl(
+    "juniper",
+    "Juniper",
+    ["Juniper", "Juniper Networks", "JUNIPER NETWORKS"],
+    ["Juniper Networks"],
+    [
+        (
+            "index",
+            "Juniper",
+            r"^(MX204|MX104-BASE|ACX2100-AC|ACX710DC|EX2300-24P|EX3400-24T|EX4300-24P|SRX340)$",
+        )
+    ],
+    [("^(EX|QFX)", "Switch"), ("^SRX", "Firewall"), (".", "Router")],
+    "rtr",
+    ["co"],
+    ["core routing", "BGP edge", "aggregation", ""],
+    ["USA", "Malaysia", "China"],
+    None,
+    (2000, 42000),
+    7,
+    serial="juniper",
+)
+tpl(
+    "nokia-agg",
+    "Nokia",
+    ["Nokia", "NOKIA", "Nokia Solutions and Networks"],
+    ["Nokia", "Nokia Solutions and Networks GmbH & Co. KG"],
+    [("index", "Nokia", r"^(7210 SAS|7250 IXR)")],
+    "Router",
+    "rtr",
+    ["co", "tower"],
+    ["aggregation", "cell site router", ""],
+    ["Finland", "India", "China"],
+    None,
+    (4000, 21000),
+    4,
+)
+tpl(
+    "nokia-ont",
+    "Nokia",
+    ["Nokia", "Alcatel-Lucent", "Nokia Shanghai Bell"],
+    ["Nokia Shanghai Bell Co., Ltd."],
+    ["G-240W-F", "G-010G-P", "XS-010X-Q", "FastMile 5G21-12W-A"],
+    [("FastMile", "5G FWA CPE"), (".", "ONT")],
+    "ont",
+    ["subscriber"],
+    ["subscriber CPE", "residential FTTH", ""],
+    ["China", "Vietnam"],
+    "2ADZR",
+    (55, 300),
+    6,
+    serial="gpon-ALCL",
+)
+tpl(
+    "ericsson",
+    "Ericsson",
+    ["Ericsson", "ERICSSON", "Ericsson AB"],
+    ["Ericsson AB"],
     [("index", "Ericsson", r"^R6672$"), "Baseband 6630", "Radio 4449", "MINI-LINK 6352"],
-    [("^R66", "Router"), ("MINI-LINK", "Microwave Link"), (".", "Base Station")], "enb", ["tower", "co"],
-    ["LTE RAN", "backhaul", "cell site router", ""], ["Sweden", "Estonia", "USA", "China"], "TA8AKRD", (9000, 60000), 5)
-tpl("calix", "Calix", ["Calix", "CALIX", "Calix Inc."], ["Calix Inc."],
+    [("^R66", "Router"), ("MINI-LINK", "Microwave Link"), (".", "Base Station")],
+    "enb",
+    ["tower", "co"],
+    ["LTE RAN", "backhaul", "cell site router", ""],
+    ["Sweden", "Estonia", "USA", "China"],
+    "TA8AKRD",
+    (9000, 60000),
+    5,
+)
+tpl(
+    "calix",
+    "Calix",
+    ["Calix", "CALIX", "Calix Inc."],
+    ["Calix Inc."],
     [("index", "Calix", r"^E7-"), "844G-1", "GS2026E", "GS4220E"],
-    [("^E7", "OLT"), ("^GS", "Residential Gateway"), (".", "ONT")], "ont", ["subscriber"],
-    ["subscriber CPE", "carrier-managed Wi-Fi", ""], ["USA", "Taiwan", "Mexico", "Thailand"], "2ABUH", (160, 16000), 7,
-    serial="gpon-CXNK")
-tpl("adtran", "Adtran", ["Adtran", "ADTRAN", "Adtran Inc"], ["Adtran Inc"],
+    [("^E7", "OLT"), ("^GS", "Residential Gateway"), (".", "ONT")],
+    "ont",
+    ["subscriber"],
+    ["subscriber CPE", "carrier-managed Wi-Fi", ""],
+    ["USA", "Taiwan", "Mexico", "Thailand"],
+    "2ABUH",
+    (160, 16000),
+    7,
+    serial="gpon-CXNK",
+)
+tpl(
+    "adtran",
+    "Adtran",
+    ["Adtran", "ADTRAN", "Adtran Inc"],
+    ["Adtran Inc"],
     [("index", "Adtran", r"^(NetVanta 4660|Total Access 5000)"), "NetVanta 3140", "SDX 621v"],
-    [("^Total Access", "OLT"), ("^SDX", "ONT"), (".", "Router")], "rtr",
-    ["co", "rt", "subscriber"], ["aggregation", "subscriber CPE", "office WAN", ""], ["USA", "Germany", "Mexico"], None,
-    (400, 14000), 4)
-tpl("tplink-rtr", "TP-Link", TPLINK_V, ["TP-LINK TECHNOLOGIES CO.,LTD.", "TP-Link Systems Inc"],
-    ["Archer AX21", "Archer AX55", "Archer C7", "Deco X20", "Archer AX73"], "Consumer Router", "cpe", ["subscriber", "store"],
-    ["subscriber CPE", "residential Wi-Fi", "guest Wi-Fi, retail store", ""], ["China", "Vietnam"], "TE7", (45, 190), 14, since=2020)
-tpl("tplink-hotspot", "TP-Link", TPLINK_V, ["TP-LINK TECHNOLOGIES CO.,LTD."], ["M7350", "M7650"], "Mobile Hotspot", "mifi",
-    ["subscriber", "office"], ["field tech hotspot", "subscriber CPE", ""], ["China", "Vietnam"], "TE7", (60, 150), 2, since=2018)
-tpl("tplink-sw", "TP-Link", TPLINK_V, ["TP-LINK TECHNOLOGIES CO.,LTD.", "TP-Link Systems Inc."],
-    [("index", "TP-Link", r"^(T2600G|TL-SG3428MP|TL-SG108PE|TL-SG1016PE|ER707-M2)")], [("^ER", "Router"), (".", "Switch")], "sw", ["office", "tower", "store"],
-    ["office", "tower site LAN", ""], ["China", "Vietnam"], None, (40, 900), 4)
-tpl("ubnt", "Ubiquiti", ["Ubiquiti", "UBNT", "Ubiquiti Inc", "ubiquiti networks"], ["Ubiquiti Inc"],
-    [("index", "Ubiquiti", r"^(Rocket Prism 5AC Gen2|airFiber 5XHD|airFiber 60 LR|LiteBeam 5AC Gen2|PowerBeam 5AC Gen2|"
-      r"UniFi Switch 24 PoE Gen2|EdgeRouter 12|U6 Long-Range|UISP Router|UniFi Dream Machine Pro|UniFi Protect Network Video Recorder)$")],
-    [("Switch", "Switch"), ("EdgeRouter|UISP Router|Dream Machine", "Router"), ("^U6", "Access Point"),
-     ("Video Recorder", "NVR"), (".", "Fixed Wireless Radio")], "fw", ["tower", "subscriber", "office"], ["fixed wireless subscriber", "backhaul", "office", ""],
-    ["China", "Vietnam", "Taiwan"], "SWX", (90, 3200), 9)
-tpl("axis", "Axis", ["Axis", "AXIS", "Axis Communications"], ["Axis Communications AB"],
-    ["P3245-LVE", "M3106-L Mk II", "Q6135-LE", "P1455-LE"], "IP Camera", "cam", ["utility", "psap", "tower"], None,
-    ["Sweden", "Poland", "Vietnam"], None, (300, 2800), 7)
-tpl("mikrotik", "MikroTik", ["MikroTik", "Mikrotik", "Routerboard"], ["Routerboard.com"],
-    [("index", "MikroTik", r"^(CCR2004-16G-2S\+|CCR1036-8G-2S\+|CRS326-24G-2S\+RM|RB4011iGS\+RM|RB5009UG\+S\+IN|hAP)")],
-    [("^CRS", "Switch"), ("^hAP", "Consumer Router"), (".", "Router")], "rtr", ["tower", "rt", "office"],
-    ["tower site monitoring", "aggregation", "office", ""], ["Latvia", "China"], "TV7", (60, 1200), 5)
-tpl("netgear", "Netgear", ["Netgear", "NETGEAR", "NetGear Inc."], ["NETGEAR"],
+    [("^Total Access", "OLT"), ("^SDX", "ONT"), (".", "Router")],
+    "rtr",
+    ["co", "rt", "subscriber"],
+    ["aggregation", "subscriber CPE", "office WAN", ""],
+    ["USA", "Germany", "Mexico"],
+    None,
+    (400, 14000),
+    4,
+)
+tpl(
+    "tplink-rtr",
+    "TP-Link",
+    TPLINK_V,
+    ["TP-LINK TECHNOLOGIES CO.,LTD.", "TP-Link Systems Inc"],
+    ["Archer AX21", "Archer AX55", "Archer C7", "Deco X20", "Archer AX73"],
+    "Consumer Router",
+    "cpe",
+    ["subscriber", "store"],
+    ["subscriber CPE", "residential Wi-Fi", "guest Wi-Fi, retail store", ""],
+    ["China", "Vietnam"],
+    "TE7",
+    (45, 190),
+    14,
+    since=2020,
+)
+tpl(
+    "tplink-hotspot",
+    "TP-Link",
+    TPLINK_V,
+    ["TP-LINK TECHNOLOGIES CO.,LTD."],
+    ["M7350", "M7650"],
+    "Mobile Hotspot",
+    "mifi",
+    ["subscriber", "office"],
+    ["field tech hotspot", "subscriber CPE", ""],
+    ["China", "Vietnam"],
+    "TE7",
+    (60, 150),
+    2,
+    since=2018,
+)
+tpl(
+    "tplink-sw",
+    "TP-Link",
+    TPLINK_V,
+    ["TP-LINK TECHNOLOGIES CO.,LTD.", "TP-Link Systems Inc."],
+    [("index", "TP-Link", r"^(T2600G|TL-SG3428MP|TL-SG108PE|TL-SG1016PE|ER707-M2)")],
+    [("^ER", "Router"), (".", "Switch")],
+    "sw",
+    ["office", "tower", "store"],
+    ["office", "tower site LAN", ""],
+    ["China", "Vietnam"],
+    None,
+    (40, 900),
+    4,
+)
+tpl(
+    "ubnt",
+    "Ubiquiti",
+    ["Ubiquiti", "UBNT", "Ubiquiti Inc", "ubiquiti networks"],
+    ["Ubiquiti Inc"],
+    [
+        (
+            "index",
+            "Ubiquiti",
+            r"^(Rocket Prism 5AC Gen2|airFiber 5XHD|airFiber 60 LR|LiteBeam 5AC Gen2|PowerBeam 5AC Gen2|"
+            r"UniFi Switch 24 PoE Gen2|EdgeRouter 12|U6 Long-Range|UISP Router|UniFi Dream Machine Pro|"
+            r"UniFi Protect Network Video Recorder)$",
+        )
+    ],
+    [
+        ("Switch", "Switch"),
+        ("EdgeRouter|UISP Router|Dream Machine", "Router"),
+        ("^U6", "Access Point"),
+        ("Video Recorder", "NVR"),
+        (".", "Fixed Wireless Radio"),
+    ],
+    "fw",
+    ["tower", "subscriber", "office"],
+    ["fixed wireless subscriber", "backhaul", "office", ""],
+    ["China", "Vietnam", "Taiwan"],
+    "SWX",
+    (90, 3200),
+    9,
+)
+tpl(
+    "axis",
+    "Axis",
+    ["Axis", "AXIS", "Axis Communications"],
+    ["Axis Communications AB"],
+    ["P3245-LVE", "M3106-L Mk II", "Q6135-LE", "P1455-LE"],
+    "IP Camera",
+    "cam",
+    ["utility", "psap", "tower"],
+    None,
+    ["Sweden", "Poland", "Vietnam"],
+    None,
+    (300, 2800),
+    7,
+)
+tpl(
+    "mikrotik",
+    "MikroTik",
+    ["MikroTik", "Mikrotik", "Routerboard"],
+    ["Routerboard.com"],
+    [
+        (
+            "index",
+            "MikroTik",
+            r"^(CCR2004-16G-2S\+|CCR1036-8G-2S\+|CRS326-24G-2S\+RM|RB4011iGS\+RM|RB5009UG\+S\+IN|hAP)",
+        )
+    ],
+    [("^CRS", "Switch"), ("^hAP", "Consumer Router"), (".", "Router")],
+    "rtr",
+    ["tower", "rt", "office"],
+    ["tower site monitoring", "aggregation", "office", ""],
+    ["Latvia", "China"],
+    "TV7",
+    (60, 1200),
+    5,
+)
+tpl(
+    "netgear",
+    "Netgear",
+    ["Netgear", "NETGEAR", "NetGear Inc."],
+    ["NETGEAR"],
     ["Nighthawk RAX50", "Orbi RBR750", "Nighthawk R7000", "Nighthawk M6 MR6150", "LM1200"],
-    [("M6", "Mobile Hotspot"), ("LM1200", "5G FWA CPE"), (".", "Consumer Router")], "cpe",
-    ["subscriber", "office"], ["subscriber CPE", "residential Wi-Fi", "office", ""], ["Vietnam", "Taiwan", "Thailand", "China"],
-    "PY3", (80, 650), 6, since=2019)
-tpl("netgear-sw", "Netgear", ["Netgear", "NETGEAR"], ["NETGEAR"], [("index", "Netgear", r"^(GS108E|GS308E|GS116Ev2|GS108PEv3)$")],
-    "Switch", "sw", ["office", "store"], ["office", ""], ["Vietnam", "Taiwan", "China"], None, (30, 160), 2)
-tpl("dji", "DJI", ["DJI", "SZ DJI Technology", "dji"], ["SZ DJI TECHNOLOGY CO.,LTD"],
-    ["Mavic 3 Enterprise", "Matrice 300 RTK", "Matrice 30T", "Mini 3 Pro"], "Drone", "uas", ["co", "psap"],
-    ["tower inspection", "search and rescue support", "line-of-sight survey", ""], ["China"], "SS3", (760, 14000), 3, since=2022)
-tpl("autel", "Autel Robotics", ["Autel", "Autel Robotics"], ["Autel Robotics USA LLC"], ["EVO II Pro 6K", "EVO Max 4T"],
-    "Drone", "uas", ["co"], ["tower inspection", ""], ["China"], "2AGNT", (1600, 9000), 1, since=2021)
-tpl("skydio", "Skydio", ["Skydio", "Skydio Inc."], ["Skydio Inc."], ["X10", "Skydio 2+"], "Drone", "uas", ["co", "psap"],
-    ["tower inspection", "search and rescue support"], ["USA"], "2AMZI", (9000, 22000), 1, since=2023)
-tpl("h3c", "H3C", ["H3C", "New H3C", "H3C Technologies"], ["New H3C Technologies Co., Ltd", "Hangzhou H3C Technologies Co., Limited"],
-    ["S5130S-28S-EI", "MSR2600-10-X1", "WA6320"], [("^MSR", "Router"), ("^WA", "Access Point"), (".", "Switch")], "sw", ["co", "office"], ["office", "aggregation", ""], ["China"],
-    None, (300, 4200), 3)
-tpl("honor", "Honor", ["Honor", "HONOR", "Honor Device Co."], ["Honor Device Co., Ltd."], ["HONOR Router 3", "HONOR Router 4 Pro"],
-    "Consumer Router", "cpe", ["subscriber", "office"], ["residential Wi-Fi", "subscriber CPE", ""], ["China"], None, (40, 120), 2, since=2021)
-tpl("sma-inv", "SMA", ["SMA", "SMA Solar Technology"], ["SMA Solar Technology AG"], ["Sunny Tripower CORE1 STP 50-US-41", "Sunny Boy 7.7-US"],
-    "Solar Inverter", "inv", ["tower"], ["tower site solar", "backup power at tower site", ""], ["Germany", "USA"], None, (1800, 7200), 2)
-tpl("solaredge-inv", "SolarEdge", ["SolarEdge", "Solaredge"], ["SolarEdge Technologies", "Solaredge LTD."],
-    ["SE10000H-US", "SE7600H-US"], "Solar Inverter", "inv", ["tower", "office"], ["tower site solar", ""], ["Israel", "Vietnam", "Hungary"],
-    None, (1500, 3600), 2)
-tpl("cambium", "Cambium", ["Cambium", "Cambium Networks"], ["Cambium Networks Limited"], ["ePMP 3000", "ePMP Force 300-25", "PTP 820S"],
-    "Fixed Wireless Radio", "fw", ["tower", "subscriber"], ["fixed wireless subscriber", "backhaul", ""], ["China", "Taiwan", "USA"],
-    "Z8H", (110, 5200), 4)
-tpl("unknown", "", ["", "Generic", "unknown", "N/A"], [], ["", "", "unknown", "N/A"], "", "dev",
-    ["tower", "office", "co", "utility"], ["", "tower site monitoring", "generator telemetry", ""], [""], None, (20, 600), 7)
+    [("M6", "Mobile Hotspot"), ("LM1200", "5G FWA CPE"), (".", "Consumer Router")],
+    "cpe",
+    ["subscriber", "office"],
+    ["subscriber CPE", "residential Wi-Fi", "office", ""],
+    ["Vietnam", "Taiwan", "Thailand", "China"],
+    "PY3",
+    (80, 650),
+    6,
+    since=2019,
+)
+tpl(
+    "netgear-sw",
+    "Netgear",
+    ["Netgear", "NETGEAR"],
+    ["NETGEAR"],
+    [("index", "Netgear", r"^(GS108E|GS308E|GS116Ev2|GS108PEv3)$")],
+    "Switch",
+    "sw",
+    ["office", "store"],
+    ["office", ""],
+    ["Vietnam", "Taiwan", "China"],
+    None,
+    (30, 160),
+    2,
+)
+tpl(
+    "dji",
+    "DJI",
+    ["DJI", "SZ DJI Technology", "dji"],
+    ["SZ DJI TECHNOLOGY CO.,LTD"],
+    ["Mavic 3 Enterprise", "Matrice 300 RTK", "Matrice 30T", "Mini 3 Pro"],
+    "Drone",
+    "uas",
+    ["co", "psap"],
+    ["tower inspection", "search and rescue support", "line-of-sight survey", ""],
+    ["China"],
+    "SS3",
+    (760, 14000),
+    3,
+    since=2022,
+)
+tpl(
+    "autel",
+    "Autel Robotics",
+    ["Autel", "Autel Robotics"],
+    ["Autel Robotics USA LLC"],
+    ["EVO II Pro 6K", "EVO Max 4T"],
+    "Drone",
+    "uas",
+    ["co"],
+    ["tower inspection", ""],
+    ["China"],
+    "2AGNT",
+    (1600, 9000),
+    1,
+    since=2021,
+)
+tpl(
+    "skydio",
+    "Skydio",
+    ["Skydio", "Skydio Inc."],
+    ["Skydio Inc."],
+    ["X10", "Skydio 2+"],
+    "Drone",
+    "uas",
+    ["co", "psap"],
+    ["tower inspection", "search and rescue support"],
+    ["USA"],
+    "2AMZI",
+    (9000, 22000),
+    1,
+    since=2023,
+)
+tpl(
+    "h3c",
+    "H3C",
+    ["H3C", "New H3C", "H3C Technologies"],
+    ["New H3C Technologies Co., Ltd", "Hangzhou H3C Technologies Co., Limited"],
+    ["S5130S-28S-EI", "MSR2600-10-X1", "WA6320"],
+    [("^MSR", "Router"), ("^WA", "Access Point"), (".", "Switch")],
+    "sw",
+    ["co", "office"],
+    ["office", "aggregation", ""],
+    ["China"],
+    None,
+    (300, 4200),
+    3,
+)
+tpl(
+    "honor",
+    "Honor",
+    ["Honor", "HONOR", "Honor Device Co."],
+    ["Honor Device Co., Ltd."],
+    ["HONOR Router 3", "HONOR Router 4 Pro"],
+    "Consumer Router",
+    "cpe",
+    ["subscriber", "office"],
+    ["residential Wi-Fi", "subscriber CPE", ""],
+    ["China"],
+    None,
+    (40, 120),
+    2,
+    since=2021,
+)
+tpl(
+    "sma-inv",
+    "SMA",
+    ["SMA", "SMA Solar Technology"],
+    ["SMA Solar Technology AG"],
+    ["Sunny Tripower CORE1 STP 50-US-41", "Sunny Boy 7.7-US"],
+    "Solar Inverter",
+    "inv",
+    ["tower"],
+    ["tower site solar", "backup power at tower site", ""],
+    ["Germany", "USA"],
+    None,
+    (1800, 7200),
+    2,
+)
+tpl(
+    "solaredge-inv",
+    "SolarEdge",
+    ["SolarEdge", "Solaredge"],
+    ["SolarEdge Technologies", "Solaredge LTD."],
+    ["SE10000H-US", "SE7600H-US"],
+    "Solar Inverter",
+    "inv",
+    ["tower", "office"],
+    ["tower site solar", ""],
+    ["Israel", "Vietnam", "Hungary"],
+    None,
+    (1500, 3600),
+    2,
+)
+tpl(
+    "cambium",
+    "Cambium",
+    ["Cambium", "Cambium Networks"],
+    ["Cambium Networks Limited"],
+    ["ePMP 3000", "ePMP Force 300-25", "PTP 820S"],
+    "Fixed Wireless Radio",
+    "fw",
+    ["tower", "subscriber"],
+    ["fixed wireless subscriber", "backhaul", ""],
+    ["China", "Taiwan", "USA"],
+    "Z8H",
+    (110, 5200),
+    4,
+)
+tpl(
+    "unknown",
+    "",
+    ["", "Generic", "unknown", "N/A"],
+    [],
+    ["", "", "unknown", "N/A"],
+    "",
+    "dev",
+    ["tower", "office", "co", "utility"],
+    ["", "tower site monitoring", "generator telemetry", ""],
+    [""],
+    None,
+    (20, 600),
+    7,
+)
 
 GENERIC_COMPANIES = {"Generic", "unknown", "N/A", ""}
 
@@ -394,25 +1107,25 @@ class Gen:
     def unregistered_mac(self) -> str:
         while True:
             first = self.rng.randrange(0, 256) & 0b11111100  # globally administered, unicast
-            p = "%02X%04X" % (first, self.rng.randrange(0, 1 << 16))
+            p = f"{first:02X}{self.rng.randrange(0, 1 << 16):04X}"
             if p not in self.prefixes:
                 return self.mac_from_block(p)
 
     def local_mac(self, first: int) -> str:
-        return "%02X" % first + "".join(self.rng.choice("0123456789ABCDEF") for _ in range(10))
+        return f"{first:02X}" + "".join(self.rng.choice("0123456789ABCDEF") for _ in range(10))
 
     def fmt_mac(self, hex12: str) -> str:
         style = self.rng.choices(["colon", "colon-lower", "dash", "cisco", "bare"], [40, 12, 18, 15, 15])[0]
         h = hex12.upper()
         if style == "colon":
-            return ":".join(h[i:i + 2] for i in range(0, 12, 2))
+            return ":".join(h[i : i + 2] for i in range(0, 12, 2))
         if style == "colon-lower":
-            return ":".join(h[i:i + 2] for i in range(0, 12, 2)).lower()
+            return ":".join(h[i : i + 2] for i in range(0, 12, 2)).lower()
         if style == "dash":
-            return "-".join(h[i:i + 2] for i in range(0, 12, 2)).lower()
+            return "-".join(h[i : i + 2] for i in range(0, 12, 2)).lower()
         if style == "cisco":
             h = h.lower()
-            return ".".join(h[i:i + 4] for i in range(0, 12, 4))
+            return ".".join(h[i : i + 4] for i in range(0, 12, 4))
         return h
 
     # ---- other fields ---------------------------------------------------------------------------
@@ -442,20 +1155,34 @@ class Gen:
         if kind.startswith("gpon-"):
             return kind[5:] + "".join(r.choice("0123456789ABCDEF") for _ in range(8))
         if kind == "huawei":
-            return "2102" + "".join(r.choice("0123456789") for _ in range(6)) + r.choice("ABCDEFGHJK") + \
-                "".join(r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(9))
+            return (
+                "2102"
+                + "".join(r.choice("0123456789") for _ in range(6))
+                + r.choice("ABCDEFGHJK")
+                + "".join(r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(9))
+            )
         if kind == "cisco":
-            return r.choice(["FOC", "FCW", "FDO", "JAE", "FJC"]) + f"{r.randint(17, 26)}{r.randint(1, 52):02d}" + \
-                "".join(r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(4))
+            return (
+                r.choice(["FOC", "FCW", "FDO", "JAE", "FJC"])
+                + f"{r.randint(17, 26)}{r.randint(1, 52):02d}"
+                + "".join(r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(4))
+            )
         if kind == "juniper":
-            return r.choice(["WS37", "JN11", "DK50", "CW02"]) + "".join(r.choice("0123456789ABCDEF") for _ in range(8))
+            return r.choice(["WS37", "JN11", "DK50", "CW02"]) + "".join(
+                r.choice("0123456789ABCDEF") for _ in range(8)
+            )
         if kind == "hik":
             d = date(2017, 1, 1) + timedelta(days=r.randint(0, 3000))
-            return f"{d:%Y%m%d}" + r.choice(["AAWR", "CCWR", "AACH"]) + \
-                "".join(r.choice("0123456789ABCDEFGHJ") for _ in range(9))
+            return (
+                f"{d:%Y%m%d}"
+                + r.choice(["AAWR", "CCWR", "AACH"])
+                + "".join(r.choice("0123456789ABCDEFGHJ") for _ in range(9))
+            )
         if kind == "dahua":
             return "".join(r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(15))
-        return "".join(r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(r.choice([8, 10, 11, 12])))
+        return "".join(
+            r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(r.choice([8, 10, 11, 12]))
+        )
 
     def purchase(self, t):
         start = date(t["since"], 1, 1)
@@ -482,7 +1209,9 @@ class Gen:
         g = t["grantee"]
         if not g or self.rng.random() < 0.5:
             return ""
-        tail = re.sub(r"[^A-Z0-9]", "", model.upper())[:9] or "".join(self.rng.choice("ABCDEFGH0123456789") for _ in range(6))
+        tail = re.sub(r"[^A-Z0-9]", "", model.upper())[:9] or "".join(
+            self.rng.choice("ABCDEFGH0123456789") for _ in range(6)
+        )
         if self.rng.random() < 0.3:
             tail = tail[:5] + "".join(self.rng.choice("0123456789") for _ in range(2))
         return f"{g}-{tail}"
@@ -499,9 +1228,13 @@ class Gen:
             pool = t["uses"] if dtype == main or dtype not in USES_BY_TYPE else USES_BY_TYPE[dtype]
             u = self.rng.choice(pool)
         else:  # cameras / NVRs: use follows the site
-            pool = {"utility": CAM_USES_BY_SITE.get(site_code), "tower": ["tower site monitoring", "tower site monitoring", ""],
-                    "psap": CAM_USES_PS, "store": ["lobby camera, retail store", ""],
-                    "office": ["office", "warehouse dock", "parking lot", ""]}.get(site_kind, CAM_USES_PLAIN)
+            pool = {
+                "utility": CAM_USES_BY_SITE.get(site_code),
+                "tower": ["tower site monitoring", "tower site monitoring", ""],
+                "psap": CAM_USES_PS,
+                "store": ["lobby camera, retail store", ""],
+                "office": ["office", "warehouse dock", "parking lot", ""],
+            }.get(site_kind, CAM_USES_PLAIN)
             u = self.rng.choice(pool)
         if self.rng.random() < 0.3:
             u = ""
@@ -560,13 +1293,17 @@ class Gen:
         }
         row["_vendor"] = t["vendor"] or "(unknown gear)"  # not written; for --stats
         if evidence == "mac":
-            row.update({"Vendor": "", "Model": "", "Serial Number": "", "FCC ID": "", "Country of Origin": ""})
+            row.update(
+                {"Vendor": "", "Model": "", "Serial Number": "", "FCC ID": "", "Country of Origin": ""}
+            )
         elif evidence == "vendor":
             row.update({"MAC Address": "", "Model": "", "Serial Number": "", "FCC ID": ""})
         elif evidence == "model":
             row.update({"MAC Address": "", "Vendor": "", "FCC ID": ""})
         elif evidence == "full" and t["key"] == "unknown":
-            row.update({"Vendor": r.choice(["", "Generic", "unknown"]), "Model": r.choice(["", "unknown", "N/A"])})
+            row.update(
+                {"Vendor": r.choice(["", "Generic", "unknown"]), "Model": r.choice(["", "unknown", "N/A"])}
+            )
         return row
 
 
@@ -591,38 +1328,74 @@ def build_rows(data_dir: Path):
     for model in ("Orbi RBR750", "Nighthawk RAX50"):
         row = g.row(by_key["netgear"], "full", model=model, site_kind="subscriber")
         fa = ROUTER_LISTING + timedelta(days=r.randint(30, 90))
-        row.update({"Vendor": "NETGEAR", "Device Type": "Consumer Router",
-                    "First Authorized": fa.isoformat(), "Purchase Date": (fa + timedelta(days=21)).isoformat(),
-                    "Conditional Approval": "yes", "Country of Origin": "Vietnam", "Intended Use": "subscriber CPE"})
+        row.update(
+            {
+                "Vendor": "NETGEAR",
+                "Device Type": "Consumer Router",
+                "First Authorized": fa.isoformat(),
+                "Purchase Date": (fa + timedelta(days=21)).isoformat(),
+                "Conditional Approval": "yes",
+                "Country of Origin": "Vietnam",
+                "Intended Use": "subscriber CPE",
+            }
+        )
         put(row)
     # rows where the fields disagree
-    row = g.row(by_key["hik-cam"], "full", model="DS-2CD2143G2-I", site_kind="utility")  # Realtek NIC MAC, no vendor
-    row.update({"Vendor": "", "Intended Use": "perimeter security of water treatment plant", "Site": "Rifle Water Treatment Plant",
-                "Hostname": g.hostname("cam", "wtp"),
-                "MAC Address": g.fmt_mac(g.mac_for(["REALTEK SEMICONDUCTOR CORP."]))})
+    row = g.row(
+        by_key["hik-cam"], "full", model="DS-2CD2143G2-I", site_kind="utility"
+    )  # Realtek NIC MAC, no vendor
+    row.update(
+        {
+            "Vendor": "",
+            "Intended Use": "perimeter security of water treatment plant",
+            "Site": "Rifle Water Treatment Plant",
+            "Hostname": g.hostname("cam", "wtp"),
+            "MAC Address": g.fmt_mac(g.mac_for(["REALTEK SEMICONDUCTOR CORP."])),
+        }
+    )
     put(row)
     row = g.row(by_key["hik-cam"], "full", model="DS-2CD2047G2-LU")  # Realtek MA-S block, wrong vendor string
-    row.update({"Vendor": "Axis",
-                "MAC Address": g.fmt_mac(g.mac_for(["Realtek Semiconductor Corp."], allow_small=True))})
+    row.update(
+        {
+            "Vendor": "Axis",
+            "MAC Address": g.fmt_mac(g.mac_for(["Realtek Semiconductor Corp."], allow_small=True)),
+        }
+    )
     put(row)
-    row = g.row(by_key["lorex-cam"], "full", model="LNB8005")  # Lorex-branded camera whose MAC is in a Dahua block
+    row = g.row(
+        by_key["lorex-cam"], "full", model="LNB8005"
+    )  # Lorex-branded camera whose MAC is in a Dahua block
     row.update({"MAC Address": g.fmt_mac(g.mac_for(["Zhejiang Dahua Technology Co., Ltd."]))})
     put(row)
     row = g.row(by_key["hw-sw"], "full")  # asset system says Cisco, model and MAC are Huawei
     row.update({"Vendor": "Cisco", "Country of Origin": "CN"})
     put(row)
-    row = g.row(by_key["tplink-rtr"], "full", model="Archer AX21")  # model says TP-Link, MAC from a Netgear block
+    row = g.row(
+        by_key["tplink-rtr"], "full", model="Archer AX21"
+    )  # model says TP-Link, MAC from a Netgear block
     row.update({"Vendor": "TP-Link", "MAC Address": g.fmt_mac(g.mac_for(["NETGEAR"]))})
     put(row)
     # MA-M / MA-S blocks chosen by registrant name
-    for key, name in (("autel", "Autel Robotics USA LLC"), ("solaredge-inv", "Solaredge LTD."),
-                      ("solaredge-inv", "SolarEdge Technologies"), ("hik-cam", "Hangzhou Hikrobot Technology Co., Ltd.")):
+    for key, name in (
+        ("autel", "Autel Robotics USA LLC"),
+        ("solaredge-inv", "Solaredge LTD."),
+        ("solaredge-inv", "SolarEdge Technologies"),
+        ("hik-cam", "Hangzhou Hikrobot Technology Co., Ltd."),
+    ):
         row = g.row(by_key[key], "full")
         mam = [b for b in g.blocks[name] if b[0] in ("MA-M", "MA-S")]
         row["MAC Address"] = g.fmt_mac(g.mac_from_block(r.choice(mam)[1]))
         if key == "hik-cam":  # a Hikrobot machine-vision camera at the warehouse
-            row.update({"Vendor": "Hikrobot", "Model": "MV-CS050-10GM", "Intended Use": "warehouse parcel scanning",
-                        "Site": "Warehouse New Castle", "Hostname": g.hostname("cam", "whse"), "FCC ID": ""})
+            row.update(
+                {
+                    "Vendor": "Hikrobot",
+                    "Model": "MV-CS050-10GM",
+                    "Intended Use": "warehouse parcel scanning",
+                    "Site": "Warehouse New Castle",
+                    "Hostname": g.hostname("cam", "whse"),
+                    "FCC ID": "",
+                }
+            )
         put(row)
     # unknown gear at tower sites whose NIC sits in some small (MA-S / MA-M) block
     for reg in ("MA-S", "MA-S", "MA-M"):
@@ -634,8 +1407,10 @@ def build_rows(data_dir: Path):
         row = g.row(by_key[r.choice(["tplink-rtr", "unknown", "hw-cpe"])], "mac")
         row["MAC Address"] = g.fmt_mac(g.local_mac(first))
         put(row)
-    for mac in ("01:00:5E:" + ":".join("%02X" % r.randrange(256) for _ in range(3)),
-                "33:33:" + ":".join("%02X" % r.randrange(256) for _ in range(4))):
+    for mac in (
+        "01:00:5E:" + ":".join(f"{r.randrange(256):02X}" for _ in range(3)),
+        "33:33:" + ":".join(f"{r.randrange(256):02X}" for _ in range(4)),
+    ):
         row = g.row(by_key["unknown"], "mac")
         row["MAC Address"] = mac
         put(row)
@@ -669,28 +1444,36 @@ def write(data_dir: Path, out: Path):
     malformed = []
     i = pick(lambda x: x["MAC Address"] and x["Vendor"])
     rows[i]["MAC Address"] = "zz:zz:zz:00:11:22"
-    lines[i] = csvline(rows[i]); malformed.append((i, "MAC zz:zz:zz:00:11:22"))
+    lines[i] = csvline(rows[i])
+    malformed.append((i, "MAC zz:zz:zz:00:11:22"))
     i = pick(lambda x: x["Purchase Date"])
     rows[i]["Purchase Date"] = "2019-13-45"
-    lines[i] = csvline(rows[i]); malformed.append((i, "purchase date 2019-13-45"))
+    lines[i] = csvline(rows[i])
+    malformed.append((i, "purchase date 2019-13-45"))
     i = pick(lambda x: x["Cost (USD)"])
     rows[i]["Cost (USD)"] = "n/a"
-    lines[i] = csvline(rows[i]); malformed.append((i, "cost n/a"))
+    lines[i] = csvline(rows[i])
+    malformed.append((i, "cost n/a"))
     i = pick(lambda x: x["IP Address"].startswith("10."))
     rows[i]["IP Address"] = "10.0.0.300"
-    lines[i] = csvline(rows[i]); malformed.append((i, "IP 10.0.0.300"))
+    lines[i] = csvline(rows[i])
+    malformed.append((i, "IP 10.0.0.300"))
     # a row with an unquoted comma in a free-text field: 17 columns
     i = pick(lambda x: x["Device Type"] == "IP Camera" and not any("," in v or '"' in v for v in x.values()))
     rows[i]["Intended Use"] = "lobby camera, retail store"
-    lines[i] = ",".join(rows[i][h] for h in HEADER) + "\n"; malformed.append((i, "unquoted comma: 17 columns"))
+    lines[i] = ",".join(rows[i][h] for h in HEADER) + "\n"
+    malformed.append((i, "unquoted comma: 17 columns"))
     # a truncated row: 9 columns
     i = pick(lambda x: not any("," in v or '"' in v for v in x.values()))
-    lines[i] = ",".join(rows[i][h] for h in HEADER[:9]) + "\n"; malformed.append((i, "truncated: 9 columns"))
+    lines[i] = ",".join(rows[i][h] for h in HEADER[:9]) + "\n"
+    malformed.append((i, "truncated: 9 columns"))
     # an empty line and a whitespace-only line, inserted (not replacing data rows)
     j = r.randrange(50, len(lines) - 50)
-    lines.insert(j, "\n"); malformed = [(k + (k >= j), d) for k, d in malformed] + [(j, "empty line")]
+    lines.insert(j, "\n")
+    malformed = [(k + (k >= j), d) for k, d in malformed] + [(j, "empty line")]
     j = r.randrange(50, len(lines) - 50)
-    lines.insert(j, "   \t  \n"); malformed = [(k + (k >= j), d) for k, d in malformed] + [(j, "whitespace-only line")]
+    lines.insert(j, "   \t  \n")
+    malformed = [(k + (k >= j), d) for k, d in malformed] + [(j, "whitespace-only line")]
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", newline="", encoding="utf-8") as f:

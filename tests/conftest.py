@@ -33,7 +33,9 @@ def obs(**fields: object) -> Observation:
     return Observation(source=SourceRef("test.csv", "line 2"), **fields)  # type: ignore[arg-type]
 
 
-def attr(maker: str | None, category: Category | None = None, country: str | None = None, **kw: object) -> Attribution:
+def attr(
+    maker: str | None, category: Category | None = None, country: str | None = None, **kw: object
+) -> Attribution:
     """An attribution with the given maker, category and country of production."""
     return Attribution(maker, 0.9 if maker else 0.0, category=category, country_of_production=country, **kw)  # type: ignore[arg-type]
 

@@ -8,7 +8,16 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "netvet"
 CORE = ("attribute", "match", "regimes", "report")
-EDGES_AND_ADAPTERS = ("netvet.kb", "netvet.ingest", "netvet.store", "netvet.batch", "netvet.cli", "netvet.scan", "netvet.web", "netvet.screen")
+EDGES_AND_ADAPTERS = (
+    "netvet.kb",
+    "netvet.ingest",
+    "netvet.store",
+    "netvet.batch",
+    "netvet.cli",
+    "netvet.scan",
+    "netvet.web",
+    "netvet.screen",
+)
 FORBIDDEN_IN_CORE = ("sqlalchemy", "typer", "fastapi", "pyspark", "rich", "openpyxl")
 
 
@@ -34,7 +43,9 @@ def test_foundation_imports_only_itself_and_stdlib(package: str) -> None:
         for name in imports_of(path):
             if name.startswith("netvet"):
                 assert name.startswith(("netvet.model", "netvet.ids")), f"{path}: imports {name}"
-            assert not name.startswith(FORBIDDEN_IN_CORE + ("numpy", "pyarrow", "yaml")), f"{path}: imports {name}"
+            assert not name.startswith(FORBIDDEN_IN_CORE + ("numpy", "pyarrow", "yaml")), (
+                f"{path}: imports {name}"
+            )
 
 
 @pytest.mark.parametrize("package", CORE)

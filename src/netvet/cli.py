@@ -14,12 +14,16 @@ from netvet.errors import NetvetError, UsageError
 from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
 from netvet.kb.loader import DATA_DIR, load_kb
-from netvet.match import DEFAULT_THRESHOLD, match_name
+from netvet.match import DEFAULT_THRESHOLD
 from netvet.report import finding_record, summarize
 from netvet.scan import ScanResult, scan_paths
 from netvet.settings import Settings
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Find covered equipment, explain why, and say since when.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Find covered equipment, explain why, and say since when.",
+)
 kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
 app.add_typer(kb_app, name="kb")
 err = Console(stderr=True)
@@ -48,13 +52,19 @@ def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Inventory files (CSV, XLSX).")],
     fmt: Annotated[str, typer.Option("--format", help="auto|inventory")] = "auto",
-    as_of: Annotated[str | None, typer.Option(help="Evaluate the rules as of this date (YYYY-MM-DD).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option(help="Evaluate the rules as of this date (YYYY-MM-DD).")
+    ] = None,
     use: Annotated[str | None, typer.Option(help="Intended use for assets whose input gives none.")] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one JSON object per line.")] = False,
     csv_: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write data here, not stdout.")] = None,
-    db: Annotated[str | None, typer.Option(help="Store URL (default NETVET_DB_URL or sqlite:///netvet.db).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write data here, not stdout.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Store URL (default NETVET_DB_URL or sqlite:///netvet.db).")
+    ] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not save the run.")] = False,
     fail_on: Annotated[str | None, typer.Option(help="Exit 1 when any asset is covered (or review).")] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad row.")] = False,
@@ -68,7 +78,16 @@ def scan(
     day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
     started = datetime.now(UTC)
     with progress_bar(err) as advance:
-        result = scan_paths(paths, kb, day, fmt=fmt, strict=strict, overrides=parse_overrides(column or []), default_use=use, progress=advance)
+        result = scan_paths(
+            paths,
+            kb,
+            day,
+            fmt=fmt,
+            strict=strict,
+            overrides=parse_overrides(column or []),
+            default_use=use,
+            progress=advance,
+        )
     records = [finding_record(f, kb.entities, kb.graph, day) for f in result.findings]
     run_id = None if no_store else store_run(db or settings.db_url, result, records, started)
     if fmt_out:
@@ -85,7 +104,13 @@ def store_run(url: str, result: ScanResult, records: list[dict[str, object]], st
     """Save the run; its id."""
     from netvet.store import RunHeader, open_store, save_run
 
-    header = RunHeader(result.as_of, result.kb_manifest, result.regimes, [(i.path, i.sha256, i.format, i.observations) for i in result.inputs], started)
+    header = RunHeader(
+        result.as_of,
+        result.kb_manifest,
+        result.regimes,
+        [(i.path, i.sha256, i.format, i.observations) for i in result.inputs],
+        started,
+    )
     return save_run(open_store(url), header, records, result.issues)
 
 
@@ -121,7 +146,9 @@ def kb_info() -> None:
 @kb_app.command("build")
 def kb_build(
     data: Annotated[Path, typer.Option(help="Folder with ieee/, lists/, devicetypes/ official files.")],
-    kb_dir: Annotated[Path | None, typer.Option(help="kb folder to write (default: the packaged one).")] = None,
+    kb_dir: Annotated[
+        Path | None, typer.Option(help="kb folder to write (default: the packaged one).")
+    ] = None,
 ) -> None:
     """Rebuild the derived kb files from official files and rewrite the manifest."""
     from netvet.kb.build import build_all
@@ -142,7 +169,7 @@ def main() -> None:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 — the last line of defence: exit code 3, not a traceback
-        import click
+        import click  # type: ignore[import-not-found]
 
         if isinstance(exc, click.exceptions.ClickException):
             exc.show()

@@ -39,20 +39,27 @@ def write_output(fmt: str, records: Sequence[dict[str, Any]], path: Path | None)
 def print_summary(console: Console, summary: Summary, as_of: date, run_id: int | None) -> None:
     """Counts by verdict, regime and manufacturer, then the covered assets."""
     stored = f", stored as run {run_id}" if run_id is not None else ""
-    console.print(f"[bold]{summary.assets} assets[/bold] as of {as_of.isoformat()}{stored}; {summary.issues} input issues")
+    console.print(
+        f"[bold]{summary.assets} assets[/bold] as of "
+        f"{as_of.isoformat()}{stored}; {summary.issues} input issues"
+    )
     verdicts = Table("verdict", "assets", title="By verdict")
     for verdict, n in summary.by_verdict.items():
         verdicts.add_row(verdict, str(n))
     console.print(verdicts)
     regimes = Table("regime", "covered", "review", "not-covered", "unknown", title="By regime")
     for regime, counts in summary.by_regime.items():
-        regimes.add_row(regime, *(str(counts.get(s, 0)) for s in ("covered", "review", "not-covered", "unknown")))
+        regimes.add_row(
+            regime, *(str(counts.get(s, 0)) for s in ("covered", "review", "not-covered", "unknown"))
+        )
     console.print(regimes)
     makers = Table("manufacturer", "assets", "covered", title="By manufacturer (top 15)")
-    for maker, n, covered in summary.by_manufacturer[:15]:
-        makers.add_row(maker, str(n), str(covered))
+    for maker, n, n_covered in summary.by_manufacturer[:15]:
+        makers.add_row(maker, str(n), str(n_covered))
     console.print(makers)
-    covered = Table("asset", "manufacturer", "why", title=f"Covered assets ({len(summary.covered)})", show_lines=False)
+    covered = Table(
+        "asset", "manufacturer", "why", title=f"Covered assets ({len(summary.covered)})", show_lines=False
+    )
     for asset, maker, why in summary.covered:
         covered.add_row(asset, maker, why)
     console.print(covered)
@@ -73,7 +80,13 @@ def print_matches(console: Console, results: Sequence[dict[str, Any]]) -> None:
         table = Table("entity", "score", "controller", "lists", "why", title=result["query"])
         for m in result["matches"]:
             lists = ", ".join(f"{d['list']} ({d['status']})" for d in m["designations"]) or "-"
-            table.add_row(m["entity"]["name"], f"{m['score']:.2f}", m["controller"]["name"], lists, "; ".join(m["reasons"]))
+            table.add_row(
+                m["entity"]["name"],
+                f"{m['score']:.2f}",
+                m["controller"]["name"],
+                lists,
+                "; ".join(m["reasons"]),
+            )
         if not result["matches"]:
             table.add_row("no match", "", "", "", "")
         console.print(table)
@@ -84,7 +97,10 @@ def print_kb_info(console: Console, kb: Any) -> None:
     table = Table("part", "version / count", title=f"knowledge base {kb.directory}")
     table.add_row("manifest sha256", kb.manifest_sha256)
     for list_id, listed in sorted(kb.lists.items()):
-        table.add_row(f"list {list_id}", f"{listed.version.isoformat()} · {len(listed.entries)} entries · sha256 {listed.sha256[:12]}")
+        table.add_row(
+            f"list {list_id}",
+            f"{listed.version.isoformat()} · {len(listed.entries)} entries · sha256 {listed.sha256[:12]}",
+        )
     table.add_row("entities", str(len(kb.entities)))
     table.add_row("ownership edges", str(len(kb.edges)))
     table.add_row("IEEE assignments", str(len(kb.oui.rows)))

@@ -1,12 +1,12 @@
 """The one exception tree of netvet.
 
-    NetvetError                  anything netvet raises on purpose
-    ├── UsageError               a bad option or argument (exit code 2)
-    ├── SourceError              an input is unusable as a whole: stop (exit code 2)
-    │   └── RecordError          one row or record is unusable: skip it, record an Issue
-    ├── KnowledgeBaseError       a kb data file is missing, malformed or fails its checksum
-    ├── StoreError               the store could not be written or read
-    └── LookupFailure            a registry has no entry of that name
+NetvetError                  anything netvet raises on purpose
+├── UsageError               a bad option or argument (exit code 2)
+├── SourceError              an input is unusable as a whole: stop (exit code 2)
+│   └── RecordError          one row or record is unusable: skip it, record an Issue
+├── KnowledgeBaseError       a kb data file is missing, malformed or fails its checksum
+├── StoreError               the store could not be written or read
+└── LookupFailure            a registry has no entry of that name
 """
 
 

@@ -131,4 +131,6 @@ def scan_paths(
         name = detect_format(path) if fmt == "auto" else fmt
         inputs.append(InputFile(str(path), sha256_file(path), name, len(found)))
     findings = find(observations, kb, as_of, regimes, progress)
-    return ScanResult(tuple(findings), tuple(issues), tuple(inputs), as_of, kb.manifest_sha256, tuple(regimes))
+    return ScanResult(
+        tuple(findings), tuple(issues), tuple(inputs), as_of, kb.manifest_sha256, tuple(regimes)
+    )

@@ -31,7 +31,16 @@ def designations_of(kb: KnowledgeBase, entity: str, day: date) -> list[dict[str,
         for entry in listed.in_force(day):
             link = link_on(kb.graph, entity, entry, day) if entry.entities else None
             if link is not None and not link.via_state_body:
-                found.append({"list": list_id, "entry": entry.id, "status": entry_status(entry), "since": entry.date_added.isoformat(), "link": link.kind, "path": list(link.path)})
+                found.append(
+                    {
+                        "list": list_id,
+                        "entry": entry.id,
+                        "status": entry_status(entry),
+                        "since": entry.date_added.isoformat(),
+                        "link": link.kind,
+                        "path": list(link.path),
+                    }
+                )
     return found
 
 
@@ -41,13 +50,15 @@ def screen_name(kb: KnowledgeBase, query: str, day: date, threshold: float) -> d
     for m in match_name(kb.names, query, threshold=threshold):
         chain = kb.graph.chain(m.entity, day)
         controller = chain[-1]
-        matches.append({
-            "entity": party(kb.entities, m.entity),
-            "score": m.score,
-            "matched_name": m.matched_name,
-            "controller": party(kb.entities, controller),
-            "path": list(chain),
-            "designations": designations_of(kb, m.entity, day),
-            "reasons": list(m.reasons),
-        })
+        matches.append(
+            {
+                "entity": party(kb.entities, m.entity),
+                "score": m.score,
+                "matched_name": m.matched_name,
+                "controller": party(kb.entities, controller),
+                "path": list(chain),
+                "designations": designations_of(kb, m.entity, day),
+                "reasons": list(m.reasons),
+            }
+        )
     return {"query": query, "matches": matches}

@@ -64,7 +64,12 @@ def test_vector_twin_equals_row_function(kb: KnowledgeBase, shared: Path) -> Non
     rng = random.Random(3)
     prefixes = [r[1] for f in ("oui.csv", "mam.csv", "oui36.csv") for r in rows_of(shared / "ieee" / f)[::97]]
     macs = [mac_in(p, rng) for p in prefixes] + [mac_in("02", rng), mac_in("01", rng), mac_in("", rng)]
-    styles = [lambda m: m, lambda m: m.upper().replace(":", "-"), lambda m: m.replace(":", ""), lambda m: "{}{}.{}{}.{}{}".format(*m.split(":"))]
+    styles = [
+        lambda m: m,
+        lambda m: m.upper().replace(":", "-"),
+        lambda m: m.replace(":", ""),
+        lambda m: "{}{}.{}{}.{}{}".format(*m.split(":")),
+    ]
     texts = [styles[i % 4](m) for i, m in enumerate(macs)] + ["zz:zz:zz:00:11:22", "", "0:e0:fc:1:2:3"]
     values = parse_macs(pa.array(texts + [None]))
     rows = lookup_ints(kb.oui, values)

@@ -9,7 +9,10 @@ from netvet.errors import SourceError, UsageError
 from netvet.ingest import read_inventory
 from netvet.ingest.columns import map_columns, parse_overrides
 
-HEADER = "Hostname,MAC Address,Vendor,Model,Country of Origin,Purchase Date,Cost (USD),Intended Use,Conditional Approval,IP Address"
+HEADER = (
+    "Hostname,MAC Address,Vendor,Model,Country of Origin,Purchase "
+    "Date,Cost (USD),Intended Use,Conditional Approval,IP Address"
+)
 
 
 def write(tmp_path: Path, text: str, name: str = "inv.csv", encoding: str = "utf-8") -> Path:
@@ -19,11 +22,20 @@ def write(tmp_path: Path, text: str, name: str = "inv.csv", encoding: str = "utf
 
 
 def test_good_rows_become_observations(tmp_path: Path) -> None:
-    path = write(tmp_path, HEADER + "\nolt-1,00e0.fc12.3456,Huawei,MA5800-X7,China,3/14/2019,\"$1,200\",core,no,10.0.0.1\n")
+    path = write(
+        tmp_path,
+        HEADER + '\nolt-1,00e0.fc12.3456,Huawei,MA5800-X7,China,3/14/2019,"$1,200",core,no,10.0.0.1\n',
+    )
     found, issues = read_inventory(path)
     assert len(found) == 1 and not [i for i in issues if i.severity != "info"]
     o = found[0]
-    assert (o.mac, o.vendor, o.country_of_production, o.cost, o.conditional_approval) == ("00:e0:fc:12:34:56", "Huawei", "CN", 1200.0, False)
+    assert (o.mac, o.vendor, o.country_of_production, o.cost, o.conditional_approval) == (
+        "00:e0:fc:12:34:56",
+        "Huawei",
+        "CN",
+        1200.0,
+        False,
+    )
     assert o.acquired is not None and o.acquired.isoformat() == "2019-03-14"
     assert o.source.locator == "line 2"
 
@@ -39,7 +51,9 @@ def test_good_rows_become_observations(tmp_path: Path) -> None:
         ("a,,Huawei,,,,,,,10.0.0.300", "ip", "not an IP address"),
     ],
 )
-def test_bad_cell_is_an_issue_with_line_and_field_and_row_is_kept(tmp_path: Path, cells: str, field: str, message: str) -> None:
+def test_bad_cell_is_an_issue_with_line_and_field_and_row_is_kept(
+    tmp_path: Path, cells: str, field: str, message: str
+) -> None:
     path = write(tmp_path, HEADER + "\n" + cells + "\n")
     found, issues = read_inventory(path)
     assert len(found) == 1 and found[0].vendor == "Huawei"
@@ -81,7 +95,9 @@ def test_missing_empty_binary_and_unrecognised_files(tmp_path: Path) -> None:
 
 
 def test_semicolon_and_windows_1252(tmp_path: Path) -> None:
-    path = write(tmp_path, "Hostname;Manufacturer;Model\ncam-1;Société Générale Caméra;X1\n", encoding="cp1252")
+    path = write(
+        tmp_path, "Hostname;Manufacturer;Model\ncam-1;Société Générale Caméra;X1\n", encoding="cp1252"
+    )
     found, _ = read_inventory(path)
     assert found[0].vendor == "Société Générale Caméra"
 

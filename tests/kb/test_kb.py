@@ -20,9 +20,13 @@ FCC_CSV = "lists/fcc_covered_list__table.csv"
 
 def test_shipped_covered_list_rebuilds_from_the_published_table(shared: Path, tmp_path: Path) -> None:
     out = tmp_path / "fcc.yaml"
-    issues = build_fcc_list(shared / FCC_CSV, DATA_DIR / "curation" / "fcc-covered-list.yaml", date(2026, 8, 20), out)
+    issues = build_fcc_list(
+        shared / FCC_CSV, DATA_DIR / "curation" / "fcc-covered-list.yaml", date(2026, 8, 20), out
+    )
     assert issues == []
-    assert yaml.safe_load(out.read_text()) == yaml.safe_load((DATA_DIR / "lists" / "fcc-covered-list.yaml").read_text())
+    assert yaml.safe_load(out.read_text()) == yaml.safe_load(
+        (DATA_DIR / "lists" / "fcc-covered-list.yaml").read_text()
+    )
 
 
 def test_covered_list_has_every_published_entry(kb: KnowledgeBase, shared: Path) -> None:
@@ -31,7 +35,17 @@ def test_covered_list_has_every_published_entry(kb: KnowledgeBase, shared: Path)
     assert len(raw) == 16
     assert {e.date_added for e in entries} == {r.date_added for r in raw}
     ids = {e.id for e in entries}
-    for expected in ("huawei-2021-03-12", "hikvision-2021-03-12", "uas-2025-12-22", "dji-autel-2025-12-22", "routers-2026-03-23", "inverters-2026-07-28", "robots-2026-07-28", "digitalsystem-2026-07-07", "kaspersky-inc-2024-07-23"):
+    for expected in (
+        "huawei-2021-03-12",
+        "hikvision-2021-03-12",
+        "uas-2025-12-22",
+        "dji-autel-2025-12-22",
+        "routers-2026-03-23",
+        "inverters-2026-07-28",
+        "robots-2026-07-28",
+        "digitalsystem-2026-07-07",
+        "kaspersky-inc-2024-07-23",
+    ):
         assert expected in ids
     uas = next(e for e in entries if e.id == "uas-2025-12-22")
     assert uas.updated[-1] == date(2026, 7, 21) and uas.foreign_produced
@@ -53,7 +67,9 @@ def test_wrong_layouts_are_source_errors() -> None:
 
 def test_1260h_import_resolves_listed_companies(shared: Path, tmp_path: Path) -> None:
     out = tmp_path / "1260h.yaml"
-    issues = build_1260h(shared / "lists/dod_chinese_milcorps__sanctions.csv", date(2026, 6, 8), out, entity_resolver(DATA_DIR))
+    issues = build_1260h(
+        shared / "lists/dod_chinese_milcorps__sanctions.csv", date(2026, 6, 8), out, entity_resolver(DATA_DIR)
+    )
     doc = yaml.safe_load(out.read_text())
     resolved = {e for entry in doc["entries"] for e in entry["entities"]}
     assert {"huawei-investment-holding", "hikvision", "dahua-technology", "dji", "tp-link"} <= resolved

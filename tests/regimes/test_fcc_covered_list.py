@@ -26,7 +26,9 @@ def judge(kb: KnowledgeBase, a, c, as_of: date = AS_OF):  # type: ignore[no-unty
         ("county 911 dispatch center", Status.COVERED),
     ],
 )
-def test_hikvision_camera_depends_on_intended_use(kb: KnowledgeBase, use_text: str | None, status: Status) -> None:
+def test_hikvision_camera_depends_on_intended_use(
+    kb: KnowledgeBase, use_text: str | None, status: Status
+) -> None:
     use = classify_use(kb.uses, use_text)
     found = judge(kb, attr("hikvision", Category.CAMERA), ctx(use, use_text))
     assert found.status == status
@@ -37,7 +39,10 @@ def test_hikvision_camera_depends_on_intended_use(kb: KnowledgeBase, use_text: s
 
 
 def test_use_classes(kb: KnowledgeBase) -> None:
-    assert classify_use(kb.uses, "perimeter security of a water treatment plant") == UseClass.CRITICAL_INFRASTRUCTURE
+    assert (
+        classify_use(kb.uses, "perimeter security of a water treatment plant")
+        == UseClass.CRITICAL_INFRASTRUCTURE
+    )
     assert classify_use(kb.uses, "lobby camera, retail store") == UseClass.OTHER
     assert classify_use(kb.uses, "") == UseClass.UNKNOWN
 
@@ -59,7 +64,9 @@ def test_list_not_yet_in_force(kb: KnowledgeBase) -> None:
     ("acquired", "status"),
     [(date(2019, 6, 1), Status.COVERED), (date(2022, 6, 1), Status.NOT_COVERED), (None, Status.REVIEW)],
 )
-def test_honor_before_and_after_its_sale_in_november_2020(kb: KnowledgeBase, acquired: date | None, status: Status) -> None:
+def test_honor_before_and_after_its_sale_in_november_2020(
+    kb: KnowledgeBase, acquired: date | None, status: Status
+) -> None:
     found = judge(kb, attr("honor", Category.PHONE), ctx(acquired=acquired))
     assert found.status == status
     if status == Status.REVIEW:
@@ -79,19 +86,31 @@ def router(country: str | None) -> object:
 
 
 def test_foreign_router_authorized_after_entry_without_approval_is_covered(kb: KnowledgeBase) -> None:
-    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, "VN"), ctx(first_authorized=date(2026, 5, 1), conditional_approval=False))
+    found = judge(
+        kb,
+        attr(None, Category.CONSUMER_ROUTER, "VN"),
+        ctx(first_authorized=date(2026, 5, 1), conditional_approval=False),
+    )
     assert found.status == Status.COVERED
     assert found.entry == f"routers-{ROUTER_ENTRY.isoformat()}"
     assert "new-authorization-barred" in found.flags
 
 
 def test_same_router_with_conditional_approval_is_not_covered(kb: KnowledgeBase) -> None:
-    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, "VN"), ctx(first_authorized=date(2026, 5, 1), conditional_approval=True))
+    found = judge(
+        kb,
+        attr(None, Category.CONSUMER_ROUTER, "VN"),
+        ctx(first_authorized=date(2026, 5, 1), conditional_approval=True),
+    )
     assert found.status == Status.NOT_COVERED
 
 
 def test_router_authorized_before_entry_may_stay_in_use(kb: KnowledgeBase) -> None:
-    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, "VN"), ctx(first_authorized=date(2025, 9, 1), conditional_approval=False))
+    found = judge(
+        kb,
+        attr(None, Category.CONSUMER_ROUTER, "VN"),
+        ctx(first_authorized=date(2025, 9, 1), conditional_approval=False),
+    )
     assert found.status == Status.COVERED
     assert "continued-use-allowed" in found.flags
     assert found.updates_allowed_until == date(2027, 3, 1)
@@ -99,7 +118,11 @@ def test_router_authorized_before_entry_may_stay_in_use(kb: KnowledgeBase) -> No
 
 
 def test_router_with_unknown_production_country_is_review(kb: KnowledgeBase) -> None:
-    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, None), ctx(first_authorized=date(2026, 5, 1), conditional_approval=False))
+    found = judge(
+        kb,
+        attr(None, Category.CONSUMER_ROUTER, None),
+        ctx(first_authorized=date(2026, 5, 1), conditional_approval=False),
+    )
     assert found.status == Status.REVIEW
     assert found.missing == ("country of production",)
 

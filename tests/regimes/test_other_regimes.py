@@ -18,8 +18,13 @@ def test_889_in_force_dates(kb: KnowledgeBase) -> None:
 
 def test_889_use_qualifier_for_dahua(kb: KnowledgeBase) -> None:
     a = attr("dahua-technology", Category.CAMERA)
-    assert ndaa_889.determine(a, ctx(UseClass.PUBLIC_SAFETY, "police"), kb.regime_kb, AS_OF).status == Status.COVERED
-    assert ndaa_889.determine(a, ctx(UseClass.OTHER, "retail"), kb.regime_kb, AS_OF).status == Status.NOT_COVERED
+    assert (
+        ndaa_889.determine(a, ctx(UseClass.PUBLIC_SAFETY, "police"), kb.regime_kb, AS_OF).status
+        == Status.COVERED
+    )
+    assert (
+        ndaa_889.determine(a, ctx(UseClass.OTHER, "retail"), kb.regime_kb, AS_OF).status == Status.NOT_COVERED
+    )
 
 
 def test_889_flags_other_prc_makers(kb: KnowledgeBase) -> None:
@@ -32,7 +37,9 @@ def test_icts_nexus_is_a_flag_and_kaspersky_is_covered(kb: KnowledgeBase) -> Non
     assert nexus.status == Status.NOT_COVERED and "foreign-adversary-nexus" in nexus.flags
     plain = icts_791.determine(attr("cisco", Category.SWITCH), ctx(), kb.regime_kb, AS_OF)
     assert plain.flags == ()
-    kaspersky = icts_791.determine(attr("kaspersky-lab-inc", Category.SECURITY_SOFTWARE), ctx(), kb.regime_kb, AS_OF)
+    kaspersky = icts_791.determine(
+        attr("kaspersky-lab-inc", Category.SECURITY_SOFTWARE), ctx(), kb.regime_kb, AS_OF
+    )
     assert kaspersky.status == Status.COVERED
 
 

@@ -11,11 +11,33 @@ from netvet.errors import StoreError
 from netvet.model import Issue
 from netvet.store import RunHeader, list_runs, open_store, run_records, save_run
 
-RECORD = {"asset": "mac:00:e0:fc:12:34:56", "verdict": "covered", "manufacturer": {"id": "huawei-technologies", "name": "Huawei"}, "model": "MA5800-X7", "category": "olt", "confidence": 0.97, "determinations": [{"regime": "fcc-covered-list", "status": "covered", "entry": "huawei-2021-03-12", "list_version": "2026-08-20", "reason": "produced by Huawei"}]}
+RECORD = {
+    "asset": "mac:00:e0:fc:12:34:56",
+    "verdict": "covered",
+    "manufacturer": {"id": "huawei-technologies", "name": "Huawei"},
+    "model": "MA5800-X7",
+    "category": "olt",
+    "confidence": 0.97,
+    "determinations": [
+        {
+            "regime": "fcc-covered-list",
+            "status": "covered",
+            "entry": "huawei-2021-03-12",
+            "list_version": "2026-08-20",
+            "reason": "produced by Huawei",
+        }
+    ],
+}
 
 
 def header() -> RunHeader:
-    return RunHeader(date(2026, 11, 23), "a" * 64, ["fcc-covered-list"], [("inv.csv", "b" * 64, "inventory", 1)], datetime.now(UTC))
+    return RunHeader(
+        date(2026, 11, 23),
+        "a" * 64,
+        ["fcc-covered-list"],
+        [("inv.csv", "b" * 64, "inventory", 1)],
+        datetime.now(UTC),
+    )
 
 
 def urls(tmp_path: Path) -> list[str]:
@@ -28,7 +50,9 @@ def urls(tmp_path: Path) -> list[str]:
 def test_save_and_read_back(tmp_path: Path) -> None:
     for url in urls(tmp_path):
         engine = open_store(url)
-        run_id = save_run(engine, header(), [RECORD], [Issue("inv.csv", "line 3", "mac", "not a MAC address: 'zz'")])
+        run_id = save_run(
+            engine, header(), [RECORD], [Issue("inv.csv", "line 3", "mac", "not a MAC address: 'zz'")]
+        )
         assert run_records(engine, run_id) == [RECORD]
         assert list_runs(engine)[0]["id"] == run_id
 
@@ -54,7 +78,9 @@ def test_unknown_run_and_bad_url(tmp_path: Path) -> None:
         open_store("nosuchdialect://x")
 
 
-@pytest.mark.skipif(not os.environ.get("NETVET_TEST_PG_URL"), reason="PostgreSQL is started by .ci/run (NETVET_TEST_PG_URL)")
+@pytest.mark.skipif(
+    not os.environ.get("NETVET_TEST_PG_URL"), reason="PostgreSQL is started by .ci/run (NETVET_TEST_PG_URL)"
+)
 def test_postgres_is_really_used() -> None:
     engine = open_store(os.environ["NETVET_TEST_PG_URL"])
     assert engine.dialect.name == "postgresql"

@@ -23,9 +23,7 @@ def cluster_claims(claims: Sequence[Evidence], related: Related) -> list[list[Ev
     clusters: list[list[Evidence]] = []
     for ev in claims:
         assert ev.claims is not None
-        home = next(
-            (c for c in clusters if any(related(ev.claims, o.claims or "") for o in c)), None
-        )
+        home = next((c for c in clusters if any(related(ev.claims, o.claims or "") for o in c)), None)
         if home is None:
             clusters.append([ev])
         else:

@@ -51,7 +51,9 @@ def parse_macs(array: pa.Array | pa.ChunkedArray) -> U64:
     return out
 
 
-def _gather(data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], digits: list[int], seps: list[int]) -> U64:
+def _gather(
+    data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], digits: list[int], seps: list[int]
+) -> U64:
     """Hex digits at fixed positions -> integers; rows with a bad digit or separator -> BAD."""
     chars = data[starts[:, None] + np.array(digits, dtype=np.int64)]
     nibbles = _HEX[chars]

@@ -49,8 +49,13 @@ def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     best = matches[0]
     brand = kb.brands.get(best.matched_name.casefold())
     via = f" (brand {brand})" if brand else ""
-    reason = f"vendor text '{obs.vendor}' matches '{best.matched_name}'{via} at {best.score:.2f}: " + "; ".join(best.reasons)
-    return (Evidence("vendor-name", "vendor", obs.vendor, best.entity, Tier.HEURISTIC, reason, weight=best.score),)
+    reason = (
+        f"vendor text '{obs.vendor}' matches '{best.matched_name}'{via} at {best.score:.2f}: "
+        + "; ".join(best.reasons)
+    )
+    return (
+        Evidence("vendor-name", "vendor", obs.vendor, best.entity, Tier.HEURISTIC, reason, weight=best.score),
+    )
 
 
 def model_pattern_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -81,7 +86,11 @@ def catalogue_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
         return ()
     hit = found[0]
     reason = f"'{obs.model}' is a catalogued model of {hit.manufacturer} (device-type library)"
-    return (Evidence("catalogue", "model", obs.model, hit.manufacturer, Tier.MULTI_FIELD, reason, category=hit.category),)
+    return (
+        Evidence(
+            "catalogue", "model", obs.model, hit.manufacturer, Tier.MULTI_FIELD, reason, category=hit.category
+        ),
+    )
 
 
 def category_hint_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -92,7 +101,9 @@ def category_hint_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]
     if category is None:
         return ()
     reason = f"inventory device type '{obs.category}' reads as {category}"
-    return (Evidence("category-hint", "category", obs.category, None, Tier.HEURISTIC, reason, category=category),)
+    return (
+        Evidence("category-hint", "category", obs.category, None, Tier.HEURISTIC, reason, category=category),
+    )
 
 
 Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]

@@ -8,21 +8,80 @@ from netvet.errors import UsageError
 
 # Header spellings seen in CMDB, NMS and spreadsheet exports, normalised (lower case, words).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "mac": ("mac", "mac address", "macaddress", "mac addr", "hw address", "hardware address", "physical address", "ethernet address", "base mac"),
+    "mac": (
+        "mac",
+        "mac address",
+        "macaddress",
+        "mac addr",
+        "hw address",
+        "hardware address",
+        "physical address",
+        "ethernet address",
+        "base mac",
+    ),
     "ip": ("ip", "ip address", "ipaddress", "ipv4", "ipv4 address", "management ip", "mgmt ip", "ip addr"),
     "hostname": ("hostname", "host name", "host", "device name", "name", "sysname", "dns name", "asset name"),
     "serial": ("serial", "serial number", "serial no", "sn", "s n", "serialnumber", "serial num"),
     "vendor": ("vendor", "manufacturer", "make", "brand", "oem", "mfr", "maker", "mfg"),
-    "model": ("model", "model number", "part number", "pn", "model no", "product", "product id", "sku", "mpn", "device model", "model name"),
-    "category": ("device type", "type", "category", "role", "device role", "asset type", "equipment type", "function", "device category"),
-    "country_of_production": ("country of origin", "country of production", "origin", "coo", "made in", "manufactured in", "production country", "country"),
-    "acquired": ("purchase date", "acquired", "acquisition date", "date acquired", "install date", "installed", "in service date", "date obtained", "obtained", "purchased"),
+    "model": (
+        "model",
+        "model number",
+        "part number",
+        "pn",
+        "model no",
+        "product",
+        "product id",
+        "sku",
+        "mpn",
+        "device model",
+        "model name",
+    ),
+    "category": (
+        "device type",
+        "type",
+        "category",
+        "role",
+        "device role",
+        "asset type",
+        "equipment type",
+        "function",
+        "device category",
+    ),
+    "country_of_production": (
+        "country of origin",
+        "country of production",
+        "origin",
+        "coo",
+        "made in",
+        "manufactured in",
+        "production country",
+        "country",
+    ),
+    "acquired": (
+        "purchase date",
+        "acquired",
+        "acquisition date",
+        "date acquired",
+        "install date",
+        "installed",
+        "in service date",
+        "date obtained",
+        "obtained",
+        "purchased",
+    ),
     "funding": ("funding source", "funding", "fund", "funded by", "funding program"),
     "site": ("site", "location", "site name", "location name"),
     "intended_use": ("intended use", "use", "purpose", "usage", "application", "use case"),
     "cost": ("cost", "cost usd", "price", "purchase cost", "historic cost", "value", "unit cost"),
     "fcc_id": ("fcc id", "fccid", "fcc"),
-    "first_authorized": ("first authorized", "authorization date", "grant date", "fcc grant date", "first authorization date", "authorized"),
+    "first_authorized": (
+        "first authorized",
+        "authorization date",
+        "grant date",
+        "fcc grant date",
+        "first authorization date",
+        "authorized",
+    ),
     "conditional_approval": ("conditional approval", "conditional approval granted", "ca"),
 }
 FIELDS = tuple(SYNONYMS)
@@ -47,7 +106,9 @@ def parse_overrides(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         field, sep, header = pair.partition("=")
         if not sep or field.strip() not in SYNONYMS:
-            raise UsageError(f"--map expects FIELD=HEADER with FIELD one of {', '.join(FIELDS)}; got '{pair}'")
+            raise UsageError(
+                f"--map expects FIELD=HEADER with FIELD one of {', '.join(FIELDS)}; got '{pair}'"
+            )
         overrides[field.strip()] = header.strip()
     return overrides
 

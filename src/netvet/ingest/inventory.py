@@ -78,7 +78,10 @@ def read_inventory(
         raise SourceError(f"{path}: empty file")
     columns = map_columns(header[1], overrides)
     if not {"mac", "vendor", "model", "serial", "hostname"} & set(columns.fields):
-        raise SourceError(f"{path}: line {header[0]}: no column reads as MAC, vendor, model, serial or hostname (columns: {', '.join(header[1])})")
+        raise SourceError(
+            f"{path}: line {header[0]}: no column reads as MAC, vendor, "
+            f"model, serial or hostname (columns: {', '.join(header[1])})"
+        )
     observations, issues = read_records(path, rows, columns.fields, len(header[1]))
     issues[:0] = [Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused]
     if strict and any(i.severity != "info" for i in issues):

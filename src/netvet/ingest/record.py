@@ -8,7 +8,17 @@ from netvet.model import Issue, Observation, SourceRef
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "granted", "approved"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0", "none", "denied", "not granted"})
-TEXT_FIELDS = ("hostname", "serial", "vendor", "model", "category", "funding", "site", "intended_use", "fcc_id")
+TEXT_FIELDS = (
+    "hostname",
+    "serial",
+    "vendor",
+    "model",
+    "category",
+    "funding",
+    "site",
+    "intended_use",
+    "fcc_id",
+)
 
 
 def parse_flag(text: str) -> bool | None:

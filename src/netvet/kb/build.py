@@ -4,10 +4,12 @@ resolved to kb entities by the same matcher `netvet match` uses."""
 
 import csv
 import gzip
-from collections.abc import Callable, Iterable
+import io
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import yaml
 
@@ -59,12 +61,22 @@ def build_registry(ieee_dir: Path, out: Path, resolve: Resolver) -> tuple[int, l
     """Write the compact registry snapshot with each registrant's resolved entity."""
     rows, issues = read_ieee_dir(ieee_dir)
     resolved = {name: resolve(name) for name in unique_organizations(rows)}
-    with gzip.open(out, "wt", encoding="utf-8", newline="") as fh:
+    with gzip_text_writer(out) as fh:
         writer = csv.writer(fh)
         writer.writerow(["assignment", "bits", "registry", "organization", "country", "entity", "score"])
         for r in sorted(rows, key=lambda r: (BITS[r.registry], r.assignment)):
             hit = resolved[r.organization]
-            writer.writerow([r.assignment, BITS[r.registry], r.registry, r.organization, r.country or "", hit[0] if hit else "", f"{hit[1]:.3f}" if hit else ""])
+            writer.writerow(
+                [
+                    r.assignment,
+                    BITS[r.registry],
+                    r.registry,
+                    r.organization,
+                    r.country or "",
+                    hit[0] if hit else "",
+                    f"{hit[1]:.3f}" if hit else "",
+                ]
+            )
     return len(rows), issues
 
 
@@ -82,11 +94,33 @@ def build_1260h(csv_path: Path, version: date, out: Path, resolve: Resolver) -> 
     entries = []
     for row in rows:
         hit = next((h for n in (row.name, *row.aliases) if (h := resolve(n)) and h[1] >= 0.9), None)
-        entry: dict[str, Any] = {"id": f"{slug(row.name)}-{row.start.isoformat()}", "text": row.name, "date_added": row.start, "names": [row.name, *row.aliases], "entities": [hit[0]] if hit else []}
+        entry: dict[str, Any] = {
+            "id": f"{slug(row.name)}-{row.start.isoformat()}",
+            "text": row.name,
+            "date_added": row.start,
+            "names": [row.name, *row.aliases],
+            "entities": [hit[0]] if hit else [],
+        }
         if row.end:
             entry["date_removed"] = row.end
         entries.append(entry)
-    doc = {"schema": "netvet.list/1", "list_id": "dod-1260h", "title": "DoD Section 1260H list of Chinese military companies", "version": version, "citation": "NDAA FY2021 §1260H", "sources": [{"title": "DoD 1260H list, all tranches (shared/data/lists/dod_chinese_milcorps__sanctions.csv)", "url": "https://www.defense.gov/News/Releases/", "retrieved": version}], "entries": entries}
+    doc = {
+        "schema": "netvet.list/1",
+        "list_id": "dod-1260h",
+        "title": "DoD Section 1260H list of Chinese military companies",
+        "version": version,
+        "citation": "NDAA FY2021 §1260H",
+        "sources": [
+            {
+                "title": (
+                    "DoD 1260H list, all tranches (shared/data/lists/dod_chinese_milcorps__sanctions.csv)"
+                ),
+                "url": "https://www.defense.gov/News/Releases/",
+                "retrieved": version,
+            }
+        ],
+        "entries": entries,
+    }
     write_yaml(out, doc)
     return issues
 
@@ -97,7 +131,7 @@ def build_catalogue(index_csv: Path, out: Path, resolve: Resolver) -> int:
         rows = [r for r in csv.DictReader(fh) if r["kind"] == "device"]
     makers = {m: resolve(m) for m in {r["manufacturer"] for r in rows}}
     count = 0
-    with gzip.open(out, "wt", encoding="utf-8", newline="") as fh:
+    with gzip_text_writer(out) as fh:
         writer = csv.writer(fh)
         writer.writerow(["key", "model", "manufacturer", "entity", "category"])
         for row in rows:
@@ -110,7 +144,19 @@ def build_catalogue(index_csv: Path, out: Path, resolve: Resolver) -> int:
 
 def catalogue_keys(row: dict[str, str]) -> Iterable[str]:
     """Distinct model keys of a catalogue row (model name and part number)."""
-    return dict.fromkeys(k for k in (model_key(row["model"]), model_key(row.get("part_number") or "")) if len(k) >= 4)
+    return dict.fromkeys(
+        k for k in (model_key(row["model"]), model_key(row.get("part_number") or "")) if len(k) >= 4
+    )
+
+
+@contextmanager
+def gzip_text_writer(path: Path) -> Iterator[TextIO]:
+    """A text stream into a gzip file with no timestamp, so rebuilds are byte-identical."""
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+        text = io.TextIOWrapper(packed, encoding="utf-8", newline="")
+        yield text
+        text.flush()
+        text.detach()
 
 
 def write_yaml(path: Path, doc: dict[str, Any]) -> None:
@@ -131,9 +177,28 @@ def build_all(data: Path, directory: Path) -> dict[str, Any]:
     resolve = entity_resolver(directory)
     blocks, ieee_issues = build_registry(data / "ieee", directory / "ieee_registry.csv.gz", resolve)
     lists = directory / "lists"
-    fcc_issues = build_fcc_list(data / "lists" / "fcc_covered_list__table.csv", directory / "curation" / "fcc-covered-list.yaml", FCC_VERSION, lists / "fcc-covered-list.yaml")
-    issues_1260h = build_1260h(data / "lists" / "dod_chinese_milcorps__sanctions.csv", LIST_1260H_VERSION, lists / "dod-1260h.yaml", resolve)
+    fcc_issues = build_fcc_list(
+        data / "lists" / "fcc_covered_list__table.csv",
+        directory / "curation" / "fcc-covered-list.yaml",
+        FCC_VERSION,
+        lists / "fcc-covered-list.yaml",
+    )
+    issues_1260h = build_1260h(
+        data / "lists" / "dod_chinese_milcorps__sanctions.csv",
+        LIST_1260H_VERSION,
+        lists / "dod-1260h.yaml",
+        resolve,
+    )
     models = build_catalogue(data / "devicetypes" / "index.csv", directory / "devicetypes.csv.gz", resolve)
-    versions = {"ieee": "2026-05-21", "fcc-covered-list": FCC_VERSION.isoformat(), "dod-1260h": LIST_1260H_VERSION.isoformat(), "devicetypes": "2024-04-08"}
+    versions = {
+        "ieee": "2026-05-21",
+        "fcc-covered-list": FCC_VERSION.isoformat(),
+        "dod-1260h": LIST_1260H_VERSION.isoformat(),
+        "devicetypes": "2024-04-08",
+    }
     write_manifest(directory, versions)
-    return {"ieee_blocks": blocks, "catalogue_keys": models, "issues": [*ieee_issues, *fcc_issues, *issues_1260h]}
+    return {
+        "ieee_blocks": blocks,
+        "catalogue_keys": models,
+        "issues": [*ieee_issues, *fcc_issues, *issues_1260h],
+    }

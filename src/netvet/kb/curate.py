@@ -9,8 +9,17 @@ from netvet.kb.importers.fcc_covered_list import RawEntry
 from netvet.model import Issue
 
 RULE_FIELDS = (
-    "entities", "categories", "scope", "use_qualified", "includes_affiliates", "foreign_produced",
-    "conditional_approval_exception", "exceptions", "basis", "updates_allowed_until", "verified",
+    "entities",
+    "categories",
+    "scope",
+    "use_qualified",
+    "includes_affiliates",
+    "foreign_produced",
+    "conditional_approval_exception",
+    "exceptions",
+    "basis",
+    "updates_allowed_until",
+    "verified",
 )
 
 
@@ -20,7 +29,7 @@ def entry_doc(rule: dict[str, Any], raw: RawEntry) -> dict[str, Any]:
         "id": f"{rule['id']}-{raw.date_added.isoformat()}",
         "text": raw.text,
         "date_added": raw.date_added,
-        "citation": f"47 CFR 1.50002 (entry of {raw.date_added:%B} {raw.date_added.day}, {raw.date_added.year})",
+        "citation": f"47 CFR 1.50002 (entry of {raw.date_added:%B %-d, %Y})",
     }
     doc.update({k: rule[k] for k in RULE_FIELDS if k in rule})
     if raw.updated:
@@ -39,7 +48,9 @@ def curate(
     for row in raw:
         rules = [r for r in curation["rules"] if re.search(r["match"], row.text, re.IGNORECASE)]
         if not rules:
-            issues.append(Issue(path, f"line {row.line}", "text", f"no curation rule reads this entry: {row.text[:80]}"))
+            issues.append(
+                Issue(path, f"line {row.line}", "text", f"no curation rule reads this entry: {row.text[:80]}")
+            )
         entries += [entry_doc(rule, row) for rule in rules]
     doc = {
         "schema": "netvet.list/1",

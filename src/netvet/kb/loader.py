@@ -2,6 +2,7 @@
 
 import csv
 import gzip
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -13,7 +14,7 @@ import yaml
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.manifest import verify_manifest
-from netvet.kb.parse import brand_from, edge_from, each_item, entity_from, list_from, required_date
+from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
 from netvet.match import NameIndex, build_index
 from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph
 from netvet.regimes import RegimeKB, UseRules
@@ -114,9 +115,17 @@ def load_patterns(path: Path) -> tuple[ModelPattern, ...]:
         return ()
     doc = read_yaml(path)
 
-    def build(item: dict[str, Any]) -> ModelPattern:
+    def build(item: Mapping[str, Any]) -> ModelPattern:
         category = Category(item["category"]) if item.get("category") else None
-        return ModelPattern(str(item["id"]), str(item["manufacturer"]), str(item["regex"]), category, item.get("strength", "strong") == "strong", str(item["reason"]), bool(item.get("verified", True)))
+        return ModelPattern(
+            str(item["id"]),
+            str(item["manufacturer"]),
+            str(item["regex"]),
+            category,
+            item.get("strength", "strong") == "strong",
+            str(item["reason"]),
+            bool(item.get("verified", True)),
+        )
 
     return tuple(each_item(str(path), "patterns", doc.get("patterns"), build))
 
@@ -129,7 +138,9 @@ def load_catalogue(path: Path) -> dict[str, tuple[CatalogueModel, ...]]:
     with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["entity"]:
-                model = CatalogueModel(row["entity"], row["model"], Category(row["category"]) if row["category"] else None)
+                model = CatalogueModel(
+                    row["entity"], row["model"], Category(row["category"]) if row["category"] else None
+                )
                 catalogue.setdefault(row["key"], []).append(model)
     return {k: tuple(v) for k, v in catalogue.items()}
 

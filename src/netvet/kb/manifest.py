@@ -38,7 +38,9 @@ def verify_manifest(directory: Path) -> str:
     recorded: dict[str, str] = doc.get("files", {})
     actual = {p.relative_to(directory).as_posix(): p for p in data_files(directory)}
     if set(recorded) != set(actual):
-        raise KnowledgeBaseError(f"{path}: files differ from the manifest: {sorted(set(recorded) ^ set(actual))}")
+        raise KnowledgeBaseError(
+            f"{path}: files differ from the manifest: {sorted(set(recorded) ^ set(actual))}"
+        )
     for name, digest in recorded.items():
         if sha256_of(actual[name]) != digest:
             raise KnowledgeBaseError(f"{directory / name}: sha256 does not match {MANIFEST}")

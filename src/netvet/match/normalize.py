@@ -84,5 +84,7 @@ def name_key(text: str) -> NameKey:
         else:
             trade.append(word)
     if not trade:
-        return NameKey(text, tuple(sorted(places | industry)), frozenset(), frozenset(), True, frozenset(legal))
+        return NameKey(
+            text, tuple(sorted(places | industry)), frozenset(), frozenset(), True, frozenset(legal)
+        )
     return NameKey(text, tuple(trade), frozenset(industry), frozenset(places), False, frozenset(legal))

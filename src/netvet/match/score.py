@@ -28,7 +28,11 @@ class PairScore:
 
 def identical(query: NameKey, cand: NameKey) -> bool:
     """Identical once legal forms are removed."""
-    return (sorted(query.trade), query.industry, query.places) == (sorted(cand.trade), cand.industry, cand.places)
+    return (sorted(query.trade), query.industry, query.places) == (
+        sorted(cand.trade),
+        cand.industry,
+        cand.places,
+    )
 
 
 def legal_form_agreement(query: NameKey, cand: NameKey) -> PairScore:
@@ -36,7 +40,9 @@ def legal_form_agreement(query: NameKey, cand: NameKey) -> PairScore:
     if query.legal == cand.legal:
         return PairScore(IDENTICAL, (reason_of(identical), "legal forms agree"))
     if query.legal and cand.legal:
-        return PairScore(LEGAL_FORMS_DIFFER, (reason_of(identical), "legal forms differ: possibly a sister company"))
+        return PairScore(
+            LEGAL_FORMS_DIFFER, (reason_of(identical), "legal forms differ: possibly a sister company")
+        )
     return PairScore(ONE_LEGAL_FORM, (reason_of(identical),))
 
 

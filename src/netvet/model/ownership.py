@@ -36,9 +36,7 @@ class OwnershipGraph:
 
     def controlling_parent(self, child: str, day: date) -> OwnershipEdge | None:
         """The owns/controls edge in force on that day with the largest share."""
-        live = [
-            e for e in self.parents.get(child, ()) if e.relation in CONTROL_RELATIONS and e.holds_on(day)
-        ]
+        live = [e for e in self.parents.get(child, ()) if e.relation in CONTROL_RELATIONS and e.holds_on(day)]
         if not live:
             return None
         return max(live, key=lambda e: (e.relation == Relation.OWNS, e.share or 0.0))

@@ -47,7 +47,10 @@ def match_category(attr: Attribution, ctx: AssetContext, entry: Designation) -> 
         return CategoryHit(entry, Status.NOT_COVERED, f"{what}: holds a Conditional Approval")
     missing = missing_facts(attr, ctx, entry)
     if "country of production" in missing or "conditional approval" in missing:
-        reason = f"{what}: covered if produced abroad without a Conditional Approval; unknown: {', '.join(missing)}"
+        reason = (
+            f"{what}: covered if produced abroad without a Conditional "
+            f"Approval; unknown: {', '.join(missing)}"
+        )
         return CategoryHit(entry, Status.REVIEW, reason, missing)
     return foreign_without_approval(attr, ctx, entry, what)
 

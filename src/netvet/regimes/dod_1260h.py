@@ -22,7 +22,22 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     for hit in sorted(hits, key=lambda h: len(h.link.path)):
         entry = hit.entry
         if hit.link.kind in ("self", "subsidiary"):
-            reason = f"listed on the DoD 1260H list since {entry.date_added.isoformat()} as '{entry.text}' (informational)"
-            return Determination(REGIME, Status.COVERED, reason, CITATION, entry.id, listed.version, path=hit.link.path, flags=("listed",), informational=True)
+            reason = (
+                "listed on the DoD 1260H list since "
+                f"{entry.date_added.isoformat()} as '{entry.text}' (informational)"
+            )
+            return Determination(
+                REGIME,
+                Status.COVERED,
+                reason,
+                CITATION,
+                entry.id,
+                listed.version,
+                path=hit.link.path,
+                flags=("listed",),
+                informational=True,
+            )
     reason = "not on the DoD 1260H list"
-    return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, listed.version, informational=True)
+    return Determination(
+        REGIME, Status.NOT_COVERED, reason, CITATION, None, listed.version, informational=True
+    )

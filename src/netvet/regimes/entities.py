@@ -23,7 +23,9 @@ from netvet.model import (
 # Entries that name "telecommunications equipment" (and video surveillance for the qualified
 # three) do not plainly reach power electronics or computing gear made by the same group:
 # those categories are answered `review`, with this reason, rather than guessed.
-NOT_PLAINLY_TELECOM = frozenset({Category.INVERTER, Category.POWER, Category.SERVER, Category.STORAGE, Category.ROBOT})
+NOT_PLAINLY_TELECOM = frozenset(
+    {Category.INVERTER, Category.POWER, Category.SERVER, Category.STORAGE, Category.ROBOT}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +116,16 @@ def judge_link(
     """Covered, review or not-covered for a maker linked to the entry."""
     how = " " + describe_link(graph, entry, link)
     if link.via_state_body:
-        reason = f"made by{how}, related only through common state ownership; whether that makes an affiliate is unsettled"
+        reason = (
+            f"made by{how}, related only through common state ownership; "
+            "whether that makes an affiliate is unsettled"
+        )
         return EntityHit(entry, link, Status.REVIEW, reason, ("affiliate status",))
     if attr.category in NOT_PLAINLY_TELECOM:
-        reason = f"made by{how}, but the entry names telecommunications or video surveillance equipment and this is {attr.category}"
+        reason = (
+            f"made by{how}, but the entry names telecommunications or "
+            f"video surveillance equipment and this is {attr.category}"
+        )
         return EntityHit(entry, link, Status.REVIEW, reason, ("whether it is telecommunications equipment",))
     if entry.use_qualified:
         return judge_use(entry, link, ctx, how)
@@ -131,7 +139,10 @@ def judge_use(entry: Designation, link: Link, ctx: AssetContext, how: str) -> En
         reason = f"produced by{how}, used for {ctx.use} ('{ctx.use_text}')"
         return EntityHit(entry, link, Status.COVERED, reason)
     if ctx.use.value == "unknown":
-        reason = f"produced by{how}; covered only for public-safety, government-facility, critical-infrastructure or national-security use, and the intended use is unknown"
+        reason = (
+            f"produced by{how}; covered only for public-safety, government-facility, "
+            "critical-infrastructure or national-security use, and the intended use is unknown"
+        )
         return EntityHit(entry, link, Status.REVIEW, reason, ("intended use",))
     reason = f"produced by{how}, but the intended use '{ctx.use_text}' is not one the entry names"
     return EntityHit(entry, link, Status.NOT_COVERED, reason)

@@ -3,7 +3,7 @@ category entries by country of production."""
 
 from datetime import date
 
-from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.model import AssetContext, Attribution, Determination
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.categories import CategoryHit, match_category
 from netvet.regimes.entities import EntityHit, match_entry
@@ -37,14 +37,28 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
 def from_entity(hit: EntityHit, version: date) -> Determination:
     """A Determination from an entity-entry hit."""
     return Determination(
-        REGIME, hit.status, hit.reason, f"{CITATION}; {hit.entry.citation}", hit.entry.id,
-        version, hit.missing, hit.link.path,
+        REGIME,
+        hit.status,
+        hit.reason,
+        f"{CITATION}; {hit.entry.citation}",
+        hit.entry.id,
+        version,
+        hit.missing,
+        hit.link.path,
     )
 
 
 def from_category(hit: CategoryHit, version: date) -> Determination:
     """A Determination from a category-entry hit."""
     return Determination(
-        REGIME, hit.status, hit.reason, f"{CITATION}; {hit.entry.citation}", hit.entry.id,
-        version, hit.missing, (), hit.flags, updates_allowed_until=hit.updates_allowed_until,
+        REGIME,
+        hit.status,
+        hit.reason,
+        f"{CITATION}; {hit.entry.citation}",
+        hit.entry.id,
+        version,
+        hit.missing,
+        (),
+        hit.flags,
+        updates_allowed_until=hit.updates_allowed_until,
     )

@@ -16,7 +16,9 @@ def nexus_countries(attr: Attribution, kb: RegimeKB, as_of: date) -> tuple[str, 
     """Foreign adversaries tied to the asset: the maker's and its controller's country of
     incorporation, and the country of production (a §791.100(c) factor)."""
     maker = attr.manufacturer
-    controller = kb.graph.controller(maker, as_of) if maker in kb.graph.entities else None
+    controller = (
+        kb.graph.controller(maker, as_of) if maker is not None and maker in kb.graph.entities else None
+    )
     countries = {kb.country_of(maker), kb.country_of(controller), attr.country_of_production}
     return tuple(sorted(c for c in countries if c and c in kb.adversaries and kb.adversaries[c] <= as_of))
 
@@ -28,11 +30,31 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
         hit = match_entry(kb.graph, attr, ctx, entry, as_of)
         if hit is not None:
             reason = f"{hit.reason}; Final Determination {entry.id}"
-            return Determination(REGIME, Status.COVERED if hit.status == Status.COVERED else Status.REVIEW, reason, entry.citation, entry.id, final.version, hit.missing, hit.link.path)
+            return Determination(
+                REGIME,
+                Status.COVERED if hit.status == Status.COVERED else Status.REVIEW,
+                reason,
+                entry.citation,
+                entry.id,
+                final.version,
+                hit.missing,
+                hit.link.path,
+            )
     nexus = nexus_countries(attr, kb, as_of)
     if nexus:
-        reason = f"foreign-adversary nexus ({', '.join(nexus)}); no Final Determination covers it, but such transactions can be reviewed case by case (15 CFR 791.103)"
-        return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, final.version, flags=("foreign-adversary-nexus",))
+        reason = (
+            f"foreign-adversary nexus ({', '.join(nexus)}); no Final "
+            "Determination covers it, but such transactions can be reviewed case by case (15 CFR 791.103)"
+        )
+        return Determination(
+            REGIME,
+            Status.NOT_COVERED,
+            reason,
+            CITATION,
+            None,
+            final.version,
+            flags=("foreign-adversary-nexus",),
+        )
     if attr.is_unknown and attr.country_of_production is None:
         reason = "maker and country of production unknown: foreign-adversary nexus cannot be assessed"
         return Determination(REGIME, Status.UNKNOWN, reason, CITATION, None, final.version, ("manufacturer",))

@@ -34,8 +34,17 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     if hits:
         hit = max(hits, key=lambda h: SEVERITY[h.status])
         citation = f"{CITATION}; {hit.entry.citation}"
-        found = Determination(REGIME, hit.status, hit.reason, citation, hit.entry.id, named.version, hit.missing, hit.link.path, parts)
-        return found
+        return Determination(
+            REGIME,
+            hit.status,
+            hit.reason,
+            citation,
+            hit.entry.id,
+            named.version,
+            hit.missing,
+            hit.link.path,
+            parts,
+        )
     if attr.is_unknown:
         return unattributed(REGIME, CITATION, named.version)
     doubt = disagreement(REGIME, CITATION, kb, attr, named.in_force(as_of), ctx, as_of, named.version)
@@ -47,5 +56,8 @@ def prc_note(found: Determination, kb: RegimeKB, attr: Attribution) -> Determina
     entities owned or controlled by the PRC government."""
     if kb.country_of(attr.manufacturer) != "CN":
         return found
-    reason = found.reason + "; a PRC company, so §889(f)(3)(D) designations by the Secretary of Defense could reach it"
+    reason = (
+        found.reason
+        + "; a PRC company, so §889(f)(3)(D) designations by the Secretary of Defense could reach it"
+    )
     return replace(found, reason=reason, flags=(*found.flags, "prc-company"))

@@ -29,7 +29,10 @@ def no_entry(
 ) -> Determination:
     """The maker is attributed and no entry in force names it or its category."""
     category = f" ({attr.category})" if attr.category else ""
-    reason = f"made by {maker_name(kb, attr)}{category}: no entry in force on {as_of.isoformat()} names it, its owners or its category"
+    reason = (
+        f"made by {maker_name(kb, attr)}{category}: no entry in force "
+        f"on {as_of.isoformat()} names it, its owners or its category"
+    )
     return Determination(regime, Status.NOT_COVERED, reason, citation, None, version)
 
 
@@ -49,6 +52,17 @@ def disagreement(
         for entry in entries:
             hit = match_entry(kb.graph, other, ctx, entry, as_of)
             if hit is not None and hit.status != Status.NOT_COVERED:
-                reason = f"evidence disagrees: {'; '.join(attr.contradictions)}; the other maker is named by entry {entry.id}"
-                return Determination(regime, Status.REVIEW, reason, citation, entry.id, version, ("manufacturer (evidence disagrees)",))
+                reason = (
+                    f"evidence disagrees: {'; '.join(attr.contradictions)}; the "
+                    f"other maker is named by entry {entry.id}"
+                )
+                return Determination(
+                    regime,
+                    Status.REVIEW,
+                    reason,
+                    citation,
+                    entry.id,
+                    version,
+                    ("manufacturer (evidence disagrees)",),
+                )
     return None

@@ -16,7 +16,12 @@ class UseRules:
     def build(cls, order: list[str], classes: dict[str, list[str]]) -> "UseRules":
         """Compile the kb's term lists."""
         ordered = tuple(
-            (UseClass(name), re.compile(r"\b(?:" + "|".join(re.escape(str(t)) for t in classes[name]) + r")\b", re.IGNORECASE))
+            (
+                UseClass(name),
+                re.compile(
+                    r"\b(?:" + "|".join(re.escape(str(t)) for t in classes[name]) + r")\b", re.IGNORECASE
+                ),
+            )
             for name in order
         )
         return cls(ordered)

@@ -23,7 +23,14 @@ def party(entities: Mapping[str, Entity], entity_id: str | None) -> Record | Non
 
 def evidence_record(ev: Evidence) -> Record:
     """One evidence item."""
-    return {"kind": ev.kind, "rule": ev.rule, "value": ev.value, "claims": ev.claims, "tier": ev.tier.label, "reason": ev.reason}
+    return {
+        "kind": ev.kind,
+        "rule": ev.rule,
+        "value": ev.value,
+        "claims": ev.claims,
+        "tier": ev.tier.label,
+        "reason": ev.reason,
+    }
 
 
 def determination_record(d: Determination) -> Record:
@@ -54,11 +61,13 @@ def identifiers(finding: Finding) -> Record:
     }
 
 
-def finding_record(finding: Finding, entities: Mapping[str, Entity], graph: OwnershipGraph, as_of: date) -> Record:
+def finding_record(
+    finding: Finding, entities: Mapping[str, Entity], graph: OwnershipGraph, as_of: date
+) -> Record:
     """The contract object for one finding."""
     attr = finding.attribution
     maker = attr.manufacturer
-    controller = graph.controller(maker, as_of) if maker in graph.entities else None
+    controller = graph.controller(maker, as_of) if maker is not None and maker in graph.entities else None
     first = finding.observations[0]
     return {
         "asset": finding.asset,

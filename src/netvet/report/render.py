@@ -10,9 +10,27 @@ from netvet.errors import LookupFailure
 from netvet.report.records import Record
 
 CSV_COLUMNS = (
-    "asset", "verdict", "manufacturer", "manufacturer_id", "controller", "model", "category",
-    "country_of_production", "confidence", "site", "intended_use", "sources", "mac", "ip",
-    "hostname", "serial", "covered_by", "review_by", "missing", "reasons", "evidence",
+    "asset",
+    "verdict",
+    "manufacturer",
+    "manufacturer_id",
+    "controller",
+    "model",
+    "category",
+    "country_of_production",
+    "confidence",
+    "site",
+    "intended_use",
+    "sources",
+    "mac",
+    "ip",
+    "hostname",
+    "serial",
+    "covered_by",
+    "review_by",
+    "missing",
+    "reasons",
+    "evidence",
 )
 
 
@@ -31,10 +49,22 @@ def csv_row(r: Record) -> list[object]:
     dets = r["determinations"]
     maker, ctrl, ids = r["manufacturer"] or {}, r["controller"] or {}, r["identifiers"]
     return [
-        r["asset"], r["verdict"], maker.get("name", ""), maker.get("id") or "", ctrl.get("name", ""),
-        r["model"] or "", r["category"] or "", r["country_of_production"] or "", r["confidence"],
-        r["site"] or "", r["intended_use"] or "", ";".join(f"{s['path']}:{s['locator']}" for s in r["sources"]),
-        ";".join(ids["mac"]), ";".join(ids["ip"]), ids["hostname"] or "", ids["serial"] or "",
+        r["asset"],
+        r["verdict"],
+        maker.get("name", ""),
+        maker.get("id") or "",
+        ctrl.get("name", ""),
+        r["model"] or "",
+        r["category"] or "",
+        r["country_of_production"] or "",
+        r["confidence"],
+        r["site"] or "",
+        r["intended_use"] or "",
+        ";".join(f"{s['path']}:{s['locator']}" for s in r["sources"]),
+        ";".join(ids["mac"]),
+        ";".join(ids["ip"]),
+        ids["hostname"] or "",
+        ids["serial"] or "",
         ";".join(d["regime"] for d in dets if d["status"] == "covered" and not d["informational"]),
         ";".join(d["regime"] for d in dets if d["status"] == "review"),
         ";".join(sorted({m for d in dets for m in d["missing"]})),

@@ -52,7 +52,11 @@ def summarize(findings: Sequence[Finding], entities: Mapping[str, Entity], issue
         label = maker_label(entities, f.attribution.manufacturer)
         makers[label] += 1
         covered_makers[label] += f.verdict == Verdict.COVERED
-    covered = [(asset_label(f), maker_label(entities, f.attribution.manufacturer), covered_line(f)) for f in findings if f.verdict == Verdict.COVERED]
+    covered = [
+        (asset_label(f), maker_label(entities, f.attribution.manufacturer), covered_line(f))
+        for f in findings
+        if f.verdict == Verdict.COVERED
+    ]
     return Summary(
         assets=len(findings),
         by_verdict={v.value: verdicts.get(v.value, 0) for v in Verdict},

@@ -53,25 +53,57 @@ def save_run(engine: Engine, header: RunHeader, records: Sequence[Record], found
         counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
     try:
         with engine.begin() as conn:
-            run_id = int(conn.execute(insert(runs).values(
-                started_at=header.started_at, finished_at=datetime.now(UTC), as_of=header.as_of,
-                kb_manifest_sha256=header.kb_manifest_sha256, regimes=list(header.regimes),
-                netvet_version=__version__, assets=len(records), counts=counts,
-            )).inserted_primary_key[0])
+            inserted = conn.execute(
+                insert(runs).values(
+                    started_at=header.started_at,
+                    finished_at=datetime.now(UTC),
+                    as_of=header.as_of,
+                    kb_manifest_sha256=header.kb_manifest_sha256,
+                    regimes=list(header.regimes),
+                    netvet_version=__version__,
+                    assets=len(records),
+                    counts=counts,
+                )
+            )
+            run_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
             write_children(conn, run_id, header, records, found)
     except SQLAlchemyError as exc:
         raise StoreError(f"run not saved (nothing written): {exc}") from exc
     return run_id
 
 
-def write_children(conn: Any, run_id: int, header: RunHeader, records: Sequence[Record], found: Sequence[Issue]) -> None:
+def write_children(
+    conn: Any, run_id: int, header: RunHeader, records: Sequence[Record], found: Sequence[Issue]
+) -> None:
     """Bulk inserts in chunks."""
-    conn.execute(insert(inputs), [{"run_id": run_id, "position": i, "path": p, "sha256": h, "format": f, "observations": n} for i, (p, h, f, n) in enumerate(header.inputs)])
+    conn.execute(
+        insert(inputs),
+        [
+            {"run_id": run_id, "position": i, "path": p, "sha256": h, "format": f, "observations": n}
+            for i, (p, h, f, n) in enumerate(header.inputs)
+        ],
+    )
     for chunk in batched(enumerate(records), CHUNK):
         conn.execute(insert(assets), [asset_row(run_id, i, r) for i, r in chunk])
-        conn.execute(insert(determinations), [det for i, r in chunk for det in determination_rows(run_id, i, r)])
+        conn.execute(
+            insert(determinations), [det for i, r in chunk for det in determination_rows(run_id, i, r)]
+        )
     if found:
-        conn.execute(insert(issues), [{"run_id": run_id, "position": i, "path": x.path, "locator": x.locator, "field": x.field, "severity": x.severity, "message": x.message} for i, x in enumerate(found)])
+        conn.execute(
+            insert(issues),
+            [
+                {
+                    "run_id": run_id,
+                    "position": i,
+                    "path": x.path,
+                    "locator": x.locator,
+                    "field": x.field,
+                    "severity": x.severity,
+                    "message": x.message,
+                }
+                for i, x in enumerate(found)
+            ],
+        )
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
@@ -84,14 +116,32 @@ def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
 def asset_row(run_id: int, position: int, r: Record) -> dict[str, Any]:
     """The assets row of one record."""
     maker = r["manufacturer"] or {}
-    return {"run_id": run_id, "position": position, "asset": r["asset"], "verdict": r["verdict"], "manufacturer": maker.get("id") or maker.get("name"), "model": r["model"], "category": r["category"], "confidence": r["confidence"], "record": r}
+    return {
+        "run_id": run_id,
+        "position": position,
+        "asset": r["asset"],
+        "verdict": r["verdict"],
+        "manufacturer": maker.get("id") or maker.get("name"),
+        "model": r["model"],
+        "category": r["category"],
+        "confidence": r["confidence"],
+        "record": r,
+    }
 
 
 def determination_rows(run_id: int, position: int, r: Record) -> Iterator[dict[str, Any]]:
     """The determinations rows of one record."""
     for d in r["determinations"]:
         version = date.fromisoformat(d["list_version"]) if d["list_version"] else None
-        yield {"run_id": run_id, "position": position, "regime": d["regime"], "status": d["status"], "entry": d["entry"], "list_version": version, "reason": d["reason"]}
+        yield {
+            "run_id": run_id,
+            "position": position,
+            "regime": d["regime"],
+            "status": d["status"],
+            "entry": d["entry"],
+            "list_version": version,
+            "reason": d["reason"],
+        }
 
 
 def list_runs(engine: Engine) -> list[dict[str, Any]]:
@@ -106,5 +156,9 @@ def run_records(engine: Engine, run_id: int) -> list[Record]:
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(runs).where(runs.c.id == run_id)).scalar_one() == 0:
             raise StoreError(f"no run {run_id} in the store")
-        rows = conn.execute(select(assets.c.record).where(assets.c.run_id == run_id).order_by(assets.c.position)).scalars().all()
+        rows = (
+            conn.execute(select(assets.c.record).where(assets.c.run_id == run_id).order_by(assets.c.position))
+            .scalars()
+            .all()
+        )
     return [dict(r) for r in rows]

@@ -40,7 +40,16 @@ def read_1260h(content: str, path: str) -> tuple[list[ListedCompany], list[Issue
             issues.append(Issue(path, f"line {line}", "Start date", "row without a name or a start date"))
             continue
         aliases = tuple(a for a in (row.get("Alias", "").strip(), row.get("Previous Name", "").strip()) if a)
-        rows.append(ListedCompany(name, aliases, (row.get("Parent Name") or "").strip() or None, start, parse_date(row.get("End date")), line))
+        rows.append(
+            ListedCompany(
+                name,
+                aliases,
+                (row.get("Parent Name") or "").strip() or None,
+                start,
+                parse_date(row.get("End date")),
+                line,
+            )
+        )
     return rows, issues
 
 
