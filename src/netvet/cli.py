@@ -2,22 +2,31 @@
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
 
 import sys
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from netvet.cli_output import print_issues, print_matches, print_summary, progress_bar, write_output
+from netvet.cli_output import (
+    LiveInputs,
+    open_output,
+    print_issues,
+    print_matches,
+    print_summary,
+    progress_bar,
+    write_output,
+)
 from netvet.errors import NetvetError, UsageError
 from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
 from netvet.kb.loader import DATA_DIR, load_kb
 from netvet.match import DEFAULT_THRESHOLD
-from netvet.report import finding_record, summarize
-from netvet.scan import ScanResult, scan_paths
+from netvet.report import RecordWriter, Tally, finding_record
 from netvet.settings import Settings
+from netvet.stream import ScanStream
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -69,6 +78,9 @@ def scan(
     fail_on: Annotated[str | None, typer.Option(help="Exit 1 when any asset is covered (or review).")] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad row.")] = False,
     column: Annotated[list[str] | None, typer.Option("--map", help="FIELD=HEADER column override.")] = None,
+    engine: Annotated[
+        str, typer.Option(help="auto|row|arrow: arrow streams large CSVs in batches.")
+    ] = "auto",
 ) -> None:
     """Attribute every asset and determine each regime as of a date."""
     if fail_on is not None and fail_on not in FAIL_LEVELS:
@@ -77,41 +89,64 @@ def scan(
     kb = load_kb(settings.kb_dir or DATA_DIR)
     day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
     started = datetime.now(UTC)
+    tally = Tally(kb.entities)
     with progress_bar(err) as advance:
-        result = scan_paths(
-            paths,
-            kb,
-            day,
-            fmt=fmt,
-            strict=strict,
-            overrides=parse_overrides(column or []),
-            default_use=use,
-            progress=advance,
+        stream = ScanStream(
+            kb, day, paths, engine, fmt, strict, parse_overrides(column or []), use, progress=advance
         )
-    records = [finding_record(f, kb.entities, kb.graph, day) for f in result.findings]
-    run_id = None if no_store else store_run(db or settings.db_url, result, records, started)
-    if fmt_out:
-        write_output(fmt_out, records, output)
-    else:
-        print_summary(Console(), summarize(result.findings, kb.entities, len(result.issues)), day, run_id)
-    print_issues(err, result.issues)
-    verdicts = {r["verdict"] for r in records}
-    if fail_on and verdicts & set(FAIL_LEVELS[fail_on]):
+        if fmt_out is None and no_store:
+            stream.tally_only(tally)
+            run_id = None
+        else:
+            run_id = consume(
+                stream, tally, fmt_out, output, None if no_store else db or settings.db_url, started
+            )
+    if fmt_out is None:
+        print_summary(Console(), tally.summary(len(stream.issues)), day, run_id)
+    print_issues(err, stream.issues)
+    if fail_on and set(tally.verdicts) & set(FAIL_LEVELS[fail_on]):
         raise typer.Exit(1)
 
 
-def store_run(url: str, result: ScanResult, records: list[dict[str, object]], started: datetime) -> int:
-    """Save the run; its id."""
+def consume(
+    stream: ScanStream, tally: Tally, fmt: str | None, output: Path | None, url: str | None, started: datetime
+) -> int | None:
+    """Drive the stream once: count, write records, store the run; the run id when stored."""
+    kb, day = stream.kb, stream.as_of
+    with open_output(output) as out:
+        writer = RecordWriter(fmt, out) if fmt else None
+
+        def records() -> Iterator[dict[str, Any]]:
+            for finding in stream.findings():
+                tally.add_finding(finding)
+                record = finding_record(finding, kb.entities, kb.graph, day)
+                if writer:
+                    writer.write(record)
+                yield record
+
+        run_id = None
+        if url:
+            run_id = store_run(url, stream, records(), started)
+        else:
+            drain(records())
+        if writer:
+            writer.close()
+    return run_id
+
+
+def drain(records: Iterator[dict[str, Any]]) -> None:
+    """Consume a stream whose side effects are all that is wanted."""
+    for _ in records:
+        pass
+
+
+def store_run(url: str, stream: ScanStream, records: Iterator[dict[str, Any]], started: datetime) -> int:
+    """Save the run while the records stream through; its id."""
     from netvet.store import RunHeader, open_store, save_run
 
-    header = RunHeader(
-        result.as_of,
-        result.kb_manifest,
-        result.regimes,
-        [(i.path, i.sha256, i.format, i.observations) for i in result.inputs],
-        started,
-    )
-    return save_run(open_store(url), header, records, result.issues)
+    inputs = LiveInputs(stream)
+    header = RunHeader(stream.as_of, stream.kb.manifest_sha256, stream.regimes, inputs, started)
+    return save_run(open_store(url), header, records, lambda: stream.issues)
 
 
 @app.command()

@@ -1,10 +1,11 @@
 """What the CLI prints: Rich tables and progress on the terminal, data to stdout or a file."""
 
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,6 +15,32 @@ from netvet.model import Issue
 from netvet.report import Summary, get_renderer
 
 MAX_ISSUES_SHOWN = 15
+
+
+class LiveInputs(Sequence[tuple[str, str, str, int]]):
+    """The inputs of a stream as the store wants them, read when the stream is done."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def rows(self) -> list[tuple[str, str, str, int]]:
+        return [(i.path, i.sha256, i.format, i.observations) for i in self.stream.inputs]
+
+    def __len__(self) -> int:
+        return len(self.stream.inputs)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.rows()[index]
+
+
+@contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """A file to write data to, or stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
 
 
 @contextmanager
@@ -57,9 +84,8 @@ def print_summary(console: Console, summary: Summary, as_of: date, run_id: int |
     for maker, n, n_covered in summary.by_manufacturer[:15]:
         makers.add_row(maker, str(n), str(n_covered))
     console.print(makers)
-    covered = Table(
-        "asset", "manufacturer", "why", title=f"Covered assets ({len(summary.covered)})", show_lines=False
-    )
+    shown = f"first {len(summary.covered)} of " if len(summary.covered) < summary.covered_total else ""
+    covered = Table("asset", "manufacturer", "why", title=f"Covered assets ({shown}{summary.covered_total})")
     for asset, maker, why in summary.covered:
         covered.add_row(asset, maker, why)
     console.print(covered)

@@ -120,7 +120,8 @@ def scan_paths(
     default_use: str | None = None,
     progress: Progress | None = None,
 ) -> ScanResult:
-    """Read every input, then find; a SourceError stops before anything is returned."""
+    """Read every input with the row readers, then find; a SourceError stops before anything
+    is returned."""
     observations: list[Observation] = []
     issues: list[Issue] = []
     inputs: list[InputFile] = []

@@ -28,12 +28,12 @@ def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
         return ()
     if is_multicast(obs.mac) or is_locally_administered(obs.mac):
         kind = "multicast" if is_multicast(obs.mac) else "locally administered"
-        reason = f"MAC {obs.mac} is {kind}: it names no manufacturer"
-        return (Evidence("mac-local", "mac", obs.mac, None, Tier.KEYWORD, reason, weight=0.0),)
+        reason = f"the MAC is {kind}: it names no manufacturer"
+        return (Evidence("mac-local", "mac", kind, None, Tier.KEYWORD, reason, weight=0.0),)
     hit = lookup_mac(kb.oui, obs.mac)
     if hit is None:
-        reason = f"MAC prefix of {obs.mac} is not in the IEEE registry"
-        return (Evidence("oui-unregistered", "oui", obs.mac[:8], None, Tier.KEYWORD, reason, weight=0.0),)
+        reason = "the MAC's prefix is not in the IEEE registry"
+        return (Evidence("oui-unregistered", "oui", "unregistered", None, Tier.KEYWORD, reason, weight=0.0),)
     claims = hit.entity or f"org:{hit.organization}"
     reason = f"IEEE {hit.registry} {hit.prefix} is registered to {hit.organization}"
     return (Evidence("oui", "oui", hit.prefix, claims, Tier.EXACT, reason),)
@@ -108,15 +108,17 @@ def category_hint_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]
 
 Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]
 
-RULES: tuple[Rule, ...] = (
-    oui_evidence,
-    vendor_text_evidence,
-    model_pattern_evidence,
-    catalogue_evidence,
-    category_hint_evidence,
+# Each rule reads exactly one observation field; the batch path relies on it to compute a
+# rule once per distinct value of its field.
+RULES: tuple[tuple[Rule, str], ...] = (
+    (oui_evidence, "mac"),
+    (vendor_text_evidence, "vendor"),
+    (model_pattern_evidence, "model"),
+    (catalogue_evidence, "model"),
+    (category_hint_evidence, "category"),
 )
 
 
 def collect_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     """Every rule's evidence for one observation, in table order."""
-    return tuple(ev for rule in RULES for ev in rule(obs, kb))
+    return tuple(ev for rule, _ in RULES for ev in rule(obs, kb))

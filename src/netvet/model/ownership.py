@@ -25,14 +25,20 @@ class OwnershipGraph:
 
     entities: Mapping[str, Entity]
     parents: Mapping[str, tuple[OwnershipEdge, ...]] = field(default_factory=dict)
+    ever_above: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Mapping[str, Entity], edges: tuple[OwnershipEdge, ...]) -> "OwnershipGraph":
-        """Index edges by child."""
+        """Index edges by child, and every entity's ancestors on any day (for a quick 'unrelated')."""
         parents: dict[str, list[OwnershipEdge]] = {}
         for edge in edges:
             parents.setdefault(edge.child, []).append(edge)
-        return cls(entities, {k: tuple(v) for k, v in parents.items()})
+        frozen = {k: tuple(v) for k, v in parents.items()}
+        return cls(entities, frozen, {e: ancestors_ever(frozen, e) for e in entities})
+
+    def may_relate(self, a: str, b: str) -> bool:
+        """False when no edge on any day can link the two: they share no ancestor ever."""
+        return bool(self.ever_above.get(a, frozenset({a})) & self.ever_above.get(b, frozenset({b})))
 
     def controlling_parent(self, child: str, day: date) -> OwnershipEdge | None:
         """The owns/controls edge in force on that day with the largest share."""
@@ -79,15 +85,23 @@ class OwnershipGraph:
 
     def change_dates(self, entity: str) -> tuple[date, ...]:
         """Days on which the entity's controlling chain changed (edge starts and ends)."""
-        days: set[date] = set()
-        seen: set[str] = set()
-        todo = [entity]
-        while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            for edge in self.parents.get(node, ()):
-                days.update(d for d in (edge.valid_from, edge.valid_to) if d is not None)
-                todo.append(edge.parent)
+        days = {
+            d
+            for node in self.ever_above.get(entity, frozenset({entity}))
+            for edge in self.parents.get(node, ())
+            for d in (edge.valid_from, edge.valid_to)
+            if d is not None
+        }
         return tuple(sorted(days))
+
+
+def ancestors_ever(parents: Mapping[str, tuple[OwnershipEdge, ...]], entity: str) -> frozenset[str]:
+    """The entity and everything above it through any edge on any day."""
+    seen: set[str] = set()
+    todo = [entity]
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(edge.parent for edge in parents.get(node, ()))
+    return frozenset(seen)

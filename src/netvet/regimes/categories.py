@@ -66,16 +66,16 @@ def foreign_without_approval(
         reason = f"{base}; the first authorization date decides whether the model may stay in use"
         return CategoryHit(entry, Status.COVERED, reason, ("first authorization date",))
     if ctx.first_authorized < entry.date_added:
-        return previously_authorized(entry, base, ctx.first_authorized)
-    reason = f"{base}; first authorized {ctx.first_authorized.isoformat()}, after the entry: not authorizable"
+        return previously_authorized(entry, base)
+    reason = f"{base}; first authorized on or after the entry date: not authorizable"
     return CategoryHit(entry, Status.COVERED, reason, flags=("new-authorization-barred",))
 
 
-def previously_authorized(entry: Designation, base: str, authorized: date) -> CategoryHit:
+def previously_authorized(entry: Designation, base: str) -> CategoryHit:
     """Authorized before the entry: may stay in use; updates until the waiver ends."""
     until = entry.updates_allowed_until
     updates = f"; software and firmware updates allowed until {until.isoformat()}" if until else ""
-    reason = f"{base}; authorized {authorized.isoformat()}, before the entry: may stay in use{updates}"
+    reason = f"{base}; first authorized before the entry date: may stay in use{updates}"
     flags = ("previously-authorized", "continued-use-allowed")
     return CategoryHit(entry, Status.COVERED, reason, flags=flags, updates_allowed_until=until)
 

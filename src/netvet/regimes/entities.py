@@ -81,6 +81,8 @@ def match_entry(
     """The hit of one entity entry on the asset's maker, or None when unrelated."""
     if attr.manufacturer is None or not applies_to_equipment(entry, attr.category):
         return None
+    if not any(graph.may_relate(attr.manufacturer, target) for target in entry.entities):
+        return None
     starts = [e.valid_from for e in graph.parents.get(attr.manufacturer, ())]
     known_from = None if None in starts or not starts else min(d for d in starts if d is not None)
     days = ownership_days(ctx, as_of, graph.change_dates(attr.manufacturer), known_from)

@@ -3,6 +3,7 @@
 import csv
 import io
 from collections.abc import Callable, Iterable
+from typing import TextIO
 
 import orjson
 
@@ -91,3 +92,36 @@ def get_renderer(name: str) -> Callable[[Iterable[Record]], str]:
         return RENDERERS[name]
     except KeyError as exc:
         raise LookupFailure(f"unknown output format '{name}'") from exc
+
+
+class RecordWriter:
+    """Write records one at a time as JSON (a list), JSON lines or CSV."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        if fmt not in RENDERERS:
+            raise LookupFailure(f"unknown output format '{fmt}'")
+        self.fmt, self.out, self.count = fmt, out, 0
+        self.csv = csv.writer(out) if fmt == "csv" else None
+
+    def write(self, record: Record) -> None:
+        """One record."""
+        if self.csv is not None:
+            if self.count == 0:
+                self.csv.writerow(CSV_COLUMNS)
+            self.csv.writerow(csv_row(record))
+        elif self.fmt == "jsonl":
+            self.out.write(orjson.dumps(record).decode() + "\n")
+        else:
+            self.out.write(
+                ("[\n" if self.count == 0 else ",\n")
+                + orjson.dumps(record, option=orjson.OPT_INDENT_2).decode()
+            )
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the document (an empty JSON list when nothing was written)."""
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
+        elif self.csv is not None and self.count == 0:
+            self.csv.writerow(CSV_COLUMNS)
+        self.out.flush()

@@ -1,10 +1,13 @@
-"""Counts by verdict, by regime and status, and by manufacturer; the covered assets' lines."""
+"""Counts by verdict, by regime and status, and by manufacturer; the first covered assets.
+The Tally is fed one finding at a time, or one group of identical answers at a time."""
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from netvet.model import Entity, Finding, Status, Verdict
+from netvet.model import Determination, Entity, Finding, Status, Verdict
+
+COVERED_SHOWN = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +19,7 @@ class Summary:
     by_regime: dict[str, dict[str, int]]
     by_manufacturer: list[tuple[str, int, int]]
     covered: list[tuple[str, str, str]]
+    covered_total: int
     issues: int
 
 
@@ -34,34 +38,60 @@ def asset_label(finding: Finding) -> str:
     return f"{name} ({obs.model})" if obs.model else name
 
 
-def covered_line(finding: Finding) -> str:
-    """The first covered determination's one-line reason, with its regime."""
-    first = next(d for d in finding.determinations if d.status == Status.COVERED and not d.informational)
+def covered_line(determinations: Iterable[Determination]) -> str:
+    """The first binding covered determination's one-line reason, with its regime."""
+    first = next(d for d in determinations if d.status == Status.COVERED and not d.informational)
     return f"{first.regime}: {first.reason}"
 
 
-def summarize(findings: Sequence[Finding], entities: Mapping[str, Entity], issues: int) -> Summary:
-    """Counts and the covered assets of a scan."""
-    verdicts = Counter(str(f.verdict) for f in findings)
-    regimes: dict[str, Counter[str]] = {}
-    makers: Counter[str] = Counter()
-    covered_makers: Counter[str] = Counter()
-    for f in findings:
-        for d in f.determinations:
-            regimes.setdefault(d.regime, Counter())[str(d.status)] += 1
-        label = maker_label(entities, f.attribution.manufacturer)
-        makers[label] += 1
-        covered_makers[label] += f.verdict == Verdict.COVERED
-    covered = [
-        (asset_label(f), maker_label(entities, f.attribution.manufacturer), covered_line(f))
-        for f in findings
-        if f.verdict == Verdict.COVERED
-    ]
-    return Summary(
-        assets=len(findings),
-        by_verdict={v.value: verdicts.get(v.value, 0) for v in Verdict},
-        by_regime={r: dict(c) for r, c in regimes.items()},
-        by_manufacturer=[(m, n, covered_makers[m]) for m, n in makers.most_common()],
-        covered=covered,
-        issues=issues,
-    )
+@dataclass(slots=True)
+class Tally:
+    """Running counts of a scan."""
+
+    entities: Mapping[str, Entity]
+    assets: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    regimes: dict[str, Counter[str]] = field(default_factory=dict)
+    makers: Counter[str] = field(default_factory=Counter)
+    covered_makers: Counter[str] = field(default_factory=Counter)
+    covered: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(
+        self, verdict: Verdict, determinations: Sequence[Determination], maker: str | None, count: int = 1
+    ) -> None:
+        """Count `count` assets that share one answer."""
+        label = maker_label(self.entities, maker)
+        self.assets += count
+        self.verdicts[str(verdict)] += count
+        for d in determinations:
+            self.regimes.setdefault(d.regime, Counter())[str(d.status)] += count
+        self.makers[label] += count
+        if verdict == Verdict.COVERED:
+            self.covered_makers[label] += count
+
+    def add_finding(self, finding: Finding) -> None:
+        """Count one finding and keep it for the covered table when it is covered."""
+        self.add(finding.verdict, finding.determinations, finding.attribution.manufacturer)
+        if finding.verdict == Verdict.COVERED and len(self.covered) < COVERED_SHOWN:
+            maker = maker_label(self.entities, finding.attribution.manufacturer)
+            self.covered.append((asset_label(finding), maker, covered_line(finding.determinations)))
+
+    def summary(self, issues: int) -> Summary:
+        """The counts as a Summary."""
+        return Summary(
+            assets=self.assets,
+            by_verdict={v.value: self.verdicts.get(v.value, 0) for v in Verdict},
+            by_regime={r: dict(c) for r, c in self.regimes.items()},
+            by_manufacturer=[(m, n, self.covered_makers[m]) for m, n in self.makers.most_common()],
+            covered=list(self.covered),
+            covered_total=self.covered_makers.total(),
+            issues=issues,
+        )
+
+
+def summarize(findings: Iterable[Finding], entities: Mapping[str, Entity], issues: int) -> Summary:
+    """Counts and the first covered assets of a list of findings."""
+    tally = Tally(entities)
+    for finding in findings:
+        tally.add_finding(finding)
+    return tally.summary(issues)

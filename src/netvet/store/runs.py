@@ -1,12 +1,12 @@
 """Save and read scan runs; a run is written in one transaction or not at all."""
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, func, insert, select
+from sqlalchemy import Engine, create_engine, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from netvet import __version__
@@ -46,11 +46,14 @@ def safe_url(url: str) -> str:
     return f"{head.split(':')[0]}:***@{tail}" if at else url
 
 
-def save_run(engine: Engine, header: RunHeader, records: Sequence[Record], found: Sequence[Issue]) -> int:
-    """Insert a run, its inputs, assets, determinations and issues atomically; its id."""
-    counts: dict[str, int] = {}
-    for r in records:
-        counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+def save_run(
+    engine: Engine,
+    header: RunHeader,
+    records: Iterable[Record],
+    found: Sequence[Issue] | Callable[[], Sequence[Issue]],
+) -> int:
+    """Insert a run, its inputs, assets, determinations and issues in one transaction; its id.
+    Records may be a stream; issues may be a callable read after the stream is consumed."""
     try:
         with engine.begin() as conn:
             inserted = conn.execute(
@@ -61,34 +64,42 @@ def save_run(engine: Engine, header: RunHeader, records: Sequence[Record], found
                     kb_manifest_sha256=header.kb_manifest_sha256,
                     regimes=list(header.regimes),
                     netvet_version=__version__,
-                    assets=len(records),
-                    counts=counts,
+                    assets=0,
+                    counts={},
                 )
             )
             run_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-            write_children(conn, run_id, header, records, found)
+            counts = write_assets(conn, run_id, records)
+            write_inputs_and_issues(conn, run_id, header, found() if callable(found) else found)
+            totals = {"assets": sum(counts.values()), "counts": counts, "finished_at": datetime.now(UTC)}
+            conn.execute(update(runs).where(runs.c.id == run_id).values(**totals))
     except SQLAlchemyError as exc:
         raise StoreError(f"run not saved (nothing written): {exc}") from exc
     return run_id
 
 
-def write_children(
-    conn: Any, run_id: int, header: RunHeader, records: Sequence[Record], found: Sequence[Issue]
-) -> None:
-    """Bulk inserts in chunks."""
-    conn.execute(
-        insert(inputs),
-        [
-            {"run_id": run_id, "position": i, "path": p, "sha256": h, "format": f, "observations": n}
-            for i, (p, h, f, n) in enumerate(header.inputs)
-        ],
-    )
+def write_assets(conn: Any, run_id: int, records: Iterable[Record]) -> dict[str, int]:
+    """Insert records in chunks as they come; counts by verdict."""
+    counts: dict[str, int] = {}
     for chunk in batched(enumerate(records), CHUNK):
         conn.execute(insert(assets), [asset_row(run_id, i, r) for i, r in chunk])
+        conn.execute(insert(determinations), [d for i, r in chunk for d in determination_rows(run_id, i, r)])
+        for _, r in chunk:
+            counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+    return counts
+
+
+def write_inputs_and_issues(conn: Any, run_id: int, header: RunHeader, found: Sequence[Issue]) -> None:
+    """The run's inputs and issues."""
+    if header.inputs:
         conn.execute(
-            insert(determinations), [det for i, r in chunk for det in determination_rows(run_id, i, r)]
+            insert(inputs),
+            [
+                {"run_id": run_id, "position": i, "path": p, "sha256": h, "format": f, "observations": n}
+                for i, (p, h, f, n) in enumerate(header.inputs)
+            ],
         )
-    if found:
+    for chunk in batched(enumerate(found), CHUNK):
         conn.execute(
             insert(issues),
             [
@@ -101,7 +112,7 @@ def write_children(
                     "severity": x.severity,
                     "message": x.message,
                 }
-                for i, x in enumerate(found)
+                for i, x in chunk
             ],
         )
 

@@ -1,0 +1,248 @@
+"""The Arrow batch twin of the row pipeline: every rule, fusion and regime runs once per
+distinct combination of the facts that decide it, and the answers are spread over the rows.
+A test checks the answers equal the row function's on every row."""
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+
+from netvet.attribute import RULES, RuleKB, fuse
+from netvet.attribute.mac_vector import BAD, parse_macs
+from netvet.attribute.oui import lookup_ints
+from netvet.batch.columns import Column, bucket, parse_column, trimmed
+from netvet.batch.keys import combine
+from netvet.kb.loader import KnowledgeBase
+from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
+from netvet.model.finding import AssetContext, verdict_of
+from netvet.regimes import classify_use, determine_all
+from netvet.scan import relatedness, rule_kb
+
+I64 = npt.NDArray[np.int64]
+U64 = npt.NDArray[np.uint64]
+NO_MAC, UNREGISTERED, LOCAL, GROUP = -4, -1, -2, -3
+SPECIAL_MACS = {LOCAL: "02:00:00:00:00:00", GROUP: "01:00:00:00:00:00"}
+REPRESENTATIVE = SourceRef("batch", "representative")
+DECIDING = ("vendor", "model", "category", "country_of_production", "intended_use")
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """The answer shared by every row of one group."""
+
+    attribution: Attribution
+    determinations: tuple[Determination, ...]
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRows:
+    """One batch after evaluation: its columns, its MACs, and the answer of each kept row."""
+
+    path: str
+    first_row: int
+    columns: dict[str, Column]
+    macs: U64
+    mac_class: I64
+    kept: I64
+    decided: tuple[Decided, ...]
+    group: I64
+
+
+@dataclass(slots=True)
+class BatchEngine:
+    """Memos across batches: evidence per field value, answers per deciding tuple."""
+
+    kb: KnowledgeBase
+    as_of: date
+    regimes: tuple[str, ...]
+    default_use: str | None = None
+    rules: RuleKB = field(init=False)
+    evidence: dict[tuple[str, object], tuple[Evidence, ...]] = field(default_factory=dict)
+    answers: dict[tuple[object, ...], Decided] = field(default_factory=dict)
+    acquired_edges: list[date] = field(default_factory=list)
+    authorized_edges: list[date] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.rules = rule_kb(self.kb)
+        edge_days = {d for e in self.kb.edges for d in (e.valid_from, e.valid_to) if d}
+        self.acquired_edges = sorted(edge_days | {self.as_of + timedelta(days=1)})
+        self.authorized_edges = sorted({e.date_added for lst in self.kb.lists.values() for e in lst.entries})
+
+    def field_evidence(self, name: str, value: object) -> tuple[Evidence, ...]:
+        """The rules that read one field, run once per distinct value (None: no evidence)."""
+        if value is None:
+            return ()
+        key = (name, value)
+        if key not in self.evidence:
+            obs = Observation(source=REPRESENTATIVE, **{name: value})  # type: ignore[arg-type]
+            self.evidence[key] = tuple(ev for rule, f in RULES if f == name for ev in rule(obs, self.rules))
+        return self.evidence[key]
+
+    def mac_evidence(self, mac_class: int) -> tuple[Evidence, ...]:
+        """Evidence of a MAC class: an IEEE row (>= 0), unregistered, local, group or none."""
+        if mac_class == NO_MAC:
+            return ()
+        if mac_class == UNREGISTERED:
+            return self.field_evidence("mac", unregistered_mac(self.kb))
+        if mac_class < 0:
+            return self.field_evidence("mac", SPECIAL_MACS[mac_class])
+        prefix = self.kb.oui.rows[mac_class].prefix.lower().ljust(12, "0")
+        return self.field_evidence("mac", ":".join(prefix[i : i + 2] for i in range(0, 12, 2)))
+
+    def run(
+        self, batch: pa.RecordBatch, fields: Mapping[str, int], path: str, first_row: int
+    ) -> tuple[BatchRows, list[Issue]]:
+        """Evaluate one batch; Issues for bad cells and rows with nothing usable."""
+        columns = {f: parse_column(batch.column(i), f) for f, i in fields.items() if f != "mac"}
+        macs, mac_class, mac_issues = self.read_macs(batch, fields)
+        has_value = (macs != BAD) | np.any(
+            [c.codes >= 0 for c in columns.values()] or [np.zeros(len(batch), bool)], axis=0
+        )
+        kept = np.flatnonzero(has_value).astype(np.int64)
+        issues = cell_issues(columns, mac_issues, path, first_row)
+        issues += [
+            Issue(path, f"row {first_row + i + 1}", None, "row has no usable value")
+            for i in np.flatnonzero(~has_value)
+        ]
+        group, decided = self.decide(columns, mac_class, kept)
+        return BatchRows(path, first_row, columns, macs, mac_class, kept, decided, group), issues
+
+    def read_macs(
+        self, batch: pa.RecordBatch, fields: Mapping[str, int]
+    ) -> tuple[U64, I64, list[tuple[int, str]]]:
+        """48-bit MACs, each row's MAC class, and the rows whose MAC text is not a MAC."""
+        if "mac" not in fields:
+            return np.full(len(batch), BAD, dtype=np.uint64), np.full(len(batch), NO_MAC, dtype=np.int64), []
+        text = trimmed(batch.column(fields["mac"]))
+        macs = parse_macs(text)
+        empty = np.asarray(pa.compute.equal(text, "").to_numpy(zero_copy_only=False), dtype=bool)
+        bad = [(int(i), str(text[int(i)].as_py())) for i in np.flatnonzero((macs == BAD) & ~empty)]
+        mac_class = lookup_ints(self.kb.oui, macs).astype(np.int64)
+        mac_class[(macs & np.uint64(1 << 41)) != 0] = LOCAL
+        mac_class[(macs & np.uint64(1 << 40)) != 0] = GROUP
+        mac_class[macs == BAD] = NO_MAC
+        return macs, mac_class, bad
+
+    def decide(
+        self, columns: dict[str, Column], mac_class: I64, kept: I64
+    ) -> tuple[I64, tuple[Decided, ...]]:
+        """Group code per kept row, and the answer of each group."""
+        claims = self.claim_codes(mac_class[kept])
+        codes = [column_or_empty(columns, name, kept) for name in DECIDING]
+        acquired = self.date_buckets(columns, "acquired", self.acquired_edges, kept)
+        authorized = self.date_buckets(columns, "first_authorized", self.authorized_edges, kept)
+        approval = column_or_empty(columns, "conditional_approval", kept)
+        group, first = combine(claims, *codes, acquired, authorized, approval)
+        decided = tuple(self.answer(columns, int(mac_class[kept[r]]), int(kept[r])) for r in first)
+        return group, decided
+
+    def claim_codes(self, mac_class: I64) -> I64:
+        """Per row, a code of the maker its MAC claims (-1: none), so IEEE blocks of one maker
+        share a group."""
+        classes, inverse = np.unique(mac_class, return_inverse=True)
+        names: dict[str | None, int] = {}
+        per_class = [names.setdefault(claim_of(self.mac_evidence(int(c))), len(names)) for c in classes]
+        return np.array(per_class, dtype=np.int64)[inverse]
+
+    def date_buckets(self, columns: dict[str, Column], name: str, edges: list[date], kept: I64) -> I64:
+        """Per row, which interval between the days that can change an answer holds the date."""
+        if name not in columns:
+            return np.full(len(kept), -1, dtype=np.int64)
+        column = columns[name]
+        per_row = bucket(
+            column.codes, column.values, lambda d: bisect_right(edges, d) if isinstance(d, date) else -1
+        )
+        return per_row[kept].astype(np.int64)
+
+    def answer(self, columns: dict[str, Column], mac_class: int, row: int) -> Decided:
+        """The row function on one representative row, memoised by the facts that decide it."""
+        obs = observation_at(columns, row, REPRESENTATIVE, None, self.default_use)
+        key = (
+            claim_of(self.mac_evidence(mac_class)),
+            obs.vendor,
+            obs.model,
+            obs.category,
+            obs.country_of_production,
+            obs.intended_use,
+            self.bucket_of(obs.acquired, self.acquired_edges),
+            self.bucket_of(obs.first_authorized, self.authorized_edges),
+            obs.conditional_approval,
+        )
+        if key not in self.answers:
+            attr = fuse(obs, self.evidence_of(obs, mac_class), relatedness(self.kb, self.as_of))
+            dets = determine_all(attr, self.context_of(obs), self.kb.regime_kb, self.as_of, self.regimes)
+            self.answers[key] = Decided(attr, dets, verdict_of(dets))
+        return self.answers[key]
+
+    @staticmethod
+    def bucket_of(day: date | None, edges: list[date]) -> int:
+        return bisect_right(edges, day) if day else -1
+
+    def evidence_of(self, obs: Observation, mac_class: int) -> tuple[Evidence, ...]:
+        """Evidence in RULES order: MAC, vendor, model (pattern, catalogue), category."""
+        fields = (self.field_evidence(n, getattr(obs, n)) for n in ("vendor", "model", "category"))
+        return self.mac_evidence(mac_class) + tuple(ev for part in fields for ev in part)
+
+    def context_of(self, obs: Observation) -> AssetContext:
+        """The row function's context_of, on a batch observation."""
+        return AssetContext(
+            classify_use(self.kb.uses, obs.intended_use),
+            obs.intended_use,
+            obs.acquired,
+            obs.funding,
+            obs.first_authorized,
+            obs.conditional_approval,
+        )
+
+
+def unregistered_mac(kb: KnowledgeBase) -> str:
+    """A universal unicast MAC in no IEEE block, to stand for every unregistered MAC."""
+    top = np.flatnonzero((kb.oui.dense24 < 0) & ~kb.oui.has_longer)
+    top = top[(top >> 16) & 0x03 == 0]
+    raw = f"{int(top[0]):06x}000000"
+    return ":".join(raw[i : i + 2] for i in range(0, 12, 2))
+
+
+def claim_of(evidence: tuple[Evidence, ...]) -> str | None:
+    """The maker a MAC's evidence claims."""
+    return next((e.claims for e in evidence if e.claims), None)
+
+
+def column_or_empty(columns: dict[str, Column], name: str, kept: I64) -> I64:
+    """A column's codes on the kept rows, or all -1 when the input has no such column."""
+    if name not in columns:
+        return np.full(len(kept), -1, dtype=np.int64)
+    return columns[name].codes[kept].astype(np.int64)
+
+
+def observation_at(
+    columns: dict[str, Column], row: int, source: SourceRef, mac: str | None, default_use: str | None
+) -> Observation:
+    """The Observation the row reader would build for one row of a batch."""
+    values: dict[str, object] = {n: c.values[c.codes[row]] for n, c in columns.items() if c.codes[row] >= 0}
+    if mac is not None:
+        values["mac"] = mac
+    if default_use and not values.get("intended_use"):
+        values["intended_use"] = default_use
+    return Observation(source=source, **values)  # type: ignore[arg-type]
+
+
+def cell_issues(
+    columns: dict[str, Column], macs: list[tuple[int, str]], path: str, first_row: int
+) -> list[Issue]:
+    """Issues for unparseable cells, in row then column order, as the row reader reports them."""
+    found: list[tuple[int, int, Issue]] = []
+    for order, (name, column) in enumerate(columns.items()):
+        for code, message in column.errors.items():
+            for i in np.flatnonzero(column.raw == code):
+                found.append((int(i), order, Issue(path, f"row {first_row + int(i) + 1}", name, message)))
+    for row, text in macs:
+        found.append(
+            (row, -1, Issue(path, f"row {first_row + row + 1}", "mac", f"not a MAC address: '{text}'"))
+        )
+    return [issue for _, _, issue in sorted(found, key=lambda t: (t[0], t[1]))]

@@ -1,0 +1,68 @@
+"""The Arrow batch path gives the row function's answers on every row (locators aside)."""
+
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bench.make_inventory import write_inventory
+from netvet.kb.loader import KnowledgeBase
+from netvet.model import Finding, Issue
+from netvet.report.summary import Tally
+from netvet.stream import ScanStream
+from tests.conftest import AS_OF, ROOT
+
+SAMPLE = ROOT / "examples" / "carrier_inventory.csv"
+
+
+def comparable(finding: Finding) -> tuple[object, ...]:
+    obs = replace(finding.observations[0], source=None)  # type: ignore[arg-type]
+    return (obs, finding.attribution, finding.context, finding.determinations, finding.verdict)
+
+
+def issue_kinds(issues: list[Issue]) -> Counter[tuple[str | None, str]]:
+    return Counter((i.field, i.message) for i in issues if i.severity != "info" and i.field)
+
+
+def both(
+    kb: KnowledgeBase, path: Path, **kw: object
+) -> tuple[ScanStream, list[Finding], ScanStream, list[Finding]]:
+    row = ScanStream(kb, AS_OF, [path], "row", **kw)  # type: ignore[arg-type]
+    arrow = ScanStream(kb, AS_OF, [path], "arrow", **kw)  # type: ignore[arg-type]
+    return row, list(row.findings()), arrow, list(arrow.findings())
+
+
+@pytest.mark.parametrize("default_use", [None, "county 911 dispatch"])
+def test_sample_inventory_same_answers(kb: KnowledgeBase, default_use: str | None) -> None:
+    row, row_found, arrow, arrow_found = both(kb, SAMPLE, default_use=default_use)
+    assert len(row_found) == len(arrow_found) > 300
+    for a, b in zip(row_found, arrow_found, strict=True):
+        assert comparable(a) == comparable(b), a.observations[0].source
+    assert issue_kinds(row.issues) == issue_kinds(arrow.issues)
+    widths = [i for i in arrow.issues if "cells, the header has" in i.message]
+    assert len(widths) == len([i for i in row.issues if "cells, the header has" in i.message]) == 2
+    assert arrow.inputs[0].sha256 == row.inputs[0].sha256
+
+
+def test_generated_inventory_same_answers_and_same_tally(
+    kb: KnowledgeBase, shared: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.csv"
+    write_inventory(path, rows=20_000, seed=11, data_dir=shared)
+    _, row_found, arrow, arrow_found = both(kb, path)
+    assert len(row_found) == len(arrow_found) >= 19_000
+    mismatched = [
+        a.asset for a, b in zip(row_found, arrow_found, strict=True) if comparable(a) != comparable(b)
+    ]
+    assert mismatched == []
+    by_rows, by_groups = Tally(kb.entities), Tally(kb.entities)
+    for finding in row_found:
+        by_rows.add_finding(finding)
+    ScanStream(kb, AS_OF, [path], "arrow").tally_only(by_groups)
+    assert (by_rows.verdicts, by_rows.regimes, by_rows.makers) == (
+        by_groups.verdicts,
+        by_groups.regimes,
+        by_groups.makers,
+    )
+    assert len(arrow.issues) > 0
