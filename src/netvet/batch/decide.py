@@ -23,7 +23,7 @@ def findings_of(engine: BatchEngine, rows: BatchRows) -> Iterator[Finding]:
         i = int(row)
         mac = mac_text(int(rows.macs[i])) if rows.macs[i] != BAD else None
         source = SourceRef(rows.path, f"row {rows.first_row + i + 1}")
-        obs = observation_at(rows.columns, i, source, mac, engine.default_use)
+        obs = observation_at(rows.columns, rows.carried, i, source, mac, engine.default_use)
         decided = rows.decided[int(rows.group[position])]
         evidence = engine.evidence_of(obs, int(rows.mac_class[i]))
         attr = replace(decided.attribution, evidence=evidence)

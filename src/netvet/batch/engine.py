@@ -14,7 +14,7 @@ import pyarrow as pa
 from netvet.attribute import RULES, RuleKB, fuse
 from netvet.attribute.mac_vector import BAD, parse_macs
 from netvet.attribute.oui import lookup_ints
-from netvet.batch.columns import Column, bucket, parse_column, trimmed
+from netvet.batch.columns import Carried, Column, bucket, carried_column, parse_column, trimmed
 from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
@@ -28,6 +28,8 @@ NO_MAC, UNREGISTERED, LOCAL, GROUP = -4, -1, -2, -3
 SPECIAL_MACS = {LOCAL: "02:00:00:00:00:00", GROUP: "01:00:00:00:00:00"}
 REPRESENTATIVE = SourceRef("batch", "representative")
 DECIDING = ("vendor", "model", "category", "country_of_production", "intended_use")
+# Fields an answer depends on (dictionary-encoded); every other field is carried as text.
+ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,8 @@ class BatchRows:
     path: str
     first_row: int
     columns: dict[str, Column]
+    carried: dict[str, Carried]
+    order: tuple[str, ...]
     macs: U64
     mac_class: I64
     kept: I64
@@ -66,9 +70,12 @@ class BatchEngine:
     answers: dict[tuple[object, ...], Decided] = field(default_factory=dict)
     acquired_edges: list[date] = field(default_factory=list)
     authorized_edges: list[date] = field(default_factory=list)
+    unregistered: str = ""
+    parsed: dict[tuple[str, str], tuple[object, str | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rules = rule_kb(self.kb)
+        self.unregistered = unregistered_mac(self.kb)
         edge_days = {d for e in self.kb.edges for d in (e.valid_from, e.valid_to) if d}
         self.acquired_edges = sorted(edge_days | {self.as_of + timedelta(days=1)})
         self.authorized_edges = sorted({e.date_added for lst in self.kb.lists.values() for e in lst.entries})
@@ -88,7 +95,7 @@ class BatchEngine:
         if mac_class == NO_MAC:
             return ()
         if mac_class == UNREGISTERED:
-            return self.field_evidence("mac", unregistered_mac(self.kb))
+            return self.field_evidence("mac", self.unregistered)
         if mac_class < 0:
             return self.field_evidence("mac", SPECIAL_MACS[mac_class])
         prefix = self.kb.oui.rows[mac_class].prefix.lower().ljust(12, "0")
@@ -98,19 +105,26 @@ class BatchEngine:
         self, batch: pa.RecordBatch, fields: Mapping[str, int], path: str, first_row: int
     ) -> tuple[BatchRows, list[Issue]]:
         """Evaluate one batch; Issues for bad cells and rows with nothing usable."""
-        columns = {f: parse_column(batch.column(i), f) for f, i in fields.items() if f != "mac"}
+        columns = {
+            f: parse_column(batch.column(i), f, self.parsed) for f, i in fields.items() if f in ENCODED
+        }
+        carried = {
+            f: carried_column(batch.column(i), f) for f, i in fields.items() if f not in ENCODED | {"mac"}
+        }
         macs, mac_class, mac_issues = self.read_macs(batch, fields)
-        has_value = (macs != BAD) | np.any(
-            [c.codes >= 0 for c in columns.values()] or [np.zeros(len(batch), bool)], axis=0
-        )
+        masks = [c.codes >= 0 for c in columns.values()] + [c.present for c in carried.values()]
+        has_value = (macs != BAD) | np.any(masks or [np.zeros(len(batch), bool)], axis=0)
         kept = np.flatnonzero(has_value).astype(np.int64)
-        issues = cell_issues(columns, mac_issues, path, first_row)
+        issues = cell_issues(columns, carried, mac_issues, tuple(fields), path, first_row)
         issues += [
             Issue(path, f"row {first_row + i + 1}", None, "row has no usable value")
             for i in np.flatnonzero(~has_value)
         ]
         group, decided = self.decide(columns, mac_class, kept)
-        return BatchRows(path, first_row, columns, macs, mac_class, kept, decided, group), issues
+        rows = BatchRows(
+            path, first_row, columns, carried, tuple(fields), macs, mac_class, kept, decided, group
+        )
+        return rows, issues
 
     def read_macs(
         self, batch: pa.RecordBatch, fields: Mapping[str, int]
@@ -161,7 +175,7 @@ class BatchEngine:
 
     def answer(self, columns: dict[str, Column], mac_class: int, row: int) -> Decided:
         """The row function on one representative row, memoised by the facts that decide it."""
-        obs = observation_at(columns, row, REPRESENTATIVE, None, self.default_use)
+        obs = observation_at(columns, {}, row, REPRESENTATIVE, None, self.default_use)
         key = (
             claim_of(self.mac_evidence(mac_class)),
             obs.vendor,
@@ -202,9 +216,12 @@ class BatchEngine:
 
 def unregistered_mac(kb: KnowledgeBase) -> str:
     """A universal unicast MAC in no IEEE block, to stand for every unregistered MAC."""
-    top = np.flatnonzero((kb.oui.dense24 < 0) & ~kb.oui.has_longer)
-    top = top[(top >> 16) & 0x03 == 0]
-    raw = f"{int(top[0]):06x}000000"
+    top = next(
+        p
+        for p in range(1, 1 << 24)
+        if (p >> 16) & 0x03 == 0 and kb.oui.dense24[p] < 0 and not kb.oui.has_longer[p]
+    )
+    raw = f"{top:06x}000000"
     return ":".join(raw[i : i + 2] for i in range(0, 12, 2))
 
 
@@ -221,10 +238,16 @@ def column_or_empty(columns: dict[str, Column], name: str, kept: I64) -> I64:
 
 
 def observation_at(
-    columns: dict[str, Column], row: int, source: SourceRef, mac: str | None, default_use: str | None
+    columns: dict[str, Column],
+    carried: dict[str, Carried],
+    row: int,
+    source: SourceRef,
+    mac: str | None,
+    default_use: str | None,
 ) -> Observation:
     """The Observation the row reader would build for one row of a batch."""
     values: dict[str, object] = {n: c.values[c.codes[row]] for n, c in columns.items() if c.codes[row] >= 0}
+    values.update((n, c.value(row)) for n, c in carried.items() if c.present[row])
     if mac is not None:
         values["mac"] = mac
     if default_use and not values.get("intended_use"):
@@ -233,16 +256,19 @@ def observation_at(
 
 
 def cell_issues(
-    columns: dict[str, Column], macs: list[tuple[int, str]], path: str, first_row: int
+    columns: dict[str, Column],
+    carried: dict[str, Carried],
+    macs: list[tuple[int, str]],
+    order: tuple[str, ...],
+    path: str,
+    first_row: int,
 ) -> list[Issue]:
     """Issues for unparseable cells, in row then column order, as the row reader reports them."""
-    found: list[tuple[int, int, Issue]] = []
-    for order, (name, column) in enumerate(columns.items()):
+    found: list[tuple[int, str, str]] = [(row, "mac", f"not a MAC address: '{text}'") for row, text in macs]
+    for name, column in columns.items():
         for code, message in column.errors.items():
-            for i in np.flatnonzero(column.raw == code):
-                found.append((int(i), order, Issue(path, f"row {first_row + int(i) + 1}", name, message)))
-    for row, text in macs:
-        found.append(
-            (row, -1, Issue(path, f"row {first_row + row + 1}", "mac", f"not a MAC address: '{text}'"))
-        )
-    return [issue for _, _, issue in sorted(found, key=lambda t: (t[0], t[1]))]
+            found += [(int(i), name, message) for i in np.flatnonzero(column.raw == code)]
+    for name, kept in carried.items():
+        found += [(row, name, message) for row, message in kept.errors.items()]
+    found.sort(key=lambda t: (t[0], order.index(t[1])))
+    return [Issue(path, f"row {first_row + row + 1}", name, message) for row, name, message in found]

@@ -41,11 +41,7 @@ class KnowledgeBase:
     models: ModelRules
     oui: OuiTable
     names: NameIndex
-
-    @property
-    def regime_kb(self) -> RegimeKB:
-        """The parts regimes read."""
-        return RegimeKB(self.lists, self.graph, self.adversaries)
+    regime_kb: RegimeKB
 
 
 def read_yaml(path: Path) -> Any:
@@ -170,20 +166,24 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
     unknown = sorted({p.manufacturer for p in patterns} - set(entities))
     if unknown:
         raise KnowledgeBaseError(f"{directory / 'models.yaml'}: unknown manufacturer ids {unknown}")
+    lists = load_lists(directory)
+    adversaries = load_adversaries(directory / "lists" / "foreign-adversaries.yaml")
+    graph = OwnershipGraph.build(entities, edges)
     return KnowledgeBase(
         directory=directory,
         manifest_sha256=manifest,
         entities=entities,
         edges=edges,
         brands=brands,
-        graph=OwnershipGraph.build(entities, edges),
-        lists=load_lists(directory),
-        adversaries=load_adversaries(directory / "lists" / "foreign-adversaries.yaml"),
+        graph=graph,
+        lists=lists,
+        adversaries=adversaries,
         uses=UseRules.build(uses["order"], uses["classes"]),
         categories=load_categories(directory / "categories.yaml"),
         models=ModelRules.build(patterns, load_catalogue(directory / "devicetypes.csv.gz")),
         oui=load_registry(directory / "ieee_registry.csv.gz"),
         names=build_index(with_brands(entities, brands)),
+        regime_kb=RegimeKB.build(lists, graph, adversaries),
     )
 
 

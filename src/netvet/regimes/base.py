@@ -1,11 +1,11 @@
 """What every regime reads: the lists, the ownership graph and the foreign-adversary list."""
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from netvet.errors import LookupFailure
-from netvet.model import AssetContext, Attribution, Determination, ListVersion, OwnershipGraph
+from netvet.model import AssetContext, Attribution, Designation, Determination, ListVersion, OwnershipGraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +15,26 @@ class RegimeKB:
     lists: Mapping[str, ListVersion]
     graph: OwnershipGraph
     adversaries: Mapping[str, date]
+    named: Mapping[str, Mapping[str, tuple[Designation, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, lists: Mapping[str, ListVersion], graph: OwnershipGraph, adversaries: Mapping[str, date]
+    ) -> "RegimeKB":
+        """Index every list's entries by the entities they name."""
+        named: dict[str, dict[str, list[Designation]]] = {}
+        for list_id, listed in lists.items():
+            for entry in listed.entries:
+                for entity in entry.entities:
+                    named.setdefault(list_id, {}).setdefault(entity, []).append(entry)
+        frozen = {k: {e: tuple(v) for e, v in d.items()} for k, d in named.items()}
+        return cls(lists, graph, adversaries, frozen)
+
+    def entries_above(self, list_id: str, entity: str) -> tuple[Designation, ...]:
+        """Entries of a list naming the entity or anything that was ever above it."""
+        index = self.named.get(list_id, {})
+        above = self.graph.ever_above.get(entity, frozenset({entity}))
+        return tuple(e for node in sorted(above) for e in index.get(node, ()))
 
     def get_list(self, list_id: str) -> ListVersion:
         """A list by id; a missing list is a LookupFailure naming it."""

@@ -18,7 +18,9 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     listed = kb.get_list(LIST_ID)
     plain = replace(ctx, acquired=None)
     bare = replace(attr, category=None)
-    hits = [h for e in listed.in_force(as_of) if (h := match_entry(kb.graph, bare, plain, e, as_of))]
+    candidates = kb.entries_above(LIST_ID, attr.manufacturer) if attr.manufacturer else ()
+    live = [e for e in candidates if e.in_force(as_of)]
+    hits = [h for e in live if (h := match_entry(kb.graph, bare, plain, e, as_of))]
     for hit in sorted(hits, key=lambda h: len(h.link.path)):
         entry = hit.entry
         if hit.link.kind in ("self", "subsidiary"):
