@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from netvet.batch.decide import findings_of, tally_rows
+from netvet.batch.decide import GroupCounts, findings_of
 from netvet.batch.engine import BatchEngine
 from netvet.batch.reader import StreamIssues, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
@@ -91,16 +91,18 @@ class ScanStream:
         if not {"mac", "vendor", "model", "serial", "hostname"} & set(fields):
             raise SourceError(f"{path}: line 1: no column reads as MAC, vendor, model, serial or hostname")
         engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use)
-        rejected, seen = StreamIssues(str(path)), 0
+        rejected, seen, groups = StreamIssues(str(path)), 0, GroupCounts()
         for batch in stream_csv(path, rejected):
             rows, problems = engine.run(batch, fields, str(path), seen)
             seen += len(batch)
             self.issues += problems
             if tally is not None:
-                tally_rows(rows, tally)
+                groups.add(rows)
             else:
                 yield from findings_of(engine, rows)
             if self.progress:
                 self.progress(len(batch))
+        if tally is not None:
+            groups.into(tally)
         self.issues += rejected.issues
         self.inputs.append(InputFile(str(path), sha256_file(path), "inventory", seen))

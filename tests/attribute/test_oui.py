@@ -82,3 +82,28 @@ def test_vector_twin_equals_row_function(kb: KnowledgeBase, shared: Path) -> Non
             assert (kb.oui.rows[row] if row >= 0 else None) == expected
     assert values[-1] == BAD and rows[-1] == -1
     assert np.count_nonzero(rows >= 0) > 500
+
+
+def test_blocks_listed_twice_answer_the_same_in_both_paths(kb: KnowledgeBase) -> None:
+    twice = {r.prefix for r in kb.oui.rows if sum(1 for o in kb.oui.rows if o.prefix == r.prefix) > 1}
+    assert twice, "the IEEE listing has legacy duplicates such as 080030"
+    for prefix in twice:
+        mac = normalize_mac(prefix + "123456")
+        assert mac is not None
+        row = lookup_ints(kb.oui, np.array([mac_to_int(mac)], dtype=np.uint64))[0]
+        first = next(r for r in kb.oui.rows if r.prefix == prefix)
+        assert lookup_mac(kb.oui, mac) == kb.oui.rows[row] == first
+
+
+def test_uniform_notation_fast_path_equals_row_function() -> None:
+    texts = [
+        "00:E0:FC:12:34:56",
+        "zz:e0:fc:12:34:56",
+        "00-e0-fc-12-34-56",
+        "00:e0:fc:12:34;56",
+        "Aa:bB:cC:dD:eE:fF",
+    ]
+    values = parse_macs(pa.array(texts))
+    for text, value in zip(texts, values, strict=True):
+        mac = normalize_mac(text) if ";" not in text else None
+        assert (int(value) == mac_to_int(mac)) if mac else value == BAD, text

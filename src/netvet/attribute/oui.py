@@ -34,13 +34,17 @@ class Assignment:
 
 @dataclass(frozen=True, slots=True)
 class OuiTable:
-    """Sorted prefix arrays per size, a dense 24-bit index, and the registry rows."""
+    """Sorted prefix arrays per size (the row path), and for the vector path a dense 24-bit
+    index plus, for the 24-bit blocks that hold MA-M/MA-S/IAB assignments, two small tables
+    indexed by the next 4 and 12 bits."""
 
     rows: tuple[Assignment, ...]
     keys: dict[int, U64]
     rows_of: dict[int, I32]
     dense24: I32
-    has_longer: npt.NDArray[np.bool_]
+    slot_of: npt.NDArray[np.int16]
+    level28: I32
+    level36: I32
 
     @classmethod
     def build(cls, rows: Sequence[Assignment]) -> "OuiTable":
@@ -48,15 +52,27 @@ class OuiTable:
         keys: dict[int, U64] = {}
         rows_of: dict[int, I32] = {}
         for bits in PREFIX_BITS:
-            pairs = sorted((int(r.prefix, 16), i) for i, r in enumerate(rows) if r.bits == bits)
+            ordered = sorted((int(r.prefix, 16), i) for i, r in enumerate(rows) if r.bits == bits)
+            # IEEE lists a few legacy blocks twice (e.g. 08-00-30): the first listed row wins.
+            pairs = [pair for k, pair in enumerate(ordered) if k == 0 or pair[0] != ordered[k - 1][0]]
             keys[bits] = np.array([p for p, _ in pairs], dtype=np.uint64)
             rows_of[bits] = np.array([i for _, i in pairs], dtype=np.int32)
         dense24 = np.full(1 << 24, -1, dtype=np.int32)
         dense24[keys[24].astype(np.int64)] = rows_of[24]
-        has_longer = np.zeros(1 << 24, dtype=np.bool_)
-        for bits in (36, 28):
-            has_longer[(keys[bits] >> np.uint64(bits - 24)).astype(np.int64)] = True
-        return cls(tuple(rows), keys, rows_of, dense24, has_longer)
+        parents = np.unique(np.concatenate([keys[b] >> np.uint64(b - 24) for b in (28, 36)])).astype(np.int64)
+        slot_of = np.full(1 << 24, -1, dtype=np.int16)
+        slot_of[parents] = np.arange(len(parents), dtype=np.int16)
+        level28 = sub_table(keys[28], rows_of[28], slot_of, 4)
+        level36 = sub_table(keys[36], rows_of[36], slot_of, 12)
+        return cls(tuple(rows), keys, rows_of, dense24, slot_of, level28, level36)
+
+
+def sub_table(keys: U64, rows_of: I32, slot_of: npt.NDArray[np.int16], extra: int) -> I32:
+    """Row per (parent slot, next `extra` bits), -1 where nothing is assigned."""
+    table = np.full((int(slot_of.max(initial=-1)) + 1, 1 << extra), -1, dtype=np.int32)
+    parent = (keys >> np.uint64(extra)).astype(np.int64)
+    table[slot_of[parent], (keys & np.uint64((1 << extra) - 1)).astype(np.int64)] = rows_of
+    return table
 
 
 def find_prefix(table: OuiTable, value: int, bits: int) -> int:
@@ -86,22 +102,12 @@ def lookup_ints(table: OuiTable, values: U64) -> I32:
     special = (values >= np.uint64(1 << 48)) | ((values & np.uint64(LOCAL_BIT | GROUP_BIT)) != 0)
     top = np.where(special, np.uint64(0), values >> np.uint64(24)).astype(np.int64)
     result = table.dense24[top]
-    deeper = np.flatnonzero(table.has_longer[top] & ~special)
+    slot = table.slot_of[top]
+    deeper = np.flatnonzero(slot >= 0)
     if deeper.size:
-        sub = values[deeper]
-        for bits in (28, 36):
-            found = _exact(table, sub >> np.uint64(48 - bits), bits)
-            hit = found >= 0
-            result[deeper[hit]] = found[hit]
+        sub, s = values[deeper], slot[deeper]
+        r28 = table.level28[s, ((sub >> np.uint64(20)) & np.uint64(0xF)).astype(np.int64)]
+        r36 = table.level36[s, ((sub >> np.uint64(12)) & np.uint64(0xFFF)).astype(np.int64)]
+        result[deeper] = np.where(r36 >= 0, r36, np.where(r28 >= 0, r28, result[deeper]))
     result[special] = -1
     return result
-
-
-def _exact(table: OuiTable, keys: U64, bits: int) -> I32:
-    """Row per key when the key is present in that size's table, else -1."""
-    table_keys = table.keys[bits]
-    if table_keys.size == 0:
-        return np.full(keys.size, -1, dtype=np.int32)
-    pos = np.minimum(np.searchsorted(table_keys, keys), table_keys.size - 1)
-    found = table_keys[pos] == keys
-    return np.where(found, table.rows_of[bits][pos], -1).astype(np.int32)

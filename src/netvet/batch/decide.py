@@ -1,12 +1,12 @@
 """Spread group answers back over rows: findings for output, counts for the summary."""
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from netvet.attribute.mac_vector import BAD
-from netvet.batch.engine import BatchEngine, BatchRows, observation_at
+from netvet.batch.engine import BatchEngine, BatchRows, Decided, observation_at
 from netvet.model import Finding, SourceRef
 from netvet.report.summary import Tally
 
@@ -31,9 +31,21 @@ def findings_of(engine: BatchEngine, rows: BatchRows) -> Iterator[Finding]:
         yield Finding(obs.key, (obs,), attr, ctx, decided.determinations, decided.verdict)
 
 
-def tally_rows(rows: BatchRows, tally: Tally) -> None:
-    """Count a batch group by group, without building a Finding per row."""
-    counts = np.bincount(rows.group, minlength=len(rows.decided))
-    for decided, count in zip(rows.decided, counts, strict=True):
-        if count:
-            tally.add(decided.verdict, decided.determinations, decided.attribution.manufacturer, int(count))
+@dataclass(slots=True)
+class GroupCounts:
+    """Rows per distinct answer, summed over batches, then counted into a Tally once."""
+
+    counts: dict[int, tuple[Decided, int]] = field(default_factory=dict)
+
+    def add(self, rows: BatchRows) -> None:
+        """Count one batch group by group, without building a Finding per row."""
+        per_group = np.bincount(rows.group, minlength=len(rows.decided))
+        for decided, count in zip(rows.decided, per_group, strict=True):
+            if count:
+                _, before = self.counts.get(id(decided), (decided, 0))
+                self.counts[id(decided)] = (decided, before + int(count))
+
+    def into(self, tally: Tally) -> None:
+        """Add every answer's rows to the tally."""
+        for decided, count in self.counts.values():
+            tally.add(decided.verdict, decided.determinations, decided.attribution.manufacturer, count)

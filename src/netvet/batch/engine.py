@@ -72,6 +72,8 @@ class BatchEngine:
     authorized_edges: list[date] = field(default_factory=list)
     unregistered: str = ""
     parsed: dict[tuple[str, str], tuple[object, str | None]] = field(default_factory=dict)
+    claim_names: list[str | None] = field(default_factory=list)
+    claim_of_class: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rules = rule_kb(self.kb)
@@ -152,16 +154,29 @@ class BatchEngine:
         authorized = self.date_buckets(columns, "first_authorized", self.authorized_edges, kept)
         approval = column_or_empty(columns, "conditional_approval", kept)
         group, first = combine(claims, *codes, acquired, authorized, approval)
-        decided = tuple(self.answer(columns, int(mac_class[kept[r]]), int(kept[r])) for r in first)
-        return group, decided
+        decided = []
+        for r in first:
+            row = int(kept[r])
+            facts = tuple(value_at(columns, name, row) for name in (*DECIDING, "conditional_approval"))
+            key = (self.claim_names[int(claims[r])], *facts, int(acquired[r]), int(authorized[r]))
+            decided.append(self.answers.get(key) or self.answer(key, columns, int(mac_class[row]), row))
+        return group, tuple(decided)
 
     def claim_codes(self, mac_class: I64) -> I64:
         """Per row, a code of the maker its MAC claims (-1: none), so IEEE blocks of one maker
         share a group."""
         classes, inverse = np.unique(mac_class, return_inverse=True)
-        names: dict[str | None, int] = {}
-        per_class = [names.setdefault(claim_of(self.mac_evidence(int(c))), len(names)) for c in classes]
+        per_class = [self.claim_code(int(c)) for c in classes]
         return np.array(per_class, dtype=np.int64)[inverse]
+
+    def claim_code(self, mac_class: int) -> int:
+        """The code of the maker one MAC class claims, memoised."""
+        if mac_class not in self.claim_of_class:
+            name = claim_of(self.mac_evidence(mac_class))
+            if name not in self.claim_names:
+                self.claim_names.append(name)
+            self.claim_of_class[mac_class] = self.claim_names.index(name)
+        return self.claim_of_class[mac_class]
 
     def date_buckets(self, columns: dict[str, Column], name: str, edges: list[date], kept: I64) -> I64:
         """Per row, which interval between the days that can change an answer holds the date."""
@@ -173,24 +188,14 @@ class BatchEngine:
         )
         return per_row[kept].astype(np.int64)
 
-    def answer(self, columns: dict[str, Column], mac_class: int, row: int) -> Decided:
-        """The row function on one representative row, memoised by the facts that decide it."""
+    def answer(
+        self, key: tuple[object, ...], columns: dict[str, Column], mac_class: int, row: int
+    ) -> Decided:
+        """The row function on one representative row, remembered under the facts that decide it."""
         obs = observation_at(columns, {}, row, REPRESENTATIVE, None, self.default_use)
-        key = (
-            claim_of(self.mac_evidence(mac_class)),
-            obs.vendor,
-            obs.model,
-            obs.category,
-            obs.country_of_production,
-            obs.intended_use,
-            self.bucket_of(obs.acquired, self.acquired_edges),
-            self.bucket_of(obs.first_authorized, self.authorized_edges),
-            obs.conditional_approval,
-        )
-        if key not in self.answers:
-            attr = fuse(obs, self.evidence_of(obs, mac_class), relatedness(self.kb, self.as_of))
-            dets = determine_all(attr, self.context_of(obs), self.kb.regime_kb, self.as_of, self.regimes)
-            self.answers[key] = Decided(attr, dets, verdict_of(dets))
+        attr = fuse(obs, self.evidence_of(obs, mac_class), relatedness(self.kb, self.as_of))
+        dets = determine_all(attr, self.context_of(obs), self.kb.regime_kb, self.as_of, self.regimes)
+        self.answers[key] = Decided(attr, dets, verdict_of(dets))
         return self.answers[key]
 
     @staticmethod
@@ -219,7 +224,7 @@ def unregistered_mac(kb: KnowledgeBase) -> str:
     top = next(
         p
         for p in range(1, 1 << 24)
-        if (p >> 16) & 0x03 == 0 and kb.oui.dense24[p] < 0 and not kb.oui.has_longer[p]
+        if (p >> 16) & 0x03 == 0 and kb.oui.dense24[p] < 0 and kb.oui.slot_of[p] < 0
     )
     raw = f"{top:06x}000000"
     return ":".join(raw[i : i + 2] for i in range(0, 12, 2))
@@ -228,6 +233,14 @@ def unregistered_mac(kb: KnowledgeBase) -> str:
 def claim_of(evidence: tuple[Evidence, ...]) -> str | None:
     """The maker a MAC's evidence claims."""
     return next((e.claims for e in evidence if e.claims), None)
+
+
+def value_at(columns: dict[str, Column], name: str, row: int) -> object:
+    """The parsed value of one encoded column at one row (None when empty or absent)."""
+    column = columns.get(name)
+    if column is None or column.codes[row] < 0:
+        return None
+    return column.values[column.codes[row]]
 
 
 def column_or_empty(columns: dict[str, Column], name: str, kept: I64) -> I64:

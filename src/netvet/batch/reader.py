@@ -16,7 +16,7 @@ from netvet.errors import SourceError
 from netvet.ingest.inventory import SNIFF_BYTES, decode, sniff_dialect
 from netvet.model import Issue
 
-BLOCK_BYTES = 8 << 20
+BLOCK_BYTES = 32 << 20
 
 
 @dataclass(slots=True)

@@ -1,0 +1,147 @@
+"""netvet benchmarks, printed as ratios against peers measured in the same process and run.
+
+    python bench/run.py --data ../shared/data [--rows 1000000] [--repeat 3]
+
+1. MAC -> manufacturer over 1M MACs drawn from the real IEEE registry (MA-L, MA-M, MA-S and
+   unregistered), from text: netvet (Arrow parse + exact longest prefix) against netaddr and a
+   polars three-way join; exactness is checked against netvet's row function.
+2. `netvet scan` of a generated 1M-row inventory CSV (Arrow engine, summary output, no store)
+   against pyarrow's bare single-threaded read of the same file; wall time and peak RSS of each
+   as a separate process.
+Figures are medians of --repeat runs; the machine is noisy, so read ratios, not seconds.
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import psutil
+import pyarrow as pa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.macs import mac_sample, netaddr_lookup, polars_lookup  # noqa: E402
+from netvet.attribute import lookup_ints, lookup_mac  # noqa: E402
+from netvet.attribute.mac_vector import parse_macs  # noqa: E402
+from netvet.kb.loader import load_kb  # noqa: E402
+
+
+def median_seconds(run: Callable[[], object], repeat: int) -> float:
+    """Median wall time of `repeat` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_macs(data: Path, repeat: int) -> list[tuple[str, float, str]]:
+    """Rows of (what, MACs per second, note)."""
+    kb = load_kb()
+    macs, kinds = mac_sample(data, 1_000_000, seed=5)
+    text = pa.array(macs)
+    makers = np.array([r.entity or r.organization for r in kb.oui.rows] + [None], dtype=object)
+
+    def netvet() -> object:
+        return makers[lookup_ints(kb.oui, parse_macs(text))]
+
+    ints = parse_macs(text)
+    found = netvet()
+    check = [lookup_mac(kb.oui, m) for m in macs[:20_000]]
+    expected = [(r.entity or r.organization) if r else None for r in check]
+    exact = sum(a == b for a, b in zip(found[:20_000], expected, strict=True)) / 20_000
+    t_netvet = median_seconds(netvet, repeat)
+    t_ints = median_seconds(lambda: lookup_ints(kb.oui, ints), repeat)
+    t_polars, polars_agree = polars_lookup(data, macs, found, repeat)
+    t_netaddr, netaddr_wrong = netaddr_lookup(macs[:50_000], kinds[:50_000], kb)
+    n = len(macs)
+    return [
+        ("netvet, text -> maker (1 core)", n / t_netvet, f"agrees with the row function on {exact:.2%}"),
+        ("netvet, 48-bit ints -> row", n / t_ints, "lookup alone"),
+        ("polars 3-way prefix join", n / t_polars, f"agrees with netvet on {polars_agree:.2%}"),
+        ("netaddr 1.3 EUI().oui", 50_000 / t_netaddr, f"wrong maker on {netaddr_wrong:.1%} (MA-M/MA-S)"),
+    ]
+
+
+def run_measured(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a child process, polled every 20 ms."""
+    start = time.perf_counter()
+    child = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while child.poll() is None:
+        try:
+            peak = max(peak, child.memory_info().rss)
+        except psutil.Error:
+            break
+        time.sleep(0.02)
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{cmd} failed with {child.returncode}")
+    return time.perf_counter() - start, peak / 2**20
+
+
+def bench_scan(data: Path, rows: int, repeat: int) -> list[tuple[str, float, float]]:
+    """Rows of (what, median seconds, median peak RSS MB)."""
+    path = ROOT / "bench" / "data" / f"inventory_{rows}.csv"
+    if not path.exists():
+        from bench.make_inventory import write_inventory
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_inventory(path, rows=rows, seed=7, data_dir=data)
+    read = [
+        sys.executable,
+        "-c",
+        f"import pyarrow.csv as c; c.read_csv({str(path)!r}, read_options=c.ReadOptions(use_threads=False))",
+    ]
+    scan = [
+        sys.executable,
+        "-c",
+        "from netvet.cli import main; main()",
+        "scan",
+        str(path),
+        "--no-store",
+        "--engine",
+        "arrow",
+        "--as-of",
+        "2026-11-23",
+    ]
+    results = []
+    for name, cmd in (
+        ("pyarrow.csv.read_csv, 1 thread", read),
+        ("netvet scan (arrow engine, summary)", scan),
+    ):
+        runs = [run_measured(cmd) for _ in range(repeat)]
+        results.append((name, statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"MAC -> manufacturer, 1,000,000 MACs (median of {args.repeat})")
+    macs = bench_macs(args.data, args.repeat)
+    base = macs[0][1]
+    for name, rate, note in macs:
+        print(f"  {name:38s} {rate / 1e6:8.2f} M/s   netvet x{base / rate:7.1f}   {note}")
+    print(f"netvet scan of a {args.rows:,}-row inventory CSV (median of {args.repeat}, separate processes)")
+    scans = bench_scan(args.data, args.rows, args.repeat)
+    read_s = scans[0][1]
+    for name, seconds, rss in scans:
+        print(
+            f"  {name:38s} {seconds:7.2f} s  = {seconds / read_s:4.2f} x the bare read   peak RSS {rss:7.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
