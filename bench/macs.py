@@ -27,21 +27,25 @@ def mac_sample(data: Path, n: int, seed: int) -> tuple[list[str], list[int]]:
     registered = {p for pool, bits, _ in pools if bits == 24 for p in pool}
     macs, kinds = [], []
     for _ in range(n):
-        pick = rng.random()
-        for pool, bits, share in pools:
-            if pick < share:
-                prefix = rng.choice(pool)
-                break
-            pick -= share
-        else:
-            bits, prefix = 0, f"{rng.randrange(1 << 22) << 2:06X}"
-            if prefix in registered:
-                prefix = "FCFFFF"
+        bits, prefix = draw(rng, pools, registered)
         tail = "".join(rng.choice("0123456789abcdef") for _ in range(12 - len(prefix)))
         raw = (prefix.lower() + tail)[:12]
         macs.append(":".join(raw[i : i + 2] for i in range(0, 12, 2)))
         kinds.append(bits)
     return macs, kinds
+
+
+def draw(
+    rng: random.Random, pools: list[tuple[list[str], int, float]], registered: set[str]
+) -> tuple[int, str]:
+    """A prefix size and a prefix: from a registry pool by its share, else unregistered."""
+    pick = rng.random()
+    for pool, bits, share in pools:
+        if pick < share:
+            return bits, rng.choice(pool)
+        pick -= share
+    prefix = f"{rng.randrange(1 << 22) << 2:06X}"
+    return 0, "FCFFFF" if prefix in registered else prefix
 
 
 def netaddr_lookup(macs: list[str], kinds: list[int], kb: Any) -> tuple[float, float]:

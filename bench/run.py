@@ -139,7 +139,8 @@ def main() -> None:
     read_s = scans[0][1]
     for name, seconds, rss in scans:
         print(
-            f"  {name:38s} {seconds:7.2f} s  = {seconds / read_s:4.2f} x the bare read   peak RSS {rss:7.0f} MB"
+            f"  {name:38s} {seconds:7.2f} s  = {seconds / read_s:4.2f} x the bare read"
+            f"   peak RSS {rss:7.0f} MB"
         )
 
 

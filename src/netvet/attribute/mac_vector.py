@@ -52,7 +52,8 @@ def _chars(
     start = int(offsets[rows[0]])
     if rows.size == int(rows[-1] - rows[0] + 1) and int(offsets[rows[-1] + 1]) - start == rows.size * length:
         return data[start : start + rows.size * length].reshape(rows.size, length)
-    return data[offsets[rows][:, None] + np.arange(length, dtype=np.int64)]
+    gathered: npt.NDArray[np.uint8] = data[offsets[rows][:, None] + np.arange(length, dtype=np.int64)]
+    return gathered
 
 
 def _from_chars(chars: npt.NDArray[np.uint8], digits: list[int], seps: list[int]) -> U64:
