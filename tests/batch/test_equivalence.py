@@ -66,3 +66,19 @@ def test_generated_inventory_same_answers_and_same_tally(
         by_groups.makers,
     )
     assert len(arrow.issues) > 0
+
+
+def test_white_space_edges_are_stripped_alike(kb: KnowledgeBase, tmp_path: Path) -> None:
+    path = tmp_path / "edges.csv"
+    path.write_text(
+        "Hostname,MAC Address,Vendor,IP Address,Cost\n"
+        "a,00:e0:fc:12:34:5 , Huawei ,10.0.0.1 , 12\n"
+        "b,  ,\u00a0Hikvision\u00a0, 10.0.0.300,$1\n"
+        "c, 00e0fc123456,ZTE,,n/a\n"
+        "d,\t,\t,\t,\t\n",
+        encoding="utf-8",
+    )
+    row, row_found, arrow, arrow_found = both(kb, path)
+    assert [comparable(a) for a in row_found] == [comparable(b) for b in arrow_found]
+    assert issue_kinds(row.issues) == issue_kinds(arrow.issues)
+    assert len(row_found) == 4

@@ -41,7 +41,7 @@ def parse_macs(array: pa.Array | pa.ChunkedArray) -> U64:
             out[rows] = _from_chars(_chars(data, offsets, rows, length), digits, seps)
     rest = np.flatnonzero(~np.isin(lengths, [0, *_LAYOUTS]) & valid)
     for row in rest:
-        out[row] = _slow(strings[int(row)].as_py())
+        out[row] = slow(strings[int(row)].as_py())
     return out
 
 
@@ -72,7 +72,7 @@ def _from_chars(chars: npt.NDArray[np.uint8], digits: list[int], seps: list[int]
     return np.where(ok, values, BAD)
 
 
-def _slow(text: str | None) -> np.uint64:
+def slow(text: str | None) -> np.uint64:
     """One string through the scalar normaliser."""
     mac = normalize_mac(text)
     return np.uint64(mac_to_int(mac)) if mac else BAD

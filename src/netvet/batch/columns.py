@@ -24,20 +24,50 @@ class Column:
     errors: dict[int, str]
 
 
-def trimmed(array: pa.Array) -> pa.Array:
-    """Cells with surrounding white space removed, as the row reader does."""
-    return pc.utf8_trim_whitespace(array)
+# Bytes that may start or end a cell Python's str.strip() would change: ASCII white space and
+# separators, and any non-ASCII byte (a multi-byte character may be Unicode white space).
+_EDGE = np.zeros(256, dtype=np.bool_)
+_EDGE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
+_EDGE[128:] = True
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Per row: the raw byte length, and whether the cell's edges need Python's strip()."""
+
+    lengths: npt.NDArray[np.int64]
+    suspect: npt.NDArray[np.bool_]
+
+
+def shape_of(array: pa.Array) -> Shape:
+    """Lengths and edge suspects from the Arrow buffers, without touching the strings."""
+    strings = array.cast(pa.large_string())
+    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int64)[strings.offset :][: len(strings) + 1]
+    data = np.frombuffer(strings.buffers()[2] or b"\0", dtype=np.uint8)
+    lengths = np.diff(offsets)
+    suspect = np.zeros(len(lengths), dtype=np.bool_)
+    rows = np.flatnonzero(lengths > 0)
+    if rows.size:
+        suspect[rows] = _EDGE[data[offsets[rows]]] | _EDGE[data[offsets[rows + 1] - 1]]
+    return Shape(lengths, suspect)
+
+
+def stripped_empty(array: pa.Array, shape: Shape) -> npt.NDArray[np.bool_]:
+    """Rows that are empty once stripped."""
+    empty = shape.lengths == 0
+    for row in np.flatnonzero(shape.suspect):
+        empty[row] = not str(array[int(row)].as_py()).strip()
+    return empty
 
 
 def encode(array: pa.Array) -> tuple[I32, list[str]]:
-    """Dictionary codes of the trimmed strings, -1 for empty cells."""
-    encoded = pc.dictionary_encode(trimmed(array))
-    texts = encoded.dictionary.to_pylist()
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-    empty = [i for i, t in enumerate(texts) if t == ""]
-    if empty:
-        codes[np.isin(codes, empty)] = -1
-    return codes, texts
+    """Dictionary codes of the stripped strings, -1 for empty cells; stripping runs once per
+    distinct raw text, with Python's own str.strip() as the row reader uses it."""
+    encoded = pc.dictionary_encode(array)
+    ids: dict[str, int] = {}
+    remap = [ids.setdefault(t.strip(), len(ids)) if t.strip() else -1 for t in encoded.dictionary.to_pylist()]
+    table = np.array([*remap, -1], dtype=np.int32)
+    return table[encoded.indices.to_numpy(zero_copy_only=False)], list(ids)
 
 
 def parse_column(
@@ -86,28 +116,28 @@ class Carried:
         """The parsed value of one row, as the row reader parses it (None when absent or bad)."""
         if not self.present[row]:
             return None
-        return parse_cell(self.field, str(self.text[row].as_py()))[0]
+        return parse_cell(self.field, str(self.text[row].as_py()).strip())[0]
 
 
 def carried_column(array: pa.Array, field: str) -> Carried:
     """Non-empty cells are present unless the field's parser rejects them; texts a vectorised
     pattern proves valid skip the Python parser, the rest are parsed once per distinct text."""
-    text = trimmed(array)
-    present = np.asarray(pc.greater(pc.utf8_length(text), 0).to_numpy(zero_copy_only=False), dtype=bool)
+    shape = shape_of(array)
+    present = ~stripped_empty(array, shape)
     errors: dict[int, str] = {}
     if field in PARSED_CARRIED:
-        suspect = present.copy()
+        suspect = present & shape.suspect
         if field in ALWAYS_VALID:
-            proven = pc.match_substring_regex(text, ALWAYS_VALID[field]).to_numpy(zero_copy_only=False)
-            suspect &= ~np.asarray(proven, dtype=bool)
+            proven = pc.match_substring_regex(array, ALWAYS_VALID[field]).to_numpy(zero_copy_only=False)
+            suspect |= present & ~np.asarray(proven, dtype=bool)
         rows = np.flatnonzero(suspect)
-        verdicts = {t: parse_cell(field, t)[1] for t in set(text.take(pa.array(rows)).to_pylist())}
-        for row in rows:
-            message = verdicts[text[int(row)].as_py()]
-            if message:
+        texts = [str(t).strip() for t in array.take(pa.array(rows)).to_pylist()]
+        verdicts = {t: parse_cell(field, t)[1] for t in set(texts)}
+        for row, text in zip(rows, texts, strict=True):
+            if message := verdicts[text]:
                 errors[int(row)] = message
                 present[row] = False
-    return Carried(field, text, present, errors)
+    return Carried(field, array, present, errors)
 
 
 PARSED_CARRIED = frozenset({"ip", "cost"})

@@ -13,8 +13,17 @@ import pyarrow as pa
 
 from netvet.attribute import RULES, RuleKB, fuse
 from netvet.attribute.mac_vector import BAD, parse_macs
+from netvet.attribute.mac_vector import slow as slow_mac
 from netvet.attribute.oui import lookup_ints
-from netvet.batch.columns import Carried, Column, bucket, carried_column, parse_column, trimmed
+from netvet.batch.columns import (
+    Carried,
+    Column,
+    bucket,
+    carried_column,
+    parse_column,
+    shape_of,
+    stripped_empty,
+)
 from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
@@ -134,10 +143,13 @@ class BatchEngine:
         """48-bit MACs, each row's MAC class, and the rows whose MAC text is not a MAC."""
         if "mac" not in fields:
             return np.full(len(batch), BAD, dtype=np.uint64), np.full(len(batch), NO_MAC, dtype=np.int64), []
-        text = trimmed(batch.column(fields["mac"]))
+        text = batch.column(fields["mac"])
+        shape = shape_of(text)
         macs = parse_macs(text)
-        empty = np.asarray(pa.compute.equal(text, "").to_numpy(zero_copy_only=False), dtype=bool)
-        bad = [(int(i), str(text[int(i)].as_py())) for i in np.flatnonzero((macs == BAD) & ~empty)]
+        for row in np.flatnonzero(shape.suspect):
+            macs[row] = slow_mac(text[int(row)].as_py())
+        empty = stripped_empty(text, shape)
+        bad = [(int(i), str(text[int(i)].as_py()).strip()) for i in np.flatnonzero((macs == BAD) & ~empty)]
         mac_class = lookup_ints(self.kb.oui, macs).astype(np.int64)
         mac_class[(macs & np.uint64(1 << 41)) != 0] = LOCAL
         mac_class[(macs & np.uint64(1 << 40)) != 0] = GROUP
