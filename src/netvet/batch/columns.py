@@ -54,7 +54,7 @@ def shape_of(array: pa.Array) -> Shape:
 
 def stripped_empty(array: pa.Array, shape: Shape) -> npt.NDArray[np.bool_]:
     """Rows that are empty once stripped."""
-    empty = shape.lengths == 0
+    empty: npt.NDArray[np.bool_] = shape.lengths == 0
     for row in np.flatnonzero(shape.suspect):
         empty[row] = not str(array[int(row)].as_py()).strip()
     return empty
