@@ -39,27 +39,20 @@ from pathlib import Path
 
 import numpy as np
 
-HEADER = [
-    "Hostname",
-    "IP Address",
-    "MAC Address",
-    "Vendor",
-    "Model",
-    "Serial Number",
-    "Site",
-    "Device Type",
-    "Country of Origin",
-    "Purchase Date",
-    "Funding Source",
-    "Intended Use",
-    "Cost (USD)",
-    "FCC ID",
-    "First Authorized",
-    "Conditional Approval",
-]
-
 CHUNK = 32768  # fixed: part of the determinism contract
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_generator_module():
+    spec = importlib.util.spec_from_file_location(
+        "make_carrier_inventory", REPO_ROOT / "examples" / "make_carrier_inventory.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+HEADER = _load_generator_module().HEADER  # the sample inventory's header, one definition
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 DEFAULT_SAMPLE = REPO_ROOT / "examples" / "carrier_inventory.csv"
 
@@ -97,15 +90,6 @@ def load_registry(data_dir: Path):
                     vals.append(v)
         out[reg] = np.array(sorted(set(vals)), dtype=np.uint64)
     return out, lookup
-
-
-def _load_generator_module():
-    spec = importlib.util.spec_from_file_location(
-        "make_carrier_inventory", REPO_ROOT / "examples" / "make_carrier_inventory.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _parse_date(s: str):

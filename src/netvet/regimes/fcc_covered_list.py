@@ -3,7 +3,7 @@ category entries by country of production."""
 
 from datetime import date
 
-from netvet.model import AssetContext, Attribution, Determination
+from netvet.model import AssetContext, Attribution, Designation, Determination, Status
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.categories import CategoryHit, match_category
 from netvet.regimes.entities import EntityHit, match_entry
@@ -36,29 +36,27 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
 
 def from_entity(hit: EntityHit, version: date) -> Determination:
     """A Determination from an entity-entry hit."""
-    return Determination(
-        REGIME,
-        hit.status,
-        hit.reason,
-        f"{CITATION}; {hit.entry.citation}",
-        hit.entry.id,
-        version,
-        hit.missing,
-        hit.link.path,
-    )
+    return as_determination(hit.entry, hit.status, hit.reason, hit.missing, version, path=hit.link.path)
 
 
 def from_category(hit: CategoryHit, version: date) -> Determination:
     """A Determination from a category-entry hit."""
+    until = hit.updates_allowed_until
+    return as_determination(hit.entry, hit.status, hit.reason, hit.missing, version, hit.flags, until)
+
+
+def as_determination(
+    entry: Designation,
+    status: Status,
+    reason: str,
+    missing: tuple[str, ...],
+    version: date,
+    flags: tuple[str, ...] = (),
+    until: date | None = None,
+    path: tuple[str, ...] = (),
+) -> Determination:
+    """The Covered List's answer for one entry."""
+    citation = f"{CITATION}; {entry.citation}"
     return Determination(
-        REGIME,
-        hit.status,
-        hit.reason,
-        f"{CITATION}; {hit.entry.citation}",
-        hit.entry.id,
-        version,
-        hit.missing,
-        (),
-        hit.flags,
-        updates_allowed_until=hit.updates_allowed_until,
+        REGIME, status, reason, citation, entry.id, version, missing, path, flags, updates_allowed_until=until
     )
