@@ -146,7 +146,11 @@ def store_run(url: str, stream: ScanStream, records: Iterator[dict[str, Any]], s
 
     inputs = LiveInputs(stream)
     header = RunHeader(stream.as_of, stream.kb.manifest_sha256, stream.regimes, inputs, started)
-    return save_run(open_store(url), header, records, lambda: stream.issues)
+    engine = open_store(url)
+    try:
+        return save_run(engine, header, records, lambda: stream.issues)
+    finally:
+        engine.dispose()
 
 
 @app.command()

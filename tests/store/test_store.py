@@ -1,11 +1,12 @@
 """Runs are saved whole or not at all, in SQLite and (when CI starts it) PostgreSQL."""
 
 import os
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from netvet.errors import StoreError
 from netvet.model import Issue
@@ -28,59 +29,58 @@ RECORD = {
         }
     ],
 }
+PG_URL = os.environ.get("NETVET_TEST_PG_URL")
+BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
 
 
 def header() -> RunHeader:
-    return RunHeader(
-        date(2026, 11, 23),
-        "a" * 64,
-        ["fcc-covered-list"],
-        [("inv.csv", "b" * 64, "inventory", 1)],
-        datetime.now(UTC),
+    inputs = [("inv.csv", "b" * 64, "inventory", 1)]
+    return RunHeader(date(2026, 11, 23), "a" * 64, ["fcc-covered-list"], inputs, datetime.now(UTC))
+
+
+@pytest.fixture(params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A store on each backend; pooled connections are closed afterwards."""
+    url = f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else str(PG_URL)
+    opened = open_store(url)
+    yield opened
+    opened.dispose()
+
+
+def count(engine: Engine, table: str) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text(f"select count(*) from {table}")).scalar_one())
+
+
+def test_save_and_read_back(engine: Engine) -> None:
+    run_id = save_run(
+        engine, header(), [RECORD], [Issue("inv.csv", "line 3", "mac", "not a MAC address: 'zz'")]
     )
+    assert run_records(engine, run_id) == [RECORD]
+    assert list_runs(engine)[0]["id"] == run_id
+    assert list_runs(engine)[0]["counts"] == {"covered": 1}
 
 
-def urls(tmp_path: Path) -> list[str]:
-    found = [f"sqlite:///{tmp_path / 'store.db'}"]
-    if os.environ.get("NETVET_TEST_PG_URL"):
-        found.append(os.environ["NETVET_TEST_PG_URL"])
-    return found
+def test_failed_write_leaves_nothing(engine: Engine) -> None:
+    before = (count(engine, "runs"), count(engine, "assets"))
+    broken = Issue("inv.csv", "line 3", None, None)  # type: ignore[arg-type]  # NOT NULL message
+    with pytest.raises(StoreError, match="nothing written"):
+        save_run(engine, header(), [RECORD], [broken])
+    assert (count(engine, "runs"), count(engine, "assets")) == before
 
 
-def test_save_and_read_back(tmp_path: Path) -> None:
-    for url in urls(tmp_path):
-        engine = open_store(url)
-        run_id = save_run(
-            engine, header(), [RECORD], [Issue("inv.csv", "line 3", "mac", "not a MAC address: 'zz'")]
-        )
-        assert run_records(engine, run_id) == [RECORD]
-        assert list_runs(engine)[0]["id"] == run_id
+def test_unknown_run(engine: Engine) -> None:
+    with pytest.raises(StoreError, match="no run 424242"):
+        run_records(engine, 424242)
 
 
-def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
-    for url in urls(tmp_path):
-        engine = open_store(url)
-        with engine.connect() as conn:
-            before = conn.execute(text("select count(*) from runs")).scalar_one()
-        broken = Issue("inv.csv", "line 3", None, None)  # type: ignore[arg-type]  # NOT NULL message
-        with pytest.raises(StoreError, match="nothing written"):
-            save_run(engine, header(), [RECORD], [broken])
-        with engine.connect() as conn:
-            assert conn.execute(text("select count(*) from runs")).scalar_one() == before
-            assert conn.execute(text("select count(*) from assets")).scalar_one() == before
-
-
-def test_unknown_run_and_bad_url(tmp_path: Path) -> None:
-    engine = open_store(f"sqlite:///{tmp_path / 's.db'}")
-    with pytest.raises(StoreError, match="no run 42"):
-        run_records(engine, 42)
+def test_bad_url() -> None:
     with pytest.raises(StoreError, match="cannot open store"):
         open_store("nosuchdialect://x")
 
 
-@pytest.mark.skipif(
-    not os.environ.get("NETVET_TEST_PG_URL"), reason="PostgreSQL is started by .ci/run (NETVET_TEST_PG_URL)"
-)
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL is started by .ci/run (NETVET_TEST_PG_URL)")
 def test_postgres_is_really_used() -> None:
-    engine = open_store(os.environ["NETVET_TEST_PG_URL"])
-    assert engine.dialect.name == "postgresql"
+    opened = open_store(str(PG_URL))
+    assert opened.dialect.name == "postgresql"
+    opened.dispose()

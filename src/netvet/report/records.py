@@ -21,6 +21,11 @@ def party(entities: Mapping[str, Entity], entity_id: str | None) -> Record | Non
     return {"id": found.id, "name": found.name, "country": found.country}
 
 
+def iso(day: date | None) -> str | None:
+    """A date as YYYY-MM-DD, or None."""
+    return day.isoformat() if day else None
+
+
 def evidence_record(ev: Evidence) -> Record:
     """One evidence item."""
     return {
@@ -85,7 +90,10 @@ def finding_record(
         "site": first.site,
         "intended_use": finding.context.use_text,
         "use_class": str(finding.context.use),
-        "acquired": finding.context.acquired.isoformat() if finding.context.acquired else None,
+        "acquired": iso(finding.context.acquired),
+        "first_authorized": iso(finding.context.first_authorized),
+        "conditional_approval": finding.context.conditional_approval,
+        "funding": finding.context.funding,
         "determinations": [determination_record(d) for d in finding.determinations],
         "verdict": str(finding.verdict),
     }
