@@ -2,6 +2,7 @@
 
 import csv
 import random
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -85,7 +86,8 @@ def test_vector_twin_equals_row_function(kb: KnowledgeBase, shared: Path) -> Non
 
 
 def test_blocks_listed_twice_answer_the_same_in_both_paths(kb: KnowledgeBase) -> None:
-    twice = {r.prefix for r in kb.oui.rows if sum(1 for o in kb.oui.rows if o.prefix == r.prefix) > 1}
+    listed = Counter(r.prefix for r in kb.oui.rows)
+    twice = {prefix for prefix, n in listed.items() if n > 1}
     assert twice, "the IEEE listing has legacy duplicates such as 080030"
     for prefix in twice:
         mac = normalize_mac(prefix + "123456")
