@@ -39,6 +39,11 @@ err = Console(stderr=True)
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
+def data_console() -> Console:
+    """The stdout console; wide enough for reasons when stdout is a file or a pipe."""
+    return Console() if sys.stdout.isatty() else Console(width=160)
+
+
 def as_of_date(text: str | None) -> date:
     """--as-of, default today."""
     if text is None:
@@ -102,7 +107,7 @@ def scan(
                 stream, tally, fmt_out, output, None if no_store else db or settings.db_url, started
             )
     if fmt_out is None:
-        print_summary(Console(), tally.summary(len(stream.issues)), day, run_id)
+        print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     print_issues(err, stream.issues)
     if fail_on and set(tally.verdicts) & set(FAIL_LEVELS[fail_on]):
         raise typer.Exit(1)
@@ -170,7 +175,7 @@ def match(
     if json_:
         write_output("json", results, None)
     else:
-        print_matches(Console(), results)
+        print_matches(data_console(), results)
 
 
 @kb_app.command("info")

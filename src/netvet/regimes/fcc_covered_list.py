@@ -29,7 +29,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     if hits:
         return max(hits, key=lambda d: SEVERITY[d.status])
     if attr.is_unknown:
-        return unattributed(REGIME, CITATION, covered_list.version)
+        return unattributed(REGIME, CITATION, covered_list.version, attr)
     doubt = disagreement(REGIME, CITATION, kb, attr, entries, ctx, as_of, covered_list.version)
     return doubt or no_entry(REGIME, CITATION, kb, attr, covered_list.version, as_of)
 

@@ -46,7 +46,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
             parts,
         )
     if attr.is_unknown:
-        return unattributed(REGIME, CITATION, named.version)
+        return unattributed(REGIME, CITATION, named.version, attr)
     doubt = disagreement(REGIME, CITATION, kb, attr, named.in_force(as_of), ctx, as_of, named.version)
     return doubt or prc_note(no_entry(REGIME, CITATION, kb, attr, named.version, as_of), kb, attr)
 

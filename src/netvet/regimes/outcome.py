@@ -11,9 +11,12 @@ from netvet.regimes.entities import match_entry
 SEVERITY = {Status.NOT_COVERED: 0, Status.UNKNOWN: 1, Status.REVIEW: 2, Status.COVERED: 3}
 
 
-def unattributed(regime: str, citation: str, version: date | None) -> Determination:
-    """No maker and no category: the asset cannot be ruled in or out."""
-    reason = "no manufacturer or category could be attributed from the evidence"
+def unattributed(regime: str, citation: str, version: date | None, attr: Attribution) -> Determination:
+    """No maker (and no category entry applies): the asset cannot be ruled in or out."""
+    if attr.category is None:
+        reason = "no manufacturer or category could be attributed from the evidence"
+    else:
+        reason = f"maker unknown; its category ({attr.category}) decides nothing alone"
     return Determination(regime, Status.UNKNOWN, reason, citation, None, version, ("manufacturer",))
 
 
