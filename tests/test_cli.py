@@ -122,3 +122,29 @@ def test_match_json(tmp_path: Path) -> None:
 def test_kb_info(tmp_path: Path) -> None:
     done = netvet("kb", "info", cwd=tmp_path)
     assert done.returncode == 0 and "fcc-covered-list" in done.stdout and "2026-08-20" in done.stdout
+
+
+def test_kb_import_then_scan_uses_the_imported_list(tmp_path: Path) -> None:
+    import os
+
+    history = ROOT.parent / "shared/data/lists/fcc_covered_list_history/2026-05-21_2f776b02_table.csv"
+    env = {**os.environ, "NETVET_KB_DIR": str(tmp_path / "kb")}
+    run = [sys.executable, "-c", "from netvet.cli import main; main()"]
+    done = subprocess.run(
+        [*run, "kb", "import", "fcc-covered-list", str(history), "--version", "2026-05-21"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    info = subprocess.run([*run, "kb", "info"], env=env, capture_output=True, text=True, timeout=300)
+    assert "2026-05-21" in info.stdout
+    refused = subprocess.run(
+        [*run, "kb", "import", "fcc-covered-list", str(SAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert refused.returncode == 2 and "not a Covered List table" in refused.stderr

@@ -202,6 +202,26 @@ def kb_build(
     print_issues(err, report["issues"])
 
 
+@kb_app.command("import")
+def kb_import(
+    kind: Annotated[str, typer.Argument(help="fcc-covered-list | dod-1260h | ieee")],
+    source: Annotated[Path, typer.Argument(help="The official file (a folder of CSVs for ieee).")],
+    version: Annotated[
+        str | None, typer.Option(help="The date the file was published (default today).")
+    ] = None,
+    kb_dir: Annotated[Path | None, typer.Option(help="Your kb folder (default NETVET_KB_DIR).")] = None,
+) -> None:
+    """Load a newer official file into your kb folder; a bad file leaves the kb unchanged."""
+    from netvet.kb.imports import import_official
+
+    target = kb_dir or Settings.from_env().kb_dir
+    if target is None:
+        raise UsageError("set NETVET_KB_DIR or --kb-dir: imports go to a kb folder of your own")
+    issues = import_official(kind, source, target, as_of_date(version))
+    err.print(f"imported {kind} {source} into {target}")
+    print_issues(err, issues)
+
+
 def main() -> None:
     """Entry point: map errors to exit codes."""
     try:

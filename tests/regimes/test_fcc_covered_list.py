@@ -127,6 +127,18 @@ def test_router_with_unknown_production_country_is_review(kb: KnowledgeBase) -> 
     assert found.missing == ("country of production",)
 
 
+def test_router_with_unknown_authorization_date_is_review(kb: KnowledgeBase) -> None:
+    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, "VN"), ctx(conditional_approval=False))
+    assert found.status == Status.REVIEW
+    assert found.missing == ("first authorization date",)
+
+
+def test_router_with_everything_unknown_names_every_missing_fact(kb: KnowledgeBase) -> None:
+    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, None), ctx())
+    assert found.status == Status.REVIEW
+    assert found.missing == ("country of production", "conditional approval", "first authorization date")
+
+
 def test_us_produced_router_is_not_covered(kb: KnowledgeBase) -> None:
     found = judge(kb, attr(None, Category.CONSUMER_ROUTER, "US"), ctx())
     assert found.status == Status.NOT_COVERED

@@ -64,7 +64,7 @@ def foreign_without_approval(
     base += exceptions_note(entry)
     if ctx.first_authorized is None:
         reason = f"{base}; the first authorization date decides whether the model may stay in use"
-        return CategoryHit(entry, Status.COVERED, reason, ("first authorization date",))
+        return CategoryHit(entry, Status.REVIEW, reason, ("first authorization date",))
     if ctx.first_authorized < entry.date_added:
         return previously_authorized(entry, base)
     reason = f"{base}; first authorized on or after the entry date: not authorizable"
