@@ -35,7 +35,7 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
 app.add_typer(kb_app, name="kb")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
