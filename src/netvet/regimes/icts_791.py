@@ -26,37 +26,35 @@ def nexus_countries(attr: Attribution, kb: RegimeKB, as_of: date) -> tuple[str, 
 def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
     """Covered under a Final Determination; otherwise not covered, flagged when a nexus exists."""
     final = kb.get_list(LIST_ID)
-    for entry in final.in_force(as_of):
-        hit = match_entry(kb.graph, attr, ctx, entry, as_of)
-        if hit is not None:
-            reason = f"{hit.reason}; Final Determination {entry.id}"
-            return Determination(
-                REGIME,
-                Status.COVERED if hit.status == Status.COVERED else Status.REVIEW,
-                reason,
-                entry.citation,
-                entry.id,
-                final.version,
-                hit.missing,
-                hit.link.path,
-            )
+    found = final_determination(attr, ctx, kb, as_of)
+    if found is not None:
+        return found
     nexus = nexus_countries(attr, kb, as_of)
     if nexus:
         reason = (
-            f"foreign-adversary nexus ({', '.join(nexus)}); no Final "
-            "Determination covers it, but such transactions can be reviewed case by case (15 CFR 791.103)"
+            f"foreign-adversary nexus ({', '.join(nexus)}); no Final Determination covers it, "
+            "but such transactions can be reviewed case by case (15 CFR 791.103)"
         )
-        return Determination(
-            REGIME,
-            Status.NOT_COVERED,
-            reason,
-            CITATION,
-            None,
-            final.version,
-            flags=("foreign-adversary-nexus",),
-        )
+        flags = ("foreign-adversary-nexus",)
+        return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, final.version, flags=flags)
     if attr.is_unknown and attr.country_of_production is None:
         reason = "maker and country of production unknown: foreign-adversary nexus cannot be assessed"
         return Determination(REGIME, Status.UNKNOWN, reason, CITATION, None, final.version, ("manufacturer",))
     reason = "no foreign-adversary nexus found in the maker, its controller or the country of production"
     return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, final.version)
+
+
+def final_determination(
+    attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date
+) -> Determination | None:
+    """The answer of the first Final Determination in force that reaches the maker."""
+    final = kb.get_list(LIST_ID)
+    for entry in final.in_force(as_of):
+        hit = match_entry(kb.graph, attr, ctx, entry, as_of)
+        if hit is not None:
+            reason = f"{hit.reason}; Final Determination {entry.id}"
+            version = final.version
+            return Determination(
+                REGIME, hit.status, reason, entry.citation, entry.id, version, hit.missing, hit.link.path
+            )
+    return None
