@@ -98,7 +98,8 @@ def bucket(codes: I32, values: list[object], key: Callable[[object], int]) -> I3
 
 # Canonical dotted-quad IPv4 (no leading zeros): exactly the texts normalize_ip returns unchanged.
 IPV4 = r"^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$"
-PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
+# Amounts parse_amount reads: an optional $ and USD, digits with thousands commas, a decimal part.
+PLAIN_NUMBER = r"^\$?-?[0-9][0-9,]*(\.[0-9]+)?( ?USD)?$"
 ALWAYS_VALID = {"ip": IPV4, "cost": PLAIN_NUMBER}
 
 
