@@ -174,3 +174,18 @@ def test_unknown_maker_without_category_is_unknown(kb: KnowledgeBase) -> None:
 def test_services_only_entry_does_not_reach_equipment(kb: KnowledgeBase) -> None:
     found = judge(kb, attr("china-telecom-americas", Category.ROUTER, "US"), ctx())
     assert found.status == Status.NOT_COVERED
+
+
+def test_answers_resting_on_unverified_facts_say_so(kb: KnowledgeBase) -> None:
+    router = judge(
+        kb,
+        attr(None, Category.CONSUMER_ROUTER, "VN"),
+        ctx(first_authorized=date(2026, 5, 1), conditional_approval=False),
+    )
+    assert "rests-on-unverified-fact" in router.flags
+    unverified = [e for e in kb.edges if not e.verified and e.child in kb.entities and e.valid_to is None]
+    edge = next(e for e in unverified if kb.graph.link(e.child, "huawei-technologies", AS_OF))
+    via = judge(kb, attr(edge.child, Category.SWITCH), ctx())
+    assert via.status == Status.COVERED and "rests-on-unverified-fact" in via.flags
+    plain = judge(kb, attr("zte-corporation", Category.SWITCH), ctx())
+    assert plain.flags == ()

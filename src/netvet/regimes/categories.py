@@ -6,7 +6,7 @@ entries act on equipment authorization: a model authorized before the entry date
 (and, for routers, get non-degrading updates until the waiver ends).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Designation, Status
@@ -37,6 +37,15 @@ def missing_facts(attr: Attribution, ctx: AssetContext, entry: Designation) -> t
 
 
 def match_category(attr: Attribution, ctx: AssetContext, entry: Designation) -> CategoryHit | None:
+    """The answer of one category entry (flagged when the kb marks its reading unverified), or
+    None when the asset is not of its category."""
+    hit = category_answer(attr, ctx, entry)
+    if hit is None or entry.verified:
+        return hit
+    return replace(hit, flags=(*hit.flags, "rests-on-unverified-fact"))
+
+
+def category_answer(attr: Attribution, ctx: AssetContext, entry: Designation) -> CategoryHit | None:
     """The answer of one category entry, or None when the asset is not of its category."""
     if attr.category is None or attr.category not in entry.categories:
         return None

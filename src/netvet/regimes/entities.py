@@ -6,7 +6,7 @@ when that day is unknown and the maker changed hands, the answer is `review`.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from netvet.model import (
@@ -37,6 +37,7 @@ class EntityHit:
     status: Status
     reason: str
     missing: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 def ownership_days(
@@ -75,6 +76,16 @@ def names_of(graph: OwnershipGraph, path: Sequence[str]) -> str:
     return " -> ".join(graph.entities[i].name if i in graph.entities else i for i in path)
 
 
+UNVERIFIED = "rests-on-unverified-fact"
+
+
+def unverified_flags(graph: OwnershipGraph, entry: Designation, path: Sequence[str]) -> tuple[str, ...]:
+    """Flag a hit whose entry or ownership edges the kb marks verified: false, so a report says so."""
+    on_path = set(path)
+    edges = [e for child in path for e in graph.parents.get(child, ()) if e.parent in on_path]
+    return (UNVERIFIED,) if not entry.verified or any(not e.verified for e in edges) else ()
+
+
 def match_entry(
     graph: OwnershipGraph, attr: Attribution, ctx: AssetContext, entry: Designation, as_of: date
 ) -> EntityHit | None:
@@ -91,9 +102,13 @@ def match_entry(
     if not live:
         return None
     day, link = live[-1]
-    if len(live) < len(days):
-        return ambiguous_ownership(graph, entry, link, day)
-    return judge_link(graph, attr, ctx, entry, link)
+    hit = (
+        ambiguous_ownership(graph, entry, link, day)
+        if len(live) < len(days)
+        else judge_link(graph, attr, ctx, entry, link)
+    )
+    flags = unverified_flags(graph, entry, link.path)
+    return replace(hit, flags=flags) if flags else hit
 
 
 def ambiguous_ownership(graph: OwnershipGraph, entry: Designation, link: Link, day: date) -> EntityHit:

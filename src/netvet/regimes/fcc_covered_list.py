@@ -36,7 +36,9 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
 
 def from_entity(hit: EntityHit, version: date) -> Determination:
     """A Determination from an entity-entry hit."""
-    return as_determination(hit.entry, hit.status, hit.reason, hit.missing, version, path=hit.link.path)
+    return as_determination(
+        hit.entry, hit.status, hit.reason, hit.missing, version, hit.flags, path=hit.link.path
+    )
 
 
 def from_category(hit: CategoryHit, version: date) -> Determination:

@@ -43,7 +43,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
             named.version,
             hit.missing,
             hit.link.path,
-            parts,
+            (*parts, *hit.flags),
         )
     if attr.is_unknown:
         return unattributed(REGIME, CITATION, named.version, attr)
