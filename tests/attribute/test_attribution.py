@@ -49,3 +49,16 @@ def test_nothing_known_is_unknown(kb: KnowledgeBase) -> None:
 def test_look_alike_vendor_text_is_not_the_covered_company(kb: KnowledgeBase) -> None:
     assert run(kb, vendor="Shanghai Dahua Scale Factory").manufacturer != "dahua-technology"
     assert run(kb, vendor="Hangzhou H3C Technologies Co., Limited").manufacturer == "h3c"
+
+
+def test_brand_is_kept_and_an_oem_link_raises_a_doubt(kb: KnowledgeBase) -> None:
+    from netvet.model import Status, UseClass
+    from netvet.regimes import fcc_covered_list
+    from tests.conftest import ctx
+
+    ezviz = run(kb, vendor="EZVIZ")
+    assert ezviz.brand == "EZVIZ" and ezviz.manufacturer == "ezviz"
+    amcrest = run(kb, vendor="Amcrest", model="IP8M-2496EB")
+    assert amcrest.manufacturer == "amcrest" and "dahua-technology" in amcrest.alternates
+    found = fcc_covered_list.determine(amcrest, ctx(UseClass.PUBLIC_SAFETY, "police"), kb.regime_kb, AS_OF)
+    assert found.status == Status.REVIEW and "evidence disagrees" in found.reason

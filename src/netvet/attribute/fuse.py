@@ -79,4 +79,5 @@ def fuse(obs: Observation, evidence: tuple[Evidence, ...], related: Related) -> 
         category=category_of(winner, evidence),
         country_of_production=country,
         alternates=tuple(lead_entity(c) for c in others),
+        brand=next((e.brand for e in evidence if e.brand), None),
     )

@@ -20,6 +20,7 @@ class RuleKB:
     models: ModelRules
     categories: dict[str, Category]
     brands: dict[str, str]
+    oem: dict[str, str]
 
 
 def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -53,9 +54,26 @@ def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
         f"vendor text '{obs.vendor}' matches '{best.matched_name}'{via} at {best.score:.2f}: "
         + "; ".join(best.reasons)
     )
-    return (
-        Evidence("vendor-name", "vendor", obs.vendor, best.entity, Tier.HEURISTIC, reason, weight=best.score),
+    found = Evidence(
+        "vendor-name",
+        "vendor",
+        obs.vendor,
+        best.entity,
+        Tier.HEURISTIC,
+        reason,
+        weight=best.score,
+        brand=brand,
     )
+    return (found, *oem_evidence(best.entity, kb))
+
+
+def oem_evidence(owner: str, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The kb records that this seller's products are made by another company (an OEM link)."""
+    maker = kb.oem.get(owner)
+    if maker is None:
+        return ()
+    reason = f"the kb records {owner}'s products as made by {maker} (OEM link)"
+    return (Evidence("oem-link", "oem", owner, maker, Tier.KEYWORD, reason, weight=1.0),)
 
 
 def model_pattern_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:

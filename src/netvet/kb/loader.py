@@ -188,10 +188,13 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
 
 
 def with_brands(entities: dict[str, Entity], brands: tuple[Brand, ...]) -> list[Entity]:
-    """Entities whose aliases include the brands they own, so brand names match their owner."""
+    """Entities whose aliases include the brands they own, so brand names match their owner.
+    Brands that changed hands (Honor, Lorex, Symantec) are left out: the date decides their
+    owner, and their makers are kb entities of their own."""
     extra: dict[str, list[str]] = {}
     for brand in brands:
-        extra.setdefault(brand.owner, []).append(brand.brand)
+        if brand.valid_from is None and brand.valid_to is None:
+            extra.setdefault(brand.owner, []).append(brand.brand)
     return [
         Entity(e.id, e.name, e.country, (*e.aliases, *extra.get(e.id, ())), e.identifiers, e.kind)
         for e in entities.values()

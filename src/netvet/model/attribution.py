@@ -17,6 +17,7 @@ class Evidence:
     reason: str
     category: Category | None = None
     weight: float = 1.0
+    brand: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
