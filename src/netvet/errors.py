@@ -9,6 +9,11 @@ NetvetError                  anything netvet raises on purpose
 └── LookupFailure            a registry has no entry of that name
 """
 
+from collections.abc import Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class NetvetError(Exception):
     """Base of every error netvet raises on purpose."""
@@ -43,3 +48,11 @@ class LookupFailure(NetvetError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "not found"
+
+
+def registry_entry(registry: Mapping[str, T], name: str, what: str) -> T:
+    """registry[name], or a LookupFailure naming what was asked and what is known."""
+    try:
+        return registry[name]
+    except KeyError as exc:
+        raise LookupFailure(f"unknown {what} '{name}' (known: {', '.join(registry)})") from exc

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from netvet.errors import SourceError, UsageError
+from netvet.errors import LookupFailure, SourceError, UsageError
 from netvet.kb.imports import import_official
 from netvet.kb.loader import DATA_DIR, load_kb
 from netvet.kb.manifest import sha256_of
@@ -40,5 +40,5 @@ def test_bad_file_leaves_the_previous_version_in_force(shared: Path, tmp_path: P
 def test_packaged_kb_and_unknown_kinds_are_refused(shared: Path, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="packaged kb"):
         import_official("fcc-covered-list", shared / HISTORY, DATA_DIR, date(2026, 5, 21))
-    with pytest.raises(UsageError, match="unknown import kind"):
+    with pytest.raises(LookupFailure, match="unknown import kind"):
         import_official("sdn", shared / HISTORY, tmp_path / "kb", date(2026, 5, 21))

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from netvet.errors import LookupFailure
+from netvet.errors import registry_entry
 from netvet.ingest.inventory import read_inventory
 from netvet.model import Issue, Observation
 
@@ -14,10 +14,7 @@ READERS: dict[str, Reader] = {"inventory": read_inventory}
 
 def get_reader(name: str) -> Reader:
     """A reader by format name; an unknown format is a LookupFailure listing the known ones."""
-    try:
-        return READERS[name]
-    except KeyError as exc:
-        raise LookupFailure(f"unknown format '{name}' (known: {', '.join(READERS)})") from exc
+    return registry_entry(READERS, name, "format")
 
 
 def detect_format(path: Path) -> str:

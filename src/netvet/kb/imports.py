@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from netvet.errors import KnowledgeBaseError, UsageError
+from netvet.errors import KnowledgeBaseError, UsageError, registry_entry
 from netvet.kb.build import build_1260h, build_fcc_list, build_registry, entity_resolver
 from netvet.kb.loader import DATA_DIR, load_kb
 from netvet.kb.manifest import MANIFEST, write_manifest
@@ -49,10 +49,7 @@ IMPORTERS: dict[str, Importer] = {
 
 def get_importer(kind: str) -> Importer:
     """An importer by kind."""
-    try:
-        return IMPORTERS[kind]
-    except KeyError as exc:
-        raise UsageError(f"unknown import kind '{kind}' (known: {', '.join(IMPORTERS)})") from exc
+    return registry_entry(IMPORTERS, kind, "import kind")
 
 
 def ensure_kb_dir(kb_dir: Path) -> None:

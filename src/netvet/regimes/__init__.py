@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from netvet.errors import LookupFailure
+from netvet.errors import registry_entry
 from netvet.model import AssetContext, Attribution, Determination
 from netvet.regimes import dod_1260h, fcc_covered_list, icts_791, ndaa_889
 from netvet.regimes.base import Determine, RegimeKB
@@ -20,10 +20,7 @@ __all__ = ["REGIMES", "RegimeKB", "UseRules", "classify_use", "determine_all", "
 
 def get_regime(regime_id: str) -> Determine:
     """A regime's determine function by its stable id."""
-    try:
-        return REGIMES[regime_id]
-    except KeyError as exc:
-        raise LookupFailure(f"unknown regime '{regime_id}' (known: {', '.join(REGIMES)})") from exc
+    return registry_entry(REGIMES, regime_id, "regime")
 
 
 def determine_all(

@@ -7,7 +7,7 @@ from typing import TextIO
 
 import orjson
 
-from netvet.errors import LookupFailure
+from netvet.errors import LookupFailure, registry_entry
 from netvet.report.records import Record
 
 CSV_COLUMNS = (
@@ -88,10 +88,7 @@ RENDERERS: dict[str, Callable[[Iterable[Record]], str]] = {"json": to_json, "jso
 
 def get_renderer(name: str) -> Callable[[Iterable[Record]], str]:
     """A renderer by format name."""
-    try:
-        return RENDERERS[name]
-    except KeyError as exc:
-        raise LookupFailure(f"unknown output format '{name}'") from exc
+    return registry_entry(RENDERERS, name, "output format")
 
 
 class RecordWriter:
