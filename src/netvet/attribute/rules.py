@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from netvet.attribute.model_number import ModelRules, catalogue_models, matching_patterns
 from netvet.attribute.oui import OuiTable, lookup_mac
+from netvet.attribute.snmp import SnmpRules, descr_claims, enterprise_claim
 from netvet.ids import is_locally_administered, is_multicast
 from netvet.match import CachedMatcher
 from netvet.model import Category, Evidence, Observation, Tier
@@ -21,6 +22,7 @@ class RuleKB:
     categories: dict[str, Category]
     brands: dict[str, str]
     oem: dict[str, str]
+    snmp: SnmpRules = SnmpRules()
 
 
 def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -124,6 +126,16 @@ def category_hint_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]
     )
 
 
+def enterprise_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The sysObjectID's enterprise number is held by this organisation."""
+    return enterprise_claim(kb.snmp, obs)
+
+
+def sysdescr_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The SNMP sysDescr names this maker or its product line."""
+    return descr_claims(kb.snmp, obs)
+
+
 Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]
 
 # Each rule reads exactly one observation field; the batch path relies on it to compute a
@@ -134,6 +146,8 @@ RULES: tuple[tuple[Rule, str], ...] = (
     (model_pattern_evidence, "model"),
     (catalogue_evidence, "model"),
     (category_hint_evidence, "category"),
+    (enterprise_evidence, "sysobjectid"),
+    (sysdescr_evidence, "sysdescr"),
 )
 
 

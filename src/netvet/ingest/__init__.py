@@ -5,11 +5,12 @@ from pathlib import Path
 
 from netvet.errors import registry_entry
 from netvet.ingest.inventory import read_inventory
+from netvet.ingest.snmprec import read_snmprec
 from netvet.model import Issue, Observation
 
 Reader = Callable[..., tuple[list[Observation], list[Issue]]]
 
-READERS: dict[str, Reader] = {"inventory": read_inventory}
+READERS: dict[str, Reader] = {"inventory": read_inventory, "snmprec": read_snmprec}
 
 
 def get_reader(name: str) -> Reader:
@@ -18,8 +19,8 @@ def get_reader(name: str) -> Reader:
 
 
 def detect_format(path: Path) -> str:
-    """The reader for a file, from its name and first bytes."""
-    return "inventory"
+    """The reader for a file, from its name."""
+    return "snmprec" if path.suffix.lower() == ".snmprec" else "inventory"
 
 
 def read_source(
@@ -30,4 +31,12 @@ def read_source(
     return get_reader(name)(path, strict=strict, overrides=overrides)
 
 
-__all__ = ["READERS", "Reader", "detect_format", "get_reader", "read_inventory", "read_source"]
+__all__ = [
+    "READERS",
+    "Reader",
+    "detect_format",
+    "get_reader",
+    "read_inventory",
+    "read_snmprec",
+    "read_source",
+]

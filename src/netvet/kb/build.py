@@ -17,6 +17,7 @@ from netvet.attribute.model_number import model_key
 from netvet.kb.curate import curate
 from netvet.kb.importers.dod_1260h import read_1260h, slug
 from netvet.kb.importers.fcc_covered_list import read_fcc_covered_list
+from netvet.kb.importers.iana_pen import read_pens
 from netvet.kb.importers.ieee import BITS, RegistryRow, read_ieee_csv, unique_organizations
 from netvet.kb.loader import load_entities, read_yaml, with_brands
 from netvet.match import CachedMatcher, build_index
@@ -78,6 +79,20 @@ def build_registry(ieee_dir: Path, out: Path, resolve: Resolver) -> tuple[int, l
                 ]
             )
     return len(rows), issues
+
+
+def build_pens(tsv: Path, out: Path, resolve: Resolver) -> tuple[int, list[Issue]]:
+    """Write the enterprise-number snapshot (number, holder, resolved entity): facts, not the
+    GPL-packaged file itself."""
+    with tsv.open(encoding="utf-8", errors="replace") as fh:
+        pens, issues = read_pens(fh, str(tsv))
+    with gzip_text_writer(out) as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["number", "organization", "entity"])
+        for pen in pens:
+            hit = resolve(pen.organization)
+            writer.writerow([pen.number, pen.organization, hit[0] if hit else ""])
+    return len(pens), issues
 
 
 def build_fcc_list(csv_path: Path, curation_path: Path, version: date, out: Path) -> list[Issue]:
@@ -190,7 +205,9 @@ def build_all(data: Path, directory: Path) -> dict[str, Any]:
         resolve,
     )
     models = build_catalogue(data / "devicetypes" / "index.csv", directory / "devicetypes.csv.gz", resolve)
+    _, pen_issues = build_pens(data / "iana-pen" / "enterprises.tsv", directory / "pens.csv.gz", resolve)
     versions = {
+        "iana-pen": "2024-08-23",
         "ieee": "2026-05-21",
         "fcc-covered-list": FCC_VERSION.isoformat(),
         "dod-1260h": LIST_1260H_VERSION.isoformat(),
@@ -200,5 +217,5 @@ def build_all(data: Path, directory: Path) -> dict[str, Any]:
     return {
         "ieee_blocks": blocks,
         "catalogue_keys": models,
-        "issues": [*ieee_issues, *fcc_issues, *issues_1260h],
+        "issues": [*ieee_issues, *fcc_issues, *issues_1260h, *pen_issues],
     }

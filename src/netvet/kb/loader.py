@@ -2,6 +2,7 @@
 
 import csv
 import gzip
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,7 @@ import pyarrow as pa
 import yaml
 
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
+from netvet.attribute.snmp import DescrRule, SnmpRules
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.manifest import verify_manifest
 from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
@@ -42,6 +44,7 @@ class KnowledgeBase:
     oui: OuiTable
     names: NameIndex
     regime_kb: RegimeKB
+    snmp: SnmpRules
 
 
 def read_yaml(path: Path) -> Any:
@@ -143,6 +146,27 @@ def load_catalogue(path: Path) -> dict[str, tuple[CatalogueModel, ...]]:
     return {k: tuple(v) for k, v in catalogue.items()}
 
 
+def load_snmp(directory: Path, entities: Mapping[str, Entity]) -> SnmpRules:
+    """Enterprise numbers (from the snapshot), agent numbers and sysDescr rules (snmp.yaml)."""
+    doc = read_yaml(directory / "snmp.yaml")
+    from pyarrow import csv as pacsv
+
+    strings = {c: pa.string() for c in ("organization", "entity")}
+    table = pacsv.read_csv(
+        directory / "pens.csv.gz", convert_options=pacsv.ConvertOptions(column_types=strings)
+    )
+    cols = [table.column(c).to_pylist() for c in ("number", "organization", "entity")]
+    pens = {int(n): (str(o), e or None) for n, o, e in zip(*cols, strict=True)}
+    descr = tuple(
+        DescrRule(r["id"], re.compile(r["regex"]), r["manufacturer"], bool(r.get("strong")), r["reason"])
+        for r in doc["sysdescr"]
+    )
+    unknown = sorted({r.manufacturer for r in descr} - set(entities))
+    if unknown:
+        raise KnowledgeBaseError(f"{directory / 'snmp.yaml'}: unknown manufacturer ids {unknown}")
+    return SnmpRules(pens, {int(a["number"]): str(a["reason"]) for a in doc["agent_pens"]}, descr)
+
+
 def load_registry(path: Path) -> OuiTable:
     """The IEEE registry snapshot as a lookup table (read with Arrow: 57k rows)."""
     from pyarrow import csv as pacsv
@@ -184,6 +208,7 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
         oui=load_registry(directory / "ieee_registry.csv.gz"),
         names=build_index(with_brands(entities, brands)),
         regime_kb=RegimeKB.build(lists, graph, adversaries),
+        snmp=load_snmp(directory, entities),
     )
 
 

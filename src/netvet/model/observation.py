@@ -27,6 +27,8 @@ class Observation:
     fcc_id: str | None = None
     first_authorized: date | None = None
     conditional_approval: bool | None = None
+    sysobjectid: str | None = None
+    sysdescr: str | None = None
 
     @property
     def key(self) -> str:

@@ -1,0 +1,82 @@
+"""SNMP evidence: the enterprise number in sysObjectID, and maker names in sysDescr."""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from netvet.model import Evidence, Observation, Tier
+
+ENTERPRISES = "1.3.6.1.4.1."
+
+
+@dataclass(frozen=True, slots=True)
+class DescrRule:
+    """A regex over sysDescr that names a maker."""
+
+    id: str
+    pattern: re.Pattern[str]
+    manufacturer: str
+    strong: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SnmpRules:
+    """Enterprise numbers (holder name, kb entity), agent-software numbers, sysDescr rules."""
+
+    pens: Mapping[int, tuple[str, str | None]] = field(default_factory=dict)
+    agent_pens: Mapping[int, str] = field(default_factory=dict)
+    descr: tuple[DescrRule, ...] = ()
+
+
+def enterprise_of(oid: str) -> int | None:
+    """The enterprise number of an OID under 1.3.6.1.4.1, else None."""
+    text = oid.strip().lstrip(".")
+    if not text.startswith(ENTERPRISES):
+        return None
+    head = text[len(ENTERPRISES) :].split(".", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def enterprise_claim(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]:
+    """The sysObjectID's enterprise number is held by this organisation (never exact alone)."""
+    number = enterprise_of(obs.sysobjectid or "")
+    if number is None:
+        return ()
+    if number in rules.agent_pens:
+        return (
+            Evidence(
+                "pen-agent",
+                "sysobjectid",
+                str(number),
+                None,
+                Tier.KEYWORD,
+                rules.agent_pens[number],
+                weight=0.0,
+            ),
+        )
+    holder = rules.pens.get(number)
+    if holder is None:
+        reason = f"enterprise {number} is not in the IANA registry snapshot"
+        return (Evidence("pen-unknown", "sysobjectid", str(number), None, Tier.KEYWORD, reason, weight=0.0),)
+    name, entity = holder
+    reason = f"sysObjectID {obs.sysobjectid} is under enterprise {number}, held by {name}"
+    return (Evidence("pen", "sysobjectid", str(number), entity or f"org:{name}", Tier.HEURISTIC, reason),)
+
+
+def descr_claims(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]:
+    """The sysDescr names a maker or its product line."""
+    if not obs.sysdescr:
+        return ()
+    return tuple(
+        Evidence(
+            f"sysdescr:{r.id}",
+            "sysdescr",
+            obs.sysdescr[:80],
+            r.manufacturer,
+            Tier.MULTI_FIELD if r.strong else Tier.HEURISTIC,
+            r.reason,
+        )
+        for r in rules.descr
+        if r.pattern.search(obs.sysdescr)
+    )

@@ -1,0 +1,101 @@
+"""Recorded SNMP walks in snmpsim's .snmprec format: one `OID|type|value` per line, type 4x
+meaning a hex-encoded octet string. The walked device becomes one observation (locator
+`system`) from sysObjectID, sysDescr, sysName, the ENTITY-MIB chassis and interface MACs."""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from netvet.errors import SourceError
+from netvet.ids import normalize_mac
+from netvet.model import Issue, Observation, SourceRef
+
+SYS_DESCR, SYS_OBJECT_ID, SYS_NAME = "1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.5.0"
+ENT_PHYSICAL = "1.3.6.1.2.1.47.1.1.1.1."  # entPhysicalEntry: .5 class, .11 serial, .12 mfg, .13 model
+IF_PHYS_ADDRESS = "1.3.6.1.2.1.2.2.1.6."
+CHASSIS = "3"
+PRIVATE = "<private>"
+
+
+def decode_value(kind: str, value: str) -> str:
+    """The text of one value; '4x' octet strings are hex, printed as text when they are text."""
+    if not kind.endswith("x"):
+        return value
+    raw = bytes.fromhex(value)
+    if len(raw) == 6 and kind.startswith("4"):
+        return ":".join(f"{b:02x}" for b in raw)
+    return raw.decode("utf-8", errors="replace")
+
+
+def read_values(path: Path) -> tuple[dict[str, str], list[Issue]]:
+    """OID -> text; lines that are not OID|type|value are Issues."""
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise SourceError(f"{path}: not a text file (NUL bytes)")
+    values: dict[str, str] = {}
+    issues: list[Issue] = []
+    for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
+        parts = line.split("|", 2)
+        if len(parts) != 3 or not parts[0].replace(".", "").isdigit():
+            if line.strip():
+                issues.append(Issue(str(path), f"line {number}", None, "not an OID|type|value line", "error"))
+            continue
+        try:
+            values[parts[0]] = decode_value(parts[1], parts[2])
+        except ValueError:
+            issues.append(
+                Issue(str(path), f"line {number}", parts[0], f"bad hex value for type {parts[1]}", "error")
+            )
+    if not values:
+        raise SourceError(f"{path}: no OID|type|value lines: not an snmprec walk")
+    return values, issues
+
+
+def chassis_fields(values: Mapping[str, str]) -> dict[str, str]:
+    """Maker, model and serial of the ENTITY-MIB chassis (else the first entity that has them)."""
+    rows: dict[str, dict[str, str]] = {}
+    for oid, value in values.items():
+        if oid.startswith(ENT_PHYSICAL):
+            column, _, index = oid[len(ENT_PHYSICAL) :].partition(".")
+            rows.setdefault(index, {})[column] = value.strip()
+    ordered = sorted(rows.values(), key=lambda r: r.get("5") != CHASSIS)
+    found: dict[str, str] = {}
+    for name, column in (("vendor", "12"), ("model", "13"), ("serial", "11")):
+        found[name] = next((r[column] for r in ordered if r.get(column) and r[column] != PRIVATE), "")
+    return {k: v for k, v in found.items() if v}
+
+
+def first_mac(values: Mapping[str, str]) -> str | None:
+    """The first interface MAC that is globally unique and not all zeros."""
+    for oid, value in values.items():
+        mac = normalize_mac(value) if oid.startswith(IF_PHYS_ADDRESS) else None
+        if mac and mac != "00:00:00:00:00:00" and not int(mac[:2], 16) & 0x03:
+            return mac
+    return None
+
+
+def known(value: str | None) -> str | None:
+    """None for empty and <private> (redacted) values."""
+    return value.strip() if value and value.strip() and value.strip() != PRIVATE else None
+
+
+def read_snmprec(
+    path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
+) -> tuple[list[Observation], list[Issue]]:
+    """The walked device as one observation."""
+    values, issues = read_values(path)
+    if strict and issues:
+        raise SourceError(issues[0].describe())
+    chassis = chassis_fields(values)
+    obs = Observation(
+        source=SourceRef(str(path), "system"),
+        mac=first_mac(values),
+        hostname=known(values.get(SYS_NAME)),
+        serial=chassis.get("serial"),
+        vendor=chassis.get("vendor"),
+        model=chassis.get("model"),
+        sysobjectid=known(values.get(SYS_OBJECT_ID)),
+        sysdescr=known(values.get(SYS_DESCR)),
+    )
+    return [obs], issues
