@@ -1,6 +1,7 @@
 """The attribution rules: each turns one observation into evidence. The table RULES is the
 whole of attribution's knowledge; every rule's docstring is the sentence a report prints."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,6 +11,9 @@ from netvet.attribute.snmp import SnmpRules, descr_claims, enterprise_claim
 from netvet.ids import is_locally_administered, is_multicast
 from netvet.match import CachedMatcher
 from netvet.model import Category, Evidence, Observation, Tier
+
+# A model number: one token of letters, digits and - + . / (no spaces), with a digit in it.
+MODEL_TOKEN = re.compile(r"(?=[^ ]*\d)[A-Za-z0-9][A-Za-z0-9+./-]{3,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,21 @@ def sysdescr_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     return descr_claims(kb.snmp, obs)
 
 
+def sysdescr_model_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The sysDescr opens with a model number the device-type catalogue knows."""
+    head = (obs.sysdescr or "").split(",", 1)[0].strip()
+    if not MODEL_TOKEN.fullmatch(head):
+        return ()
+    found = catalogue_models(kb.models, head)
+    makers = {m.manufacturer for m in found}
+    if len(makers) != 1:
+        return ()
+    reason = (
+        f"sysDescr opens with '{head}', a catalogued model of {found[0].manufacturer} (device-type library)"
+    )
+    return (Evidence("sysdescr-model", "sysdescr", head, found[0].manufacturer, Tier.MULTI_FIELD, reason),)
+
+
 Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]
 
 # Each rule reads exactly one observation field; the batch path relies on it to compute a
@@ -148,6 +167,7 @@ RULES: tuple[tuple[Rule, str], ...] = (
     (category_hint_evidence, "category"),
     (enterprise_evidence, "sysobjectid"),
     (sysdescr_evidence, "sysdescr"),
+    (sysdescr_model_evidence, "sysdescr"),
 )
 
 
