@@ -87,3 +87,10 @@ def test_bad_walks(shared: Path, tmp_path: Path) -> None:
 def test_format_is_detected_by_name() -> None:
     assert detect_format(Path("a/b.snmprec")) == "snmprec"
     assert detect_format(Path("inventory.xlsx")) == "inventory"
+
+
+def test_catalogued_model_at_the_head_of_sysdescr_names_the_maker(kb: KnowledgeBase, shared: Path) -> None:
+    finding = next(ScanStream(kb, AS_OF, [walk(shared, "edgeswitch_us-24-250w.snmprec")]).findings())
+    assert finding.attribution.manufacturer == "ubiquiti"
+    assert any(e.rule == "sysdescr-model" for e in finding.attribution.evidence)
+    assert any(e.rule == "pen-agent" for e in finding.attribution.evidence)  # Broadcom's SDK number
