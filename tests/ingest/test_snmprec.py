@@ -94,3 +94,25 @@ def test_catalogued_model_at_the_head_of_sysdescr_names_the_maker(kb: KnowledgeB
     assert finding.attribution.manufacturer == "ubiquiti"
     assert any(e.rule == "sysdescr-model" for e in finding.attribution.evidence)
     assert any(e.rule == "pen-agent" for e in finding.attribution.evidence)  # Broadcom's SDK number
+
+
+def test_lldp_neighbours_are_other_assets(kb: KnowledgeBase, shared: Path) -> None:
+    found, _ = read_snmprec(walk(shared, "aos6.snmprec"))
+    system, others = found[0], found[1:]
+    assert system.source.locator == "system" and len(others) >= 5
+    assert all(o.source.locator.startswith("lldp ") for o in others)
+    assert {o.mac for o in others if o.mac} and system.mac not in {o.mac for o in others}
+    findings = list(ScanStream(kb, AS_OF, [walk(shared, "aos6.snmprec")]).findings())
+    makers = {f.attribution.manufacturer for f in findings[1:]}
+    assert "cisco" in makers
+
+
+def test_cdp_neighbours_are_read(shared: Path) -> None:
+    with_cdp = [
+        p
+        for p in sorted((shared / "snmp" / "walks").glob("*.snmprec"))
+        if "1.3.6.1.4.1.9.9.23.1.2.1.1.6." in p.read_text(errors="replace")
+    ]
+    assert with_cdp
+    found, _ = read_snmprec(with_cdp[0])
+    assert any(o.source.locator.startswith("cdp ") and (o.hostname or o.model) for o in found)

@@ -1,6 +1,7 @@
 """Recorded SNMP walks in snmpsim's .snmprec format: one `OID|type|value` per line, type 4x
 meaning a hex-encoded octet string. The walked device becomes one observation (locator
-`system`) from sysObjectID, sysDescr, sysName, the ENTITY-MIB chassis and interface MACs."""
+`system`) from sysObjectID, sysDescr, sysName, the ENTITY-MIB chassis and interface MACs; each
+LLDP or CDP neighbour becomes an observation of another asset (locator `lldp ROW`, `cdp ROW`)."""
 
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,6 +14,12 @@ SYS_DESCR, SYS_OBJECT_ID, SYS_NAME = "1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0", "
 ENT_PHYSICAL = "1.3.6.1.2.1.47.1.1.1.1."  # entPhysicalEntry: .5 class, .11 serial, .12 mfg, .13 model
 IF_PHYS_ADDRESS = "1.3.6.1.2.1.2.2.1.6."
 CHASSIS = "3"
+# Neighbour tables describe *other* assets: LLDP-MIB lldpRemTable (.4 chassis id subtype,
+# .5 chassis id, .9 system name, .10 system description) and CISCO-CDP-MIB cdpCacheTable
+# (.5 software version, .6 device id, .8 platform).
+LLDP_REMOTE = "1.0.8802.1.1.2.1.4.1.1."
+CDP_CACHE = "1.3.6.1.4.1.9.9.23.1.2.1.1."
+LLDP_MAC_SUBTYPE = "4"
 PRIVATE = "<private>"
 
 
@@ -54,16 +61,44 @@ def read_values(path: Path) -> tuple[dict[str, str], list[Issue]]:
 
 def chassis_fields(values: Mapping[str, str]) -> dict[str, str]:
     """Maker, model and serial of the ENTITY-MIB chassis (else the first entity that has them)."""
-    rows: dict[str, dict[str, str]] = {}
-    for oid, value in values.items():
-        if oid.startswith(ENT_PHYSICAL):
-            column, _, index = oid[len(ENT_PHYSICAL) :].partition(".")
-            rows.setdefault(index, {})[column] = value.strip()
-    ordered = sorted(rows.values(), key=lambda r: r.get("5") != CHASSIS)
+    ordered = sorted(table_rows(values, ENT_PHYSICAL).values(), key=lambda r: r.get("5") != CHASSIS)
     found: dict[str, str] = {}
     for name, column in (("vendor", "12"), ("model", "13"), ("serial", "11")):
         found[name] = next((r[column] for r in ordered if r.get(column) and r[column] != PRIVATE), "")
     return {k: v for k, v in found.items() if v}
+
+
+def table_rows(values: Mapping[str, str], prefix: str) -> dict[str, dict[str, str]]:
+    """Rows of a MIB table: row index -> column number -> value."""
+    rows: dict[str, dict[str, str]] = {}
+    for oid, value in values.items():
+        if oid.startswith(prefix):
+            column, _, index = oid[len(prefix) :].partition(".")
+            rows.setdefault(index, {})[column] = value.strip()
+    return rows
+
+
+def neighbours(values: Mapping[str, str], path: str) -> list[Observation]:
+    """One observation per LLDP or CDP neighbour, located by its table row."""
+    found = []
+    for index, row in table_rows(values, LLDP_REMOTE).items():
+        mac = normalize_mac(row.get("5")) if row.get("4") == LLDP_MAC_SUBTYPE else None
+        obs = Observation(
+            SourceRef(path, f"lldp {index}"),
+            mac=mac,
+            hostname=known(row.get("9")),
+            sysdescr=known(row.get("10")),
+        )
+        found.append(obs)
+    for index, row in table_rows(values, CDP_CACHE).items():
+        obs = Observation(
+            SourceRef(path, f"cdp {index}"),
+            hostname=known(row.get("6")),
+            model=known(row.get("8")),
+            sysdescr=known(row.get("5")),
+        )
+        found.append(obs)
+    return [o for o in found if o.mac or o.hostname or o.sysdescr or o.model]
 
 
 def first_mac(values: Mapping[str, str]) -> str | None:
@@ -98,4 +133,4 @@ def read_snmprec(
         sysobjectid=known(values.get(SYS_OBJECT_ID)),
         sysdescr=known(values.get(SYS_DESCR)),
     )
-    return [obs], issues
+    return [obs, *neighbours(values, str(path))], issues
