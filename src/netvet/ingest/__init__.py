@@ -6,11 +6,12 @@ from pathlib import Path
 from netvet.errors import registry_entry
 from netvet.ingest.inventory import read_inventory
 from netvet.ingest.snmprec import read_snmprec
+from netvet.ingest.snmpwalk import looks_like_walk, read_snmpwalk
 from netvet.model import Issue, Observation
 
 Reader = Callable[..., tuple[list[Observation], list[Issue]]]
 
-READERS: dict[str, Reader] = {"inventory": read_inventory, "snmprec": read_snmprec}
+READERS: dict[str, Reader] = {"inventory": read_inventory, "snmprec": read_snmprec, "snmpwalk": read_snmpwalk}
 
 
 def get_reader(name: str) -> Reader:
@@ -19,8 +20,17 @@ def get_reader(name: str) -> Reader:
 
 
 def detect_format(path: Path) -> str:
-    """The reader for a file, from its name."""
-    return "snmprec" if path.suffix.lower() == ".snmprec" else "inventory"
+    """The reader for a file, from its name, else from its first line."""
+    suffix = path.suffix.lower()
+    if suffix == ".snmprec":
+        return "snmprec"
+    if suffix in (".walk", ".snmpwalk"):
+        return "snmpwalk"
+    if suffix in (".csv", ".xlsx", ".xlsm", ".tsv") or not path.is_file():
+        return "inventory"
+    with path.open("rb") as fh:
+        head = fh.read(4096).decode("utf-8", errors="replace")
+    return "snmpwalk" if looks_like_walk(head) else "inventory"
 
 
 def read_source(
@@ -38,5 +48,6 @@ __all__ = [
     "get_reader",
     "read_inventory",
     "read_snmprec",
+    "read_snmpwalk",
     "read_source",
 ]

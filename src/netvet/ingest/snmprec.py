@@ -122,9 +122,14 @@ def read_snmprec(
     values, issues = read_values(path)
     if strict and issues:
         raise SourceError(issues[0].describe())
+    return build_observations(values, str(path)), issues
+
+
+def build_observations(values: Mapping[str, str], path: str) -> list[Observation]:
+    """The walked device (locator `system`) and its LLDP/CDP neighbours."""
     chassis = chassis_fields(values)
     obs = Observation(
-        source=SourceRef(str(path), "system"),
+        source=SourceRef(path, "system"),
         mac=first_mac(values),
         hostname=known(values.get(SYS_NAME)),
         serial=chassis.get("serial"),
@@ -133,4 +138,4 @@ def read_snmprec(
         sysobjectid=known(values.get(SYS_OBJECT_ID)),
         sysdescr=known(values.get(SYS_DESCR)),
     )
-    return [obs, *neighbours(values, str(path))], issues
+    return [obs, *neighbours(values, path)]
