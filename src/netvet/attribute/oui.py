@@ -19,6 +19,8 @@ I32 = npt.NDArray[np.int32]
 PREFIX_BITS = (36, 28, 24)
 LOCAL_BIT = 1 << 41
 GROUP_BIT = 1 << 40
+# Bits that rule a value out: anything above 48 bits (unparseable), local and group addresses.
+NOT_A_MAKER = ((1 << 64) - (1 << 48)) | LOCAL_BIT | GROUP_BIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +101,8 @@ def lookup_mac(table: OuiTable, mac: str) -> Assignment | None:
 
 def lookup_ints(table: OuiTable, values: U64) -> I32:
     """Vectorised twin of lookup_mac over 48-bit integers: row index per value, -1 when none."""
-    special = (values >= np.uint64(1 << 48)) | ((values & np.uint64(LOCAL_BIT | GROUP_BIT)) != 0)
-    top = np.where(special, np.uint64(0), values >> np.uint64(24)).astype(np.int64)
+    special = (values & np.uint64(NOT_A_MAKER)) != 0
+    top = ((values >> np.uint64(24)) & np.uint64(0xFFFFFF)).astype(np.intp)
     result = table.dense24[top]
     slot = table.slot_of[top]
     deeper = np.flatnonzero(slot >= 0)
