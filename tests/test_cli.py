@@ -148,3 +148,19 @@ def test_kb_import_then_scan_uses_the_imported_list(tmp_path: Path) -> None:
         timeout=300,
     )
     assert refused.returncode == 2 and "not a Covered List table" in refused.stderr
+
+
+def test_an_unusable_input_among_several_is_skipped_and_named(tmp_path: Path) -> None:
+    walks = ROOT.parent / "shared/data/snmp/walks"
+    done = netvet(
+        "scan",
+        str(walks / "zxr10_5950.snmprec"),
+        str(walks / "iosxe_c9800@181.snmprec"),
+        "--no-store",
+        "--jsonl",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 2
+    assert "iosxe_c9800@181.snmprec" in done.stderr and "could not be read" in done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert records and records[0]["manufacturer"]["id"] == "zte-corporation"

@@ -109,6 +109,10 @@ def scan(
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     print_issues(err, stream.issues)
+    if stream.unusable:
+        skipped = ", ".join(stream.unusable)
+        err.print(f"[red]error:[/red] {len(stream.unusable)} input(s) could not be read: {skipped}")
+        raise typer.Exit(2)
     if fail_on and set(tally.verdicts) & set(FAIL_LEVELS[fail_on]):
         raise typer.Exit(1)
 

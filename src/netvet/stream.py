@@ -37,6 +37,7 @@ class ScanStream:
     progress: Progress | None = None
     inputs: list[InputFile] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    unusable: list[str] = field(default_factory=list)
 
     def engine_for(self, path: Path) -> str:
         """'arrow' for large CSV inventories (or when asked), else 'row'."""
@@ -50,20 +51,30 @@ class ScanStream:
     def findings(self) -> Iterator[Finding]:
         """Every finding of every input, in input order."""
         for path in self.paths:
-            if self.engine_for(path) == "arrow":
-                yield from self.arrow_findings(path, None)
-            else:
-                yield from self.row_findings(path)
+            yield from self.guarded(path, self.input_findings(path, None))
 
     def tally_only(self, tally: Tally) -> None:
         """Count every input without building findings where the Arrow engine allows it."""
         for path in self.paths:
-            if self.engine_for(path) == "arrow":
-                for _ in self.arrow_findings(path, tally):
-                    pass
-            else:
-                for finding in self.row_findings(path):
-                    tally.add_finding(finding)
+            for finding in self.guarded(path, self.input_findings(path, tally)):
+                tally.add_finding(finding)
+
+    def input_findings(self, path: Path, tally: Tally | None) -> Iterator[Finding]:
+        """One input through its engine (with a tally, the Arrow engine counts instead)."""
+        if self.engine_for(path) == "arrow":
+            return self.arrow_findings(path, tally)
+        return self.row_findings(path)
+
+    def guarded(self, path: Path, findings: Iterator[Finding]) -> Iterator[Finding]:
+        """With several inputs, an unusable one becomes an error Issue and the others go on;
+        a single unusable input stops the scan."""
+        try:
+            yield from findings
+        except SourceError as exc:
+            if len(self.paths) == 1:
+                raise
+            self.unusable.append(str(path))
+            self.issues.append(Issue(str(path), "file", None, f"input skipped: {exc}", "error"))
 
     def row_findings(self, path: Path) -> Iterator[Finding]:
         """The row engine on one input."""
