@@ -5,13 +5,19 @@ from pathlib import Path
 
 from netvet.errors import registry_entry
 from netvet.ingest.inventory import read_inventory
+from netvet.ingest.mactable import read_mactable, table_of
 from netvet.ingest.snmprec import read_snmprec
 from netvet.ingest.snmpwalk import looks_like_walk, read_snmpwalk
 from netvet.model import Issue, Observation
 
 Reader = Callable[..., tuple[list[Observation], list[Issue]]]
 
-READERS: dict[str, Reader] = {"inventory": read_inventory, "snmprec": read_snmprec, "snmpwalk": read_snmpwalk}
+READERS: dict[str, Reader] = {
+    "inventory": read_inventory,
+    "snmprec": read_snmprec,
+    "snmpwalk": read_snmpwalk,
+    "mactable": read_mactable,
+}
 
 
 def get_reader(name: str) -> Reader:
@@ -30,7 +36,9 @@ def detect_format(path: Path) -> str:
         return "inventory"
     with path.open("rb") as fh:
         head = fh.read(4096).decode("utf-8", errors="replace")
-    return "snmpwalk" if looks_like_walk(head) else "inventory"
+    if looks_like_walk(head):
+        return "snmpwalk"
+    return "mactable" if table_of(head) else "inventory"
 
 
 def read_source(
@@ -47,6 +55,7 @@ __all__ = [
     "detect_format",
     "get_reader",
     "read_inventory",
+    "read_mactable",
     "read_snmprec",
     "read_snmpwalk",
     "read_source",
