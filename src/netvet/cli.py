@@ -65,7 +65,9 @@ def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
 @app.command()
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Inventory files (CSV, XLSX).")],
-    fmt: Annotated[str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable")] = "auto",
+    fmt: Annotated[
+        str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable|cyclonedx")
+    ] = "auto",
     as_of: Annotated[
         str | None, typer.Option(help="Evaluate the rules as of this date (YYYY-MM-DD).")
     ] = None,

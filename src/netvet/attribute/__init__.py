@@ -1,5 +1,7 @@
 """Attribution: observations -> evidence (RULES) -> one fused attribution per asset."""
 
+from dataclasses import replace
+
 from netvet.attribute.fuse import Related, fuse
 from netvet.attribute.model_number import CatalogueModel, ModelPattern, ModelRules
 from netvet.attribute.oui import Assignment, OuiTable, lookup_ints, lookup_mac
@@ -25,4 +27,16 @@ __all__ = [
 
 def attribute(obs: Observation, kb: RuleKB, related: Related) -> Attribution:
     """The row function: one observation in, one attribution out."""
-    return fuse(obs, collect_evidence(obs, kb), related)
+    fused = fuse(obs, collect_evidence(obs, kb), related)
+    return replace(fused, components=resolve_components(obs, kb)) if obs.components else fused
+
+
+def resolve_components(obs: Observation, kb: RuleKB) -> tuple[tuple[str, str], ...]:
+    """(entity, component name) for every sub-component whose maker the kb knows (a bill of
+    materials: a covered chipset or module inside a device is a question for the regimes)."""
+    resolved = []
+    for maker, name in obs.components:
+        matches = kb.names(maker)
+        if matches:
+            resolved.append((matches[0].entity, name))
+    return tuple(resolved)

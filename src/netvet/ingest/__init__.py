@@ -4,6 +4,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from netvet.errors import registry_entry
+from netvet.ingest.cyclonedx import read_cyclonedx
 from netvet.ingest.inventory import read_inventory
 from netvet.ingest.mactable import read_mactable, table_of
 from netvet.ingest.snmprec import read_snmprec
@@ -17,6 +18,7 @@ READERS: dict[str, Reader] = {
     "snmprec": read_snmprec,
     "snmpwalk": read_snmpwalk,
     "mactable": read_mactable,
+    "cyclonedx": read_cyclonedx,
 }
 
 
@@ -30,6 +32,8 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".snmprec":
         return "snmprec"
+    if path.name.lower().endswith((".cdx.json", ".cdx.xml", ".bom.json", ".bom.xml")):
+        return "cyclonedx"
     if suffix in (".walk", ".snmpwalk"):
         return "snmpwalk"
     if suffix in (".csv", ".xlsx", ".xlsm", ".tsv") or not path.is_file():
@@ -38,6 +42,8 @@ def detect_format(path: Path) -> str:
         head = fh.read(4096).decode("utf-8", errors="replace")
     if looks_like_walk(head):
         return "snmpwalk"
+    if '"bomFormat"' in head or "cyclonedx.org/schema" in head:
+        return "cyclonedx"
     return "mactable" if table_of(head) else "inventory"
 
 
@@ -54,6 +60,7 @@ __all__ = [
     "Reader",
     "detect_format",
     "get_reader",
+    "read_cyclonedx",
     "read_inventory",
     "read_mactable",
     "read_snmprec",

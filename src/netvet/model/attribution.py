@@ -34,6 +34,7 @@ class Attribution:
     brand: str | None = None
     alternates: tuple[str, ...] = ()
     manufacturer_name: str | None = None
+    components: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_unknown(self) -> bool:

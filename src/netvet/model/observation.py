@@ -29,6 +29,7 @@ class Observation:
     conditional_approval: bool | None = None
     sysobjectid: str | None = None
     sysdescr: str | None = None
+    components: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:

@@ -7,7 +7,7 @@ from netvet.model import AssetContext, Attribution, Designation, Determination, 
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.categories import CategoryHit, match_category
 from netvet.regimes.entities import EntityHit, match_entry
-from netvet.regimes.outcome import SEVERITY, disagreement, no_entry, unattributed
+from netvet.regimes.outcome import SEVERITY, doubts, no_entry, unattributed
 
 REGIME = "fcc-covered-list"
 LIST_ID = "fcc-covered-list"
@@ -28,10 +28,13 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
             hits += [from_entity(ent, covered_list.version)] if ent else []
     if hits:
         return max(hits, key=lambda d: SEVERITY[d.status])
+    version = covered_list.version
+    doubt = doubts(REGIME, CITATION, kb, attr, entries, ctx, as_of, version)
+    if doubt is not None:
+        return doubt
     if attr.is_unknown:
-        return unattributed(REGIME, CITATION, covered_list.version, attr)
-    doubt = disagreement(REGIME, CITATION, kb, attr, entries, ctx, as_of, covered_list.version)
-    return doubt or no_entry(REGIME, CITATION, kb, attr, covered_list.version, as_of)
+        return unattributed(REGIME, CITATION, version, attr)
+    return no_entry(REGIME, CITATION, kb, attr, version, as_of)
 
 
 def from_entity(hit: EntityHit, version: date) -> Determination:

@@ -7,7 +7,7 @@ from datetime import date
 from netvet.model import AssetContext, Attribution, Determination, Status
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import match_entry
-from netvet.regimes.outcome import SEVERITY, disagreement, no_entry, unattributed
+from netvet.regimes.outcome import SEVERITY, doubts, no_entry, unattributed
 
 REGIME = "ndaa-889"
 LIST_ID = "ndaa-889"
@@ -45,10 +45,13 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
             hit.link.path,
             (*parts, *hit.flags),
         )
+    in_force = named.in_force(as_of)
+    doubt = doubts(REGIME, CITATION, kb, attr, in_force, ctx, as_of, named.version)
+    if doubt is not None:
+        return doubt
     if attr.is_unknown:
         return unattributed(REGIME, CITATION, named.version, attr)
-    doubt = disagreement(REGIME, CITATION, kb, attr, named.in_force(as_of), ctx, as_of, named.version)
-    return doubt or prc_note(no_entry(REGIME, CITATION, kb, attr, named.version, as_of), kb, attr)
+    return prc_note(no_entry(REGIME, CITATION, kb, attr, named.version, as_of), kb, attr)
 
 
 def prc_note(found: Determination, kb: RegimeKB, attr: Attribution) -> Determination:

@@ -69,3 +69,44 @@ def disagreement(
                     ("manufacturer (evidence disagrees)",),
                 )
     return None
+
+
+def component_doubt(
+    regime: str,
+    citation: str,
+    kb: RegimeKB,
+    attr: Attribution,
+    entries: Sequence[Designation],
+    ctx: AssetContext,
+    as_of: date,
+    version: date | None,
+) -> Determination | None:
+    """Review when a listed company made a part inside the device: §889 reaches covered
+    equipment used as a substantial or essential component, and FCC 25-71 bars hosts of covered
+    modular transmitters; whether this part is such a component is for a person to decide."""
+    for entity, name in attr.components:
+        part = replace(attr, manufacturer=entity, alternates=(), components=(), category=None)
+        for entry in entries:
+            hit = match_entry(kb.graph, part, ctx, entry, as_of)
+            if hit is not None and hit.status != Status.NOT_COVERED:
+                reason = f"contains {name}, {hit.reason}; is that part substantial or essential?"
+                missing = ("whether the component is substantial or essential",)
+                return Determination(
+                    regime, Status.REVIEW, reason, citation, entry.id, version, missing, hit.link.path
+                )
+    return None
+
+
+def doubts(
+    regime: str,
+    citation: str,
+    kb: RegimeKB,
+    attr: Attribution,
+    entries: Sequence[Designation],
+    ctx: AssetContext,
+    as_of: date,
+    version: date | None,
+) -> Determination | None:
+    """The first reason to review an asset no entry names: disagreeing evidence, then parts."""
+    args = (regime, citation, kb, attr, entries, ctx, as_of, version)
+    return disagreement(*args) or component_doubt(*args)
