@@ -66,7 +66,7 @@ def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Inventory files (CSV, XLSX).")],
     fmt: Annotated[
-        str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable|cyclonedx")
+        str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable|cyclonedx|nmap")
     ] = "auto",
     as_of: Annotated[
         str | None, typer.Option(help="Evaluate the rules as of this date (YYYY-MM-DD).")

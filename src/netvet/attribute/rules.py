@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from netvet.attribute.model_number import ModelRules, catalogue_models, matching_patterns
 from netvet.attribute.oui import OuiTable, lookup_mac
-from netvet.attribute.snmp import SnmpRules, descr_claims, enterprise_claim
+from netvet.attribute.snmp import SnmpRules, descr_claims, enterprise_claim, text_claims
 from netvet.ids import is_locally_administered, is_multicast
 from netvet.match import CachedMatcher
 from netvet.model import Category, Evidence, Observation, Tier
@@ -155,6 +155,28 @@ def sysdescr_model_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...
     return (Evidence("sysdescr-model", "sysdescr", head, found[0].manufacturer, Tier.MULTI_FIELD, reason),)
 
 
+def banner_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """A service banner names this maker or its product line."""
+    return text_claims(kb.snmp, obs.banner, "banner")
+
+
+def cpe_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The scanner matched a CPE whose vendor part names this organisation."""
+    found = []
+    for cpe in obs.cpe:
+        parts = cpe.replace("cpe:2.3:", "cpe:/").split(":")
+        vendor = parts[2].replace("_", " ") if len(parts) > 2 else ""
+        matches = kb.names(vendor) if vendor else ()
+        if matches:
+            reason = f"the scan matched {cpe}, vendor '{vendor}' = {matches[0].matched_name}"
+            found.append(
+                Evidence(
+                    "cpe", "cpe", cpe, matches[0].entity, Tier.HEURISTIC, reason, weight=matches[0].score
+                )
+            )
+    return tuple(found)
+
+
 Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]
 
 # Each rule reads exactly one observation field; the batch path relies on it to compute a
@@ -168,6 +190,8 @@ RULES: tuple[tuple[Rule, str], ...] = (
     (enterprise_evidence, "sysobjectid"),
     (sysdescr_evidence, "sysdescr"),
     (sysdescr_model_evidence, "sysdescr"),
+    (banner_evidence, "banner"),
+    (cpe_evidence, "cpe"),
 )
 
 

@@ -66,17 +66,22 @@ def enterprise_claim(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]
 
 def descr_claims(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]:
     """The sysDescr names a maker or its product line."""
-    if not obs.sysdescr:
+    return text_claims(rules, obs.sysdescr, "sysdescr")
+
+
+def text_claims(rules: SnmpRules, text: str | None, kind: str) -> tuple[Evidence, ...]:
+    """Maker-naming rules over a free text (a sysDescr or a service banner)."""
+    if not text:
         return ()
     return tuple(
         Evidence(
-            f"sysdescr:{r.id}",
-            "sysdescr",
-            obs.sysdescr[:80],
+            f"{kind}:{r.id}",
+            kind,
+            text[:80],
             r.manufacturer,
             Tier.MULTI_FIELD if r.strong else Tier.HEURISTIC,
-            r.reason,
+            r.reason.replace("sysDescr", kind),
         )
         for r in rules.descr
-        if r.pattern.search(obs.sysdescr)
+        if r.pattern.search(text)
     )

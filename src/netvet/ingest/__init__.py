@@ -7,6 +7,7 @@ from netvet.errors import registry_entry
 from netvet.ingest.cyclonedx import read_cyclonedx
 from netvet.ingest.inventory import read_inventory
 from netvet.ingest.mactable import read_mactable, table_of
+from netvet.ingest.nmap import read_nmap
 from netvet.ingest.snmprec import read_snmprec
 from netvet.ingest.snmpwalk import looks_like_walk, read_snmpwalk
 from netvet.model import Issue, Observation
@@ -19,6 +20,7 @@ READERS: dict[str, Reader] = {
     "snmpwalk": read_snmpwalk,
     "mactable": read_mactable,
     "cyclonedx": read_cyclonedx,
+    "nmap": read_nmap,
 }
 
 
@@ -44,6 +46,8 @@ def detect_format(path: Path) -> str:
         return "snmpwalk"
     if '"bomFormat"' in head or "cyclonedx.org/schema" in head:
         return "cyclonedx"
+    if "<nmaprun" in head:
+        return "nmap"
     return "mactable" if table_of(head) else "inventory"
 
 
@@ -63,6 +67,7 @@ __all__ = [
     "read_cyclonedx",
     "read_inventory",
     "read_mactable",
+    "read_nmap",
     "read_snmprec",
     "read_snmpwalk",
     "read_source",

@@ -30,6 +30,8 @@ class Observation:
     sysobjectid: str | None = None
     sysdescr: str | None = None
     components: tuple[tuple[str, str], ...] = ()
+    banner: str | None = None
+    cpe: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

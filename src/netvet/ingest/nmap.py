@@ -1,0 +1,81 @@
+"""Nmap XML (`nmap -oX`), parsed with defusedxml (DTDs and entity expansion are refused). Each
+host that is up is an asset: its addresses and hostname, its service banners (product, version,
+extra info, `http-server-header`, `snmp-sysdescr` and `ssh-hostkey` script output) and the CPEs
+Nmap matched for its services and operating system."""
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from netvet.errors import SourceError
+from netvet.ids import normalize_ip, normalize_mac
+from netvet.model import Issue, Observation, SourceRef
+
+# fingerprint-strings holds the raw answers of a service Nmap did not recognise (e.g. its
+# "Server:" header): often the only place an unknown device names its maker.
+BANNER_SCRIPTS = ("http-server-header", "snmp-sysdescr", "ssh-hostkey", "banner", "fingerprint-strings")
+
+
+def parse_xml(path: Path) -> Any:
+    """The root element; a DTD, an entity, or broken XML is a SourceError naming the file."""
+    from defusedxml.ElementTree import fromstring
+
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    try:
+        root = fromstring(path.read_bytes())
+    except Exception as exc:  # defusedxml and the XML parser raise their own error types
+        raise SourceError(f"{path}: not readable Nmap XML: {type(exc).__name__}: {exc}") from exc
+    if root.tag != "nmaprun":
+        raise SourceError(f"{path}: not Nmap XML (root element <{root.tag}>)")
+    return root
+
+
+def banner_of(host: Any) -> str | None:
+    """Service products, versions and extra info, and banner-like script output, joined."""
+    parts: list[str] = []
+    for port in host.iter("port"):
+        service = port.find("service")
+        if service is not None:
+            parts += [
+                service.get(k) for k in ("product", "version", "extrainfo", "devicetype") if service.get(k)
+            ]
+        parts += [s.get("output", "").strip() for s in port.iter("script") if s.get("id") in BANNER_SCRIPTS]
+    text = " | ".join(p for p in parts if p)
+    return text or None
+
+
+def host_observation(path: str, index: int, host: Any) -> Observation:
+    """One host as an observation, located by its address."""
+    addresses = {a.get("addrtype"): a.get("addr") for a in host.iter("address")}
+    ip = normalize_ip(addresses.get("ipv4") or addresses.get("ipv6"))
+    name = host.find("hostnames/hostname")
+    cpes = tuple(dict.fromkeys(c.text.strip() for c in host.iter("cpe") if c.text))
+    return Observation(
+        SourceRef(path, f"host {ip or index}"),
+        mac=normalize_mac(addresses.get("mac")),
+        ip=ip,
+        hostname=name.get("name") if name is not None else None,
+        banner=banner_of(host),
+        cpe=cpes,
+    )
+
+
+def read_nmap(
+    path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
+) -> tuple[list[Observation], list[Issue]]:
+    """Every host that is up."""
+    root = parse_xml(path)
+    found: list[Observation] = []
+    issues: list[Issue] = []
+    for index, host in enumerate(root.iter("host"), start=1):
+        status = host.find("status")
+        if status is not None and status.get("state") != "up":
+            continue
+        obs = host_observation(str(path), index, host)
+        if not (obs.ip or obs.mac):
+            issues.append(Issue(str(path), f"host {index}", "address", "host without an address"))
+        found.append(obs)
+    if strict and issues:
+        raise SourceError(issues[0].describe())
+    return found, issues
