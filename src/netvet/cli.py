@@ -110,13 +110,17 @@ def scan(
             )
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
+    raise typer.Exit(exit_code(stream, tally, fail_on))
+
+
+def exit_code(stream: ScanStream, tally: Tally, fail_on: str | None) -> int:
+    """Print the input issues; 2 when an input was unusable, 1 at or above --fail-on, else 0."""
     print_issues(err, stream.issues)
     if stream.unusable:
         skipped = ", ".join(stream.unusable)
         err.print(f"[red]error:[/red] {len(stream.unusable)} input(s) could not be read: {skipped}")
-        raise typer.Exit(2)
-    if fail_on and set(tally.verdicts) & set(FAIL_LEVELS[fail_on]):
-        raise typer.Exit(1)
+        return 2
+    return 1 if fail_on and set(tally.verdicts) & set(FAIL_LEVELS[fail_on]) else 0
 
 
 def consume(

@@ -54,37 +54,34 @@ def serial_of(component: Any) -> str | None:
     return next((str(p.value) for p in component.properties if p.name == "cdx:device:serialNumber"), None)
 
 
+def component_observation(path: str, component: Any) -> tuple[Observation, Issue | None]:
+    """A device or firmware component as an observation (an Issue when it names no maker)."""
+    locator = f"component {component.bom_ref.value or component.name}"
+    obs = Observation(
+        SourceRef(path, locator),
+        vendor=maker_of(component),
+        model=str(component.name),
+        serial=serial_of(component),
+        components=tuple(parts_of(component)),
+    )
+    if obs.vendor is None and not obs.components:
+        return obs, Issue(
+            path, locator, "manufacturer", "component names no manufacturer or supplier", "warning"
+        )
+    return obs, None
+
+
 def read_cyclonedx(
     path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
 ) -> tuple[list[Observation], list[Issue]]:
     """One observation per device or firmware component."""
-    bom = load_bom(path)
     found: list[Observation] = []
     issues: list[Issue] = []
-    for component in bom.components:
-        kind = str(component.type.value)
-        locator = f"component {component.bom_ref.value or component.name}"
-        if kind not in ASSET_TYPES:
-            continue
-        if maker_of(component) is None and not component.components:
-            issues.append(
-                Issue(
-                    str(path),
-                    locator,
-                    "manufacturer",
-                    "component names no manufacturer or supplier",
-                    "warning",
-                )
-            )
-        found.append(
-            Observation(
-                SourceRef(str(path), locator),
-                vendor=maker_of(component),
-                model=str(component.name),
-                serial=serial_of(component),
-                components=tuple(parts_of(component)),
-            )
-        )
+    for component in load_bom(path).components:
+        if str(component.type.value) in ASSET_TYPES:
+            obs, issue = component_observation(str(path), component)
+            found.append(obs)
+            issues += [issue] if issue else []
     if not found:
         issues.append(Issue(str(path), "bom", None, "no device or firmware components", "warning"))
     if strict and issues:

@@ -15,7 +15,7 @@ import yaml
 
 from netvet.attribute.model_number import model_key
 from netvet.kb.curate import curate
-from netvet.kb.importers.dod_1260h import read_1260h, slug
+from netvet.kb.importers.dod_1260h import ListedCompany, read_1260h, slug
 from netvet.kb.importers.fcc_covered_list import read_fcc_covered_list
 from netvet.kb.importers.iana_pen import read_pens
 from netvet.kb.importers.ieee import BITS, RegistryRow, read_ieee_csv, unique_organizations
@@ -103,38 +103,37 @@ def build_fcc_list(csv_path: Path, curation_path: Path, version: date, out: Path
     return issues + more
 
 
+def listed_entry(row: ListedCompany, resolve: Resolver) -> dict[str, Any]:
+    """One 1260H row as a list entry, with the kb entity its name (or an alias) resolves to."""
+    hit = next((h for n in (row.name, *row.aliases) if (h := resolve(n)) and h[1] >= 0.9), None)
+    entry: dict[str, Any] = {
+        "id": f"{slug(row.name)}-{row.start.isoformat()}",
+        "text": row.name,
+        "date_added": row.start,
+        "names": [row.name, *row.aliases],
+        "entities": [hit[0]] if hit else [],
+    }
+    if row.end:
+        entry["date_removed"] = row.end
+    return entry
+
+
 def build_1260h(csv_path: Path, version: date, out: Path, resolve: Resolver) -> list[Issue]:
     """Write lists/dod-1260h.yaml; listed names resolved to kb entities where they match."""
     rows, issues = read_1260h(csv_path.read_text(encoding="utf-8-sig"), str(csv_path))
-    entries = []
-    for row in rows:
-        hit = next((h for n in (row.name, *row.aliases) if (h := resolve(n)) and h[1] >= 0.9), None)
-        entry: dict[str, Any] = {
-            "id": f"{slug(row.name)}-{row.start.isoformat()}",
-            "text": row.name,
-            "date_added": row.start,
-            "names": [row.name, *row.aliases],
-            "entities": [hit[0]] if hit else [],
-        }
-        if row.end:
-            entry["date_removed"] = row.end
-        entries.append(entry)
+    source = {
+        "title": "DoD 1260H list, all tranches (shared/data/lists/dod_chinese_milcorps__sanctions.csv)",
+        "url": "https://www.defense.gov/News/Releases/",
+        "retrieved": version,
+    }
     doc = {
         "schema": "netvet.list/1",
         "list_id": "dod-1260h",
         "title": "DoD Section 1260H list of Chinese military companies",
         "version": version,
         "citation": "NDAA FY2021 §1260H",
-        "sources": [
-            {
-                "title": (
-                    "DoD 1260H list, all tranches (shared/data/lists/dod_chinese_milcorps__sanctions.csv)"
-                ),
-                "url": "https://www.defense.gov/News/Releases/",
-                "retrieved": version,
-            }
-        ],
-        "entries": entries,
+        "sources": [source],
+        "entries": [listed_entry(row, resolve) for row in rows],
     }
     write_yaml(out, doc)
     return issues
