@@ -33,7 +33,6 @@ class Attribution:
     country_of_production: str | None = None
     brand: str | None = None
     alternates: tuple[str, ...] = ()
-    manufacturer_name: str | None = None
     components: tuple[tuple[str, str], ...] = ()
 
     @property
