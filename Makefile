@@ -32,6 +32,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --data $(SHARED)
 	$(BIN)/python bench/snmp_accuracy.py --data $(SHARED)
+	$(BIN)/python bench/banners.py --data $(SHARED)
 
 kb: $(STAMP)
 	$(BIN)/netvet kb build --data $(SHARED)

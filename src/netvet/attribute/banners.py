@@ -1,0 +1,110 @@
+"""Many banner regexes at once. The specification is Python's `re` trying every rule; the fast
+path asks Hyperscan (prefilter mode: a superset of matches, for every pattern it can take) which
+rules may match, then confirms each candidate with `re`, so both give identical answers."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+HS_UNAVAILABLE: str | None = None
+try:
+    import hyperscan
+except ImportError as exc:  # the matcher still works, with re alone
+    HS_UNAVAILABLE = str(exc)
+
+
+@dataclass(frozen=True, slots=True)
+class BannerRule:
+    """One regex over banner bytes, with what it says about the service when it matches."""
+
+    id: int
+    service: str
+    pattern: bytes
+    flags: int
+    product: str | None = None
+    cpe: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BannerMatcher:
+    """Compiled `re` patterns, and a Hyperscan database over those it can prefilter."""
+
+    rules: tuple[BannerRule, ...]
+    compiled: tuple[re.Pattern[bytes], ...]
+    database: Any
+    always: tuple[int, ...]
+
+
+def hs_flags(flags: int) -> int:
+    """Hyperscan flags for a rule: prefilter, one report per scan, and the rule's own flags."""
+    out = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+    if flags & re.IGNORECASE:
+        out |= hyperscan.HS_FLAG_CASELESS
+    if flags & re.DOTALL:
+        out |= hyperscan.HS_FLAG_DOTALL
+    return int(out)
+
+
+def compiles_in_hyperscan(rule: BannerRule) -> bool:
+    """True when Hyperscan can prefilter the pattern (some Perl constructs it cannot take)."""
+    try:
+        hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK).compile(
+            expressions=[rule.pattern], ids=[0], elements=1, flags=[hs_flags(rule.flags)]
+        )
+    except hyperscan.error:
+        return False
+    return True
+
+
+def build_matcher(rules: Sequence[BannerRule], use_hyperscan: bool = True) -> BannerMatcher:
+    """Compile every rule once; rules Hyperscan rejects are always confirmed with `re`."""
+    compiled = tuple(re.compile(r.pattern, r.flags) for r in rules)
+    if not use_hyperscan or HS_UNAVAILABLE is not None:
+        return BannerMatcher(tuple(rules), compiled, None, tuple(range(len(rules))))
+    taken = list(range(len(rules)))
+    try:
+        database = compile_database(rules, taken)
+    except hyperscan.error:
+        taken = [i for i, r in enumerate(rules) if compiles_in_hyperscan(r)]
+        database = compile_database(rules, taken)
+    always = tuple(sorted(set(range(len(rules))) - set(taken)))
+    return BannerMatcher(tuple(rules), compiled, database, always)
+
+
+def compile_database(rules: Sequence[BannerRule], taken: Sequence[int]) -> Any:
+    """One Hyperscan block-mode database over the chosen rules, reporting rule indexes."""
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    flags = [hs_flags(rules[i].flags) for i in taken]
+    database.compile(
+        expressions=[rules[i].pattern for i in taken], ids=list(taken), elements=len(taken), flags=flags
+    )
+    return database
+
+
+def dump_matcher(matcher: BannerMatcher) -> bytes:
+    """The compiled Hyperscan database as bytes, to cache (compiling thousands of rules is slow)."""
+    return bytes(hyperscan.dumpb(matcher.database)) if matcher.database is not None else b""
+
+
+def load_matcher(rules: Sequence[BannerRule], blob: bytes, always: Sequence[int]) -> BannerMatcher:
+    """A matcher from rules and a cached database; `re` patterns are compiled again (fast)."""
+    compiled = tuple(re.compile(r.pattern, r.flags) for r in rules)
+    database = hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK) if blob else None
+    if database is not None:
+        database.scratch = hyperscan.Scratch(database)  # a loaded database has no scratch space yet
+    return BannerMatcher(tuple(rules), compiled, database, tuple(always))
+
+
+def match_each(matcher: BannerMatcher, banner: bytes) -> list[int]:
+    """The specification: indexes of every rule whose `re` pattern matches, trying all in turn."""
+    return [i for i, pattern in enumerate(matcher.compiled) if pattern.search(banner)]
+
+
+def match_banner(matcher: BannerMatcher, banner: bytes) -> list[int]:
+    """The same answer as match_each: Hyperscan's candidates, confirmed one by one with `re`."""
+    if matcher.database is None:
+        return match_each(matcher, banner)
+    candidates: list[int] = list(matcher.always)
+    matcher.database.scan(banner, match_event_handler=lambda i, *_: candidates.append(i))
+    return sorted(i for i in set(candidates) if matcher.compiled[i].search(banner))
