@@ -7,7 +7,7 @@ from netvet.model import AssetContext, Attribution, Designation, Determination, 
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.categories import CategoryHit, match_category
 from netvet.regimes.entities import EntityHit, match_entry
-from netvet.regimes.outcome import SEVERITY, doubts, no_entry, unattributed
+from netvet.regimes.outcome import SEVERITY, Question, doubts, no_entry, unattributed
 
 REGIME = "fcc-covered-list"
 LIST_ID = "fcc-covered-list"
@@ -29,7 +29,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     if hits:
         return max(hits, key=lambda d: SEVERITY[d.status])
     version = covered_list.version
-    doubt = doubts(REGIME, CITATION, kb, attr, entries, ctx, as_of, version)
+    doubt = doubts(Question(REGIME, CITATION, kb, attr, entries, ctx, as_of, version))
     if doubt is not None:
         return doubt
     if attr.is_unknown:

@@ -7,7 +7,7 @@ from datetime import date
 from netvet.model import AssetContext, Attribution, Determination, Status
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import match_entry
-from netvet.regimes.outcome import SEVERITY, doubts, no_entry, unattributed
+from netvet.regimes.outcome import SEVERITY, Question, doubts, no_entry, unattributed
 
 REGIME = "ndaa-889"
 LIST_ID = "ndaa-889"
@@ -46,7 +46,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
             (*parts, *hit.flags),
         )
     in_force = named.in_force(as_of)
-    doubt = doubts(REGIME, CITATION, kb, attr, in_force, ctx, as_of, named.version)
+    doubt = doubts(Question(REGIME, CITATION, kb, attr, in_force, ctx, as_of, named.version))
     if doubt is not None:
         return doubt
     if attr.is_unknown:

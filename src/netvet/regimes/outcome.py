@@ -1,12 +1,12 @@
 """Answers shared by the regimes: nothing attributed, no entry applies, evidence disagrees."""
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Designation, Determination, Status
 from netvet.regimes.base import RegimeKB
-from netvet.regimes.entities import match_entry
+from netvet.regimes.entities import EntityHit, match_entry
 
 SEVERITY = {Status.NOT_COVERED: 0, Status.UNKNOWN: 1, Status.REVIEW: 2, Status.COVERED: 3}
 
@@ -39,74 +39,59 @@ def no_entry(
     return Determination(regime, Status.NOT_COVERED, reason, citation, None, version)
 
 
-def disagreement(
-    regime: str,
-    citation: str,
-    kb: RegimeKB,
-    attr: Attribution,
-    entries: Sequence[Designation],
-    ctx: AssetContext,
-    as_of: date,
-    version: date | None,
-) -> Determination | None:
-    """Review when weaker evidence points at a listed maker the winning evidence does not."""
-    for alternate in attr.alternates:
-        other = replace(attr, manufacturer=alternate, alternates=())
-        for entry in entries:
-            hit = match_entry(kb.graph, other, ctx, entry, as_of)
-            if hit is not None and hit.status != Status.NOT_COVERED:
-                reason = (
-                    f"evidence disagrees: {'; '.join(attr.contradictions)}; the "
-                    f"other maker is named by entry {entry.id}"
-                )
-                return Determination(
-                    regime,
-                    Status.REVIEW,
-                    reason,
-                    citation,
-                    entry.id,
-                    version,
-                    ("manufacturer (evidence disagrees)",),
-                )
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One regime's question about one asset: what the doubt checks read."""
+
+    regime: str
+    citation: str
+    kb: RegimeKB
+    attr: Attribution
+    entries: Sequence[Designation]
+    ctx: AssetContext
+    as_of: date
+    version: date | None
+
+
+def first_hit(q: Question, maker: Attribution) -> tuple[Designation, EntityHit] | None:
+    """The first entry that reaches a (hypothetical) maker with covered or review."""
+    for entry in q.entries:
+        hit = match_entry(q.kb.graph, maker, q.ctx, entry, q.as_of)
+        if hit is not None and hit.status != Status.NOT_COVERED:
+            return entry, hit
     return None
 
 
-def component_doubt(
-    regime: str,
-    citation: str,
-    kb: RegimeKB,
-    attr: Attribution,
-    entries: Sequence[Designation],
-    ctx: AssetContext,
-    as_of: date,
-    version: date | None,
-) -> Determination | None:
+def disagreement(q: Question) -> Determination | None:
+    """Review when weaker evidence points at a listed maker the winning evidence does not."""
+    for alternate in q.attr.alternates:
+        found = first_hit(q, replace(q.attr, manufacturer=alternate, alternates=()))
+        if found is not None:
+            entry = found[0]
+            why = "; ".join(q.attr.contradictions)
+            reason = f"evidence disagrees: {why}; the other maker is named by entry {entry.id}"
+            missing = ("manufacturer (evidence disagrees)",)
+            return Determination(q.regime, Status.REVIEW, reason, q.citation, entry.id, q.version, missing)
+    return None
+
+
+def component_doubt(q: Question) -> Determination | None:
     """Review when a listed company made a part inside the device: §889 reaches covered
     equipment used as a substantial or essential component, and FCC 25-71 bars hosts of covered
     modular transmitters; whether this part is such a component is for a person to decide."""
-    for entity, name in attr.components:
-        part = replace(attr, manufacturer=entity, alternates=(), components=(), category=None)
-        for entry in entries:
-            hit = match_entry(kb.graph, part, ctx, entry, as_of)
-            if hit is not None and hit.status != Status.NOT_COVERED:
-                reason = f"contains {name}, {hit.reason}; is that part substantial or essential?"
-                missing = ("whether the component is substantial or essential",)
-                return Determination(
-                    regime, Status.REVIEW, reason, citation, entry.id, version, missing, hit.link.path
-                )
+    for entity, name in q.attr.components:
+        part = replace(q.attr, manufacturer=entity, alternates=(), components=(), category=None)
+        found = first_hit(q, part)
+        if found is not None:
+            entry, hit = found
+            reason = f"contains {name}, {hit.reason}; is that part substantial or essential?"
+            missing = ("whether the component is substantial or essential",)
+            return Determination(
+                q.regime, Status.REVIEW, reason, q.citation, entry.id, q.version, missing, hit.link.path
+            )
     return None
 
 
-def doubts(
-    regime: str,
-    citation: str,
-    kb: RegimeKB,
-    attr: Attribution,
-    entries: Sequence[Designation],
-    ctx: AssetContext,
-    as_of: date,
-    version: date | None,
-) -> Determination | None:
+def doubts(q: Question) -> Determination | None:
     """The first reason to review an asset no entry names: disagreeing evidence, then parts."""
-    args = (regime, citation, kb, attr, entries, ctx, as_of, version)
-    return disagreement(*args) or component_doubt(*args)
+    return disagreement(q) or component_doubt(q)
