@@ -105,7 +105,7 @@ def print_matches(console: Console, results: Sequence[dict[str, Any]]) -> None:
     for result in results:
         table = Table("entity", "score", "controller", "lists", "why", title=result["query"])
         for m in result["matches"]:
-            lists = ", ".join(f"{d['list']} ({d['status']})" for d in m["designations"]) or "-"
+            lists = ", ".join(dict.fromkeys(f"{d['list']} ({d['status']})" for d in m["designations"])) or "-"
             table.add_row(
                 m["entity"]["name"],
                 f"{m['score']:.2f}",

@@ -101,5 +101,7 @@ ADJUSTMENTS: tuple[Adjustment, ...] = (
 
 
 def reason_of(feature: Callable[..., object]) -> str:
-    """The first docstring line of a feature: the sentence a report prints."""
-    return (feature.__doc__ or feature.__name__).strip().splitlines()[0]
+    """The first docstring line of a feature, as the clause a report prints ('industry words
+    agree as well'), without its capital and full stop so clauses join with '; '."""
+    line = (feature.__doc__ or feature.__name__).strip().splitlines()[0].rstrip(".")
+    return line[:1].lower() + line[1:]
