@@ -11,6 +11,7 @@ from netvet.batch.engine import BatchEngine
 from netvet.batch.reader import StreamIssues, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
 from netvet.ingest.columns import map_columns
+from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue
 from netvet.regimes import REGIMES
@@ -99,8 +100,7 @@ class ScanStream:
             raise UsageError(f"--engine arrow reads CSV inventories, not --format {self.fmt}")
         header, _, _ = header_of(path)
         fields = dict(map_columns(header, self.overrides).fields)
-        if not {"mac", "vendor", "model", "serial", "hostname"} & set(fields):
-            raise SourceError(f"{path}: line 1: no column reads as MAC, vendor, model, serial or hostname")
+        require_identifying_column(path, 1, header, fields)
         engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use)
         rejected, seen, groups = StreamIssues(str(path)), 0, GroupCounts()
         for batch in stream_csv(path, rejected):

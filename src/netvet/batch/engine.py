@@ -14,7 +14,7 @@ import pyarrow as pa
 from netvet.attribute import RULES, RuleKB, fuse
 from netvet.attribute.mac_vector import BAD, parse_macs
 from netvet.attribute.mac_vector import slow as slow_mac
-from netvet.attribute.oui import lookup_ints
+from netvet.attribute.oui import GROUP_BIT, LOCAL_BIT, lookup_ints
 from netvet.batch.columns import (
     Carried,
     Column,
@@ -28,8 +28,8 @@ from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
 from netvet.model.finding import AssetContext, verdict_of
-from netvet.regimes import classify_use, determine_all
-from netvet.scan import relatedness, rule_kb
+from netvet.regimes import determine_all
+from netvet.scan import context_of, relatedness, rule_kb
 
 I64 = npt.NDArray[np.int64]
 U64 = npt.NDArray[np.uint64]
@@ -151,8 +151,8 @@ class BatchEngine:
         empty = stripped_empty(text, shape)
         bad = [(int(i), str(text[int(i)].as_py()).strip()) for i in np.flatnonzero((macs == BAD) & ~empty)]
         mac_class = lookup_ints(self.kb.oui, macs).astype(np.int64)
-        mac_class[(macs & np.uint64(1 << 41)) != 0] = LOCAL
-        mac_class[(macs & np.uint64(1 << 40)) != 0] = GROUP
+        mac_class[(macs & np.uint64(LOCAL_BIT)) != 0] = LOCAL
+        mac_class[(macs & np.uint64(GROUP_BIT)) != 0] = GROUP
         mac_class[macs == BAD] = NO_MAC
         return macs, mac_class, bad
 
@@ -210,25 +210,14 @@ class BatchEngine:
         self.answers[key] = Decided(attr, dets, verdict_of(dets))
         return self.answers[key]
 
-    @staticmethod
-    def bucket_of(day: date | None, edges: list[date]) -> int:
-        return bisect_right(edges, day) if day else -1
-
     def evidence_of(self, obs: Observation, mac_class: int) -> tuple[Evidence, ...]:
         """Evidence in RULES order: MAC, vendor, model (pattern, catalogue), category."""
         fields = (self.field_evidence(n, getattr(obs, n)) for n in ("vendor", "model", "category"))
         return self.mac_evidence(mac_class) + tuple(ev for part in fields for ev in part)
 
     def context_of(self, obs: Observation) -> AssetContext:
-        """The row function's context_of, on a batch observation."""
-        return AssetContext(
-            classify_use(self.kb.uses, obs.intended_use),
-            obs.intended_use,
-            obs.acquired,
-            obs.funding,
-            obs.first_authorized,
-            obs.conditional_approval,
-        )
+        """The row pipeline's context, on a batch observation."""
+        return context_of(obs, self.kb)
 
 
 def unregistered_mac(kb: KnowledgeBase) -> str:

@@ -77,17 +77,27 @@ def read_inventory(
     if header is None:
         raise SourceError(f"{path}: empty file")
     columns = map_columns(header[1], overrides)
-    if not {"mac", "vendor", "model", "serial", "hostname"} & set(columns.fields):
-        raise SourceError(
-            f"{path}: line {header[0]}: no column reads as MAC, vendor, "
-            f"model, serial or hostname (columns: {', '.join(header[1])})"
-        )
+    require_identifying_column(path, header[0], header[1], columns.fields)
     observations, issues = read_records(path, rows, columns.fields, len(header[1]))
     issues[:0] = [Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused]
     if strict and any(i.severity != "info" for i in issues):
         first = next(i for i in issues if i.severity != "info")
         raise SourceError(first.describe())
     return observations, issues
+
+
+IDENTIFYING = frozenset({"mac", "vendor", "model", "serial", "hostname"})
+
+
+def require_identifying_column(
+    path: Path, line: int, headers: Sequence[str], fields: Mapping[str, int]
+) -> None:
+    """An inventory needs a column that can identify an asset; the error names the header line."""
+    if not IDENTIFYING & set(fields):
+        named = ", ".join(headers)
+        raise SourceError(
+            f"{path}: line {line}: no column reads as MAC, vendor, model, serial or hostname (columns: {named})"
+        )
 
 
 def read_records(

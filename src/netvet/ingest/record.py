@@ -1,7 +1,6 @@
 """One inventory row (already split into cells) -> an Observation and its Issues."""
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 
 from netvet.ids import normalize_country, normalize_ip, normalize_mac, parse_amount, parse_date
 from netvet.model import Issue, Observation, SourceRef
@@ -71,8 +70,3 @@ def observation_from(
         issues.append(Issue(source.path, source.locator, None, "row has no usable value"))
         return None, issues
     return Observation(source=source, **values), issues  # type: ignore[arg-type]
-
-
-def row_date(value: object) -> date | None:
-    """A cell value as a date (spreadsheets give datetimes)."""
-    return parse_date(value) if isinstance(value, str | date) else None
