@@ -95,9 +95,8 @@ def require_identifying_column(
     """An inventory needs a column that can identify an asset; the error names the header line."""
     if not IDENTIFYING & set(fields):
         named = ", ".join(headers)
-        raise SourceError(
-            f"{path}: line {line}: no column reads as MAC, vendor, model, serial or hostname (columns: {named})"
-        )
+        wanted = "MAC, vendor, model, serial or hostname"
+        raise SourceError(f"{path}: line {line}: no column reads as {wanted} (columns: {named})")
 
 
 def read_records(
