@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from netvet.model import Issue
-from netvet.report import Summary, get_renderer
+from netvet.report import RecordWriter, Summary
 
 MAX_ISSUES_SHOWN = 15
 
@@ -53,14 +53,12 @@ def progress_bar(console: Console) -> Iterator[Any]:
 
 
 def write_output(fmt: str, records: Sequence[dict[str, Any]], path: Path | None) -> None:
-    """Rendered records to a file or stdout."""
-    text = get_renderer(fmt)(records)
-    if path is None:
-        import sys
-
-        sys.stdout.write(text)
-    else:
-        path.write_text(text, encoding="utf-8")
+    """Records to a file or stdout, through the one record writer."""
+    with open_output(path) as out:
+        writer = RecordWriter(fmt, out)
+        for record in records:
+            writer.write(record)
+        writer.close()
 
 
 def print_summary(console: Console, summary: Summary, as_of: date, run_id: int | None) -> None:

@@ -1,13 +1,11 @@
-"""Render records as JSON, JSON lines or CSV."""
+"""Write records as JSON, JSON lines or CSV."""
 
 import csv
-import io
-from collections.abc import Callable, Iterable
 from typing import TextIO
 
 import orjson
 
-from netvet.errors import LookupFailure, registry_entry
+from netvet.errors import LookupFailure
 from netvet.report.records import Record
 
 CSV_COLUMNS = (
@@ -33,16 +31,6 @@ CSV_COLUMNS = (
     "reasons",
     "evidence",
 )
-
-
-def to_json(records: Iterable[Record]) -> str:
-    """A JSON list, indented."""
-    return orjson.dumps(list(records), option=orjson.OPT_INDENT_2).decode() + "\n"
-
-
-def to_jsonl(records: Iterable[Record]) -> str:
-    """One JSON object per line."""
-    return "".join(orjson.dumps(r).decode() + "\n" for r in records)
 
 
 def csv_row(r: Record) -> list[object]:
@@ -74,29 +62,16 @@ def csv_row(r: Record) -> list[object]:
     ]
 
 
-def to_csv(records: Iterable[Record]) -> str:
-    """A flat CSV, one row per asset."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(r) for r in records)
-    return out.getvalue()
-
-
-RENDERERS: dict[str, Callable[[Iterable[Record]], str]] = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}
-
-
-def get_renderer(name: str) -> Callable[[Iterable[Record]], str]:
-    """A renderer by format name."""
-    return registry_entry(RENDERERS, name, "output format")
+FORMATS = ("json", "jsonl", "csv")
 
 
 class RecordWriter:
-    """Write records one at a time as JSON (a list), JSON lines or CSV."""
+    """Write records one at a time as JSON (a list), JSON lines or CSV: the one writer of
+    every data output, streamed or not."""
 
     def __init__(self, fmt: str, out: TextIO) -> None:
-        if fmt not in RENDERERS:
-            raise LookupFailure(f"unknown output format '{fmt}'")
+        if fmt not in FORMATS:
+            raise LookupFailure(f"unknown output format '{fmt}' (known: {', '.join(FORMATS)})")
         self.fmt, self.out, self.count = fmt, out, 0
         self.csv = csv.writer(out) if fmt == "csv" else None
 
