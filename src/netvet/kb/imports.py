@@ -1,7 +1,6 @@
 """Load newer official files into a user's kb folder: built in a staging copy, checked by loading
 it, then swapped in whole. A bad file leaves the kb as it was."""
 
-import json
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from pathlib import Path
 from netvet.errors import KnowledgeBaseError, UsageError, registry_entry
 from netvet.kb.build import build_1260h, build_fcc_list, build_registry, entity_resolver
 from netvet.kb.loader import DATA_DIR, load_kb
-from netvet.kb.manifest import MANIFEST, write_manifest
+from netvet.kb.manifest import read_manifest, write_manifest
 from netvet.model import Issue
 
 Importer = Callable[[Path, Path, date], list[Issue]]
@@ -70,7 +69,7 @@ def import_official(kind: str, source: Path, kb_dir: Path, version: date) -> lis
     try:
         shutil.copytree(kb_dir, staging)
         issues = importer(source, staging, version)
-        versions = json.loads((staging / MANIFEST).read_text(encoding="utf-8")).get("versions", {})
+        versions = read_manifest(staging).get("versions", {})
         write_manifest(staging, {**versions, kind: version.isoformat()})
         load_kb.__wrapped__(staging)
         swap(staging, kb_dir)

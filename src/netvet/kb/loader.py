@@ -69,33 +69,18 @@ def load_entities(path: Path) -> tuple[dict[str, Entity], tuple[OwnershipEdge, .
     return entities, edges, brands
 
 
-def load_lists(directory: Path) -> dict[str, ListVersion]:
-    """Every list file under lists/ that has entries."""
+def load_lists(directory: Path, hashes: Mapping[str, str]) -> dict[str, ListVersion]:
+    """Every list file under lists/ that has entries, each with the sha256 the manifest records."""
     lists: dict[str, ListVersion] = {}
     for path in sorted((directory / "lists").glob("*.yaml")):
         doc = read_yaml(path)
         if "entries" in doc:
             try:
-                found = list_from(doc, verify_manifest_entry(directory, path))
+                found = list_from(doc, hashes.get(path.relative_to(directory).as_posix(), ""))
             except (KeyError, ValueError, TypeError) as exc:
                 raise KnowledgeBaseError(f"{path}: {exc!r}") from exc
             lists[found.list_id] = found
     return lists
-
-
-def verify_manifest_entry(directory: Path, path: Path) -> str:
-    """The sha256 the manifest records for a file."""
-    return str(read_manifest(directory).get(path.relative_to(directory).as_posix(), ""))
-
-
-@cache
-def read_manifest(directory: Path) -> dict[str, str]:
-    """MANIFEST.json's file -> sha256 map (empty when there is no manifest)."""
-    path = directory / "MANIFEST.json"
-    if not path.exists():
-        return {}
-    doc = read_yaml(path)
-    return {str(k): str(v) for k, v in (doc.get("files") or {}).items()}
 
 
 def load_adversaries(path: Path) -> dict[str, date]:
@@ -183,14 +168,14 @@ def load_registry(path: Path) -> OuiTable:
 @cache
 def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
     """The whole knowledge base of a data directory, checked against its manifest."""
-    manifest = verify_manifest(directory)
+    manifest, hashes = verify_manifest(directory)
     entities, edges, brands = load_entities(directory / "entities.yaml")
     uses = read_yaml(directory / "uses.yaml")
     patterns = load_patterns(directory / "models.yaml")
     unknown = sorted({p.manufacturer for p in patterns} - set(entities))
     if unknown:
         raise KnowledgeBaseError(f"{directory / 'models.yaml'}: unknown manufacturer ids {unknown}")
-    lists = load_lists(directory)
+    lists = load_lists(directory, hashes)
     adversaries = load_adversaries(directory / "lists" / "foreign-adversaries.yaml")
     graph = OwnershipGraph.build(entities, edges)
     return KnowledgeBase(

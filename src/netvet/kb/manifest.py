@@ -3,6 +3,7 @@
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from netvet.errors import KnowledgeBaseError
 
@@ -29,13 +30,19 @@ def write_manifest(directory: Path, versions: dict[str, str]) -> Path:
     return path
 
 
-def verify_manifest(directory: Path) -> str:
-    """Check every file against the manifest; return the manifest's own sha256."""
+def read_manifest(directory: Path) -> dict[str, Any]:
+    """MANIFEST.json as written by write_manifest; a missing one is a KnowledgeBaseError."""
     path = directory / MANIFEST
     if not path.exists():
         raise KnowledgeBaseError(f"{path}: missing; run `netvet kb build`")
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    recorded: dict[str, str] = doc.get("files", {})
+    doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return doc
+
+
+def verify_manifest(directory: Path) -> tuple[str, dict[str, str]]:
+    """Check every file against the manifest; the manifest's own sha256 and each file's."""
+    path = directory / MANIFEST
+    recorded: dict[str, str] = read_manifest(directory).get("files", {})
     actual = {p.relative_to(directory).as_posix(): p for p in data_files(directory)}
     if set(recorded) != set(actual):
         raise KnowledgeBaseError(
@@ -44,4 +51,4 @@ def verify_manifest(directory: Path) -> str:
     for name, digest in recorded.items():
         if sha256_of(actual[name]) != digest:
             raise KnowledgeBaseError(f"{directory / name}: sha256 does not match {MANIFEST}")
-    return sha256_of(path)
+    return sha256_of(path), recorded
