@@ -11,7 +11,6 @@ import typer
 from rich.console import Console
 
 from netvet.cli_output import (
-    LiveInputs,
     open_output,
     print_issues,
     print_matches,
@@ -159,7 +158,9 @@ def store_run(url: str, stream: ScanStream, records: Iterator[dict[str, Any]], s
     """Save the run while the records stream through; its id."""
     from netvet.store import RunHeader, open_store, save_run
 
-    inputs = LiveInputs(stream)
+    def inputs() -> list[tuple[str, str, str, int]]:
+        return [(i.path, i.sha256, i.format, i.observations) for i in stream.inputs]
+
     header = RunHeader(stream.as_of, stream.kb.manifest_sha256, stream.regimes, inputs, started)
     engine = open_store(url)
     try:

@@ -17,22 +17,6 @@ from netvet.report import RecordWriter, Summary
 MAX_ISSUES_SHOWN = 15
 
 
-class LiveInputs(Sequence[tuple[str, str, str, int]]):
-    """The inputs of a stream as the store wants them, read when the stream is done."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-
-    def rows(self) -> list[tuple[str, str, str, int]]:
-        return [(i.path, i.sha256, i.format, i.observations) for i in self.stream.inputs]
-
-    def __len__(self) -> int:
-        return len(self.stream.inputs)
-
-    def __getitem__(self, index: Any) -> Any:
-        return self.rows()[index]
-
-
 @contextmanager
 def open_output(path: Path | None) -> Iterator[TextIO]:
     """A file to write data to, or stdout."""

@@ -19,6 +19,15 @@ CHUNK = 5000
 T = TypeVar("T")
 
 
+# A value known now, or only once the records have streamed through (a scan's inputs and issues).
+Late = Sequence[T] | Callable[[], Sequence[T]]
+
+
+def settled(value: Late[T]) -> Sequence[T]:
+    """The value, calling it first when it is only known late."""
+    return value() if callable(value) else value
+
+
 @dataclass(frozen=True, slots=True)
 class RunHeader:
     """What a run was computed from."""
@@ -26,7 +35,7 @@ class RunHeader:
     as_of: date
     kb_manifest_sha256: str
     regimes: Sequence[str]
-    inputs: Sequence[tuple[str, str, str, int]]
+    inputs: Late[tuple[str, str, str, int]]
     started_at: datetime
 
 
@@ -50,10 +59,10 @@ def save_run(
     engine: Engine,
     header: RunHeader,
     records: Iterable[Record],
-    found: Sequence[Issue] | Callable[[], Sequence[Issue]],
+    found: Late[Issue],
 ) -> int:
     """Insert a run, its inputs, assets, determinations and issues in one transaction; its id.
-    Records may be a stream; issues may be a callable read after the stream is consumed."""
+    Records may be a stream; inputs and issues may be callables read after it is consumed."""
     try:
         with engine.begin() as conn:
             inserted = conn.execute(
@@ -70,7 +79,7 @@ def save_run(
             )
             run_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
             counts = write_assets(conn, run_id, records)
-            write_inputs_and_issues(conn, run_id, header, found() if callable(found) else found)
+            write_inputs_and_issues(conn, run_id, settled(header.inputs), settled(found))
             totals = {"assets": sum(counts.values()), "counts": counts, "finished_at": datetime.now(UTC)}
             conn.execute(update(runs).where(runs.c.id == run_id).values(**totals))
     except SQLAlchemyError as exc:
@@ -89,14 +98,16 @@ def write_assets(conn: Any, run_id: int, records: Iterable[Record]) -> dict[str,
     return counts
 
 
-def write_inputs_and_issues(conn: Any, run_id: int, header: RunHeader, found: Sequence[Issue]) -> None:
+def write_inputs_and_issues(
+    conn: Any, run_id: int, read: Sequence[tuple[str, str, str, int]], found: Sequence[Issue]
+) -> None:
     """The run's inputs and issues."""
-    if header.inputs:
+    if read:
         conn.execute(
             insert(inputs),
             [
                 {"run_id": run_id, "position": i, "path": p, "sha256": h, "format": f, "observations": n}
-                for i, (p, h, f, n) in enumerate(header.inputs)
+                for i, (p, h, f, n) in enumerate(read)
             ],
         )
     for chunk in batched(enumerate(found), CHUNK):
