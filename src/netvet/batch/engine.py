@@ -36,6 +36,8 @@ U64 = npt.NDArray[np.uint64]
 NO_MAC, UNREGISTERED, LOCAL, GROUP = -4, -1, -2, -3
 SPECIAL_MACS = {LOCAL: "02:00:00:00:00:00", GROUP: "01:00:00:00:00:00"}
 REPRESENTATIVE = SourceRef("batch", "representative")
+# The fields the rules read after the MAC, in RULES order (the MAC comes first in RULES).
+RULE_FIELDS = tuple(dict.fromkeys(f for _, f in RULES if f != "mac"))
 DECIDING = ("vendor", "model", "category", "country_of_production", "intended_use")
 # Fields an answer depends on (dictionary-encoded); every other field is carried as text.
 ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval"})
@@ -211,8 +213,8 @@ class BatchEngine:
         return self.answers[key]
 
     def evidence_of(self, obs: Observation, mac_class: int) -> tuple[Evidence, ...]:
-        """Evidence in RULES order: MAC, vendor, model (pattern, catalogue), category."""
-        fields = (self.field_evidence(n, getattr(obs, n)) for n in ("vendor", "model", "category"))
+        """Evidence in RULES order (the MAC's first), each field's rules run once per value."""
+        fields = (self.field_evidence(n, getattr(obs, n) or None) for n in RULE_FIELDS)
         return self.mac_evidence(mac_class) + tuple(ev for part in fields for ev in part)
 
     def context_of(self, obs: Observation) -> AssetContext:
