@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from netvet.errors import SourceError
+from netvet.ingest.files import read_input
 from netvet.model import Issue, Observation, SourceRef
 
 ASSET_TYPES = frozenset({"device", "firmware"})
@@ -18,9 +19,7 @@ def load_bom(path: Path) -> Any:
     from cyclonedx.model.bom import Bom
     from defusedxml.ElementTree import fromstring
 
-    raw = path.read_bytes() if path.is_file() else None
-    if raw is None:
-        raise SourceError(f"{path}: no such file")
+    raw = read_input(path)
     text = raw.lstrip()
     try:
         if text.startswith(b"{"):

@@ -10,6 +10,7 @@ from typing import Any
 
 from netvet.errors import SourceError
 from netvet.ids import normalize_ip, normalize_mac
+from netvet.ingest.files import read_input
 from netvet.model import Issue, Observation, SourceRef
 
 
@@ -115,9 +116,7 @@ def read_mactable(
     """Every entry of a MAC or ARP table printed by a switch or router CLI."""
     from ntc_templates.parse import parse_output
 
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
-    text = PROMPT.sub("", path.read_bytes().decode("utf-8", errors="replace"))
+    text = PROMPT.sub("", read_input(path).decode("utf-8", errors="replace"))
     table = table_of(text)
     if table is None:
         raise SourceError(

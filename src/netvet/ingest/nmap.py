@@ -9,6 +9,7 @@ from typing import Any
 
 from netvet.errors import SourceError
 from netvet.ids import normalize_ip, normalize_mac
+from netvet.ingest.files import read_input
 from netvet.model import Issue, Observation, SourceRef
 
 # fingerprint-strings holds the raw answers of a service Nmap did not recognise (e.g. its
@@ -20,10 +21,9 @@ def parse_xml(path: Path) -> Any:
     """The root element; a DTD, an entity, or broken XML is a SourceError naming the file."""
     from defusedxml.ElementTree import fromstring
 
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+    raw = read_input(path)
     try:
-        root = fromstring(path.read_bytes())
+        root = fromstring(raw)
     except Exception as exc:  # defusedxml and the XML parser raise their own error types
         raise SourceError(f"{path}: not readable Nmap XML: {type(exc).__name__}: {exc}") from exc
     if root.tag != "nmaprun":

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from netvet.errors import SourceError
 from netvet.ids import normalize_mac
+from netvet.ingest.files import read_text_input
 from netvet.model import Issue, Observation, SourceRef
 
 SYS_DESCR, SYS_OBJECT_ID, SYS_NAME = "1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.5.0"
@@ -35,14 +36,10 @@ def decode_value(kind: str, value: str) -> str:
 
 def read_values(path: Path) -> tuple[dict[str, str], list[Issue]]:
     """OID -> text; lines that are not OID|type|value are Issues."""
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise SourceError(f"{path}: not a text file (NUL bytes)")
+    text = read_text_input(path)
     values: dict[str, str] = {}
     issues: list[Issue] = []
-    for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         parts = line.split("|", 2)
         if len(parts) != 3 or not parts[0].replace(".", "").isdigit():
             if line.strip():

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from netvet.errors import SourceError
+from netvet.ingest.files import read_text_input
 from netvet.ingest.snmprec import ENT_PHYSICAL, LLDP_REMOTE, build_observations
 from netvet.model import Issue, Observation
 
@@ -87,12 +88,7 @@ def read_snmpwalk(
     path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
 ) -> tuple[list[Observation], list[Issue]]:
     """The walked device and its neighbours, as from a recorded walk."""
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise SourceError(f"{path}: not a text file (NUL bytes)")
-    values, issues = parse_walk(raw.decode("utf-8", errors="replace"), str(path))
+    values, issues = parse_walk(read_text_input(path), str(path))
     if not values:
         raise SourceError(f"{path}: no 'OID = TYPE: value' lines: not snmpwalk output")
     if strict and issues:
