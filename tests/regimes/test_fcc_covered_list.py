@@ -81,36 +81,25 @@ def test_honor_as_of_before_the_sale_under_889(kb: KnowledgeBase) -> None:
     assert found.path[0] == "honor" and "huawei-technologies" in found.path
 
 
-def router(country: str | None) -> object:
-    return attr("tp-link", Category.CONSUMER_ROUTER, country)
+def judge_router(kb: KnowledgeBase, country: str | None = "VN", **context: object):  # type: ignore[no-untyped-def]
+    """A consumer router of no known maker, produced in `country`, judged with that context."""
+    return judge(kb, attr(None, Category.CONSUMER_ROUTER, country), ctx(**context))
 
 
 def test_foreign_router_authorized_after_entry_without_approval_is_covered(kb: KnowledgeBase) -> None:
-    found = judge(
-        kb,
-        attr(None, Category.CONSUMER_ROUTER, "VN"),
-        ctx(first_authorized=date(2026, 5, 1), conditional_approval=False),
-    )
+    found = judge_router(kb, first_authorized=date(2026, 5, 1), conditional_approval=False)
     assert found.status == Status.COVERED
     assert found.entry == f"routers-{ROUTER_ENTRY.isoformat()}"
     assert "new-authorization-barred" in found.flags
 
 
 def test_same_router_with_conditional_approval_is_not_covered(kb: KnowledgeBase) -> None:
-    found = judge(
-        kb,
-        attr(None, Category.CONSUMER_ROUTER, "VN"),
-        ctx(first_authorized=date(2026, 5, 1), conditional_approval=True),
-    )
+    found = judge_router(kb, first_authorized=date(2026, 5, 1), conditional_approval=True)
     assert found.status == Status.NOT_COVERED
 
 
 def test_router_authorized_before_entry_may_stay_in_use(kb: KnowledgeBase) -> None:
-    found = judge(
-        kb,
-        attr(None, Category.CONSUMER_ROUTER, "VN"),
-        ctx(first_authorized=date(2025, 9, 1), conditional_approval=False),
-    )
+    found = judge_router(kb, first_authorized=date(2025, 9, 1), conditional_approval=False)
     assert found.status == Status.COVERED
     assert "continued-use-allowed" in found.flags
     assert found.updates_allowed_until == date(2027, 3, 1)
@@ -118,29 +107,25 @@ def test_router_authorized_before_entry_may_stay_in_use(kb: KnowledgeBase) -> No
 
 
 def test_router_with_unknown_production_country_is_review(kb: KnowledgeBase) -> None:
-    found = judge(
-        kb,
-        attr(None, Category.CONSUMER_ROUTER, None),
-        ctx(first_authorized=date(2026, 5, 1), conditional_approval=False),
-    )
+    found = judge_router(kb, None, first_authorized=date(2026, 5, 1), conditional_approval=False)
     assert found.status == Status.REVIEW
     assert found.missing == ("country of production",)
 
 
 def test_router_with_unknown_authorization_date_is_review(kb: KnowledgeBase) -> None:
-    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, "VN"), ctx(conditional_approval=False))
+    found = judge_router(kb, conditional_approval=False)
     assert found.status == Status.REVIEW
     assert found.missing == ("first authorization date",)
 
 
 def test_router_with_everything_unknown_names_every_missing_fact(kb: KnowledgeBase) -> None:
-    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, None), ctx())
+    found = judge_router(kb, None)
     assert found.status == Status.REVIEW
     assert found.missing == ("country of production", "conditional approval", "first authorization date")
 
 
 def test_us_produced_router_is_not_covered(kb: KnowledgeBase) -> None:
-    found = judge(kb, attr(None, Category.CONSUMER_ROUTER, "US"), ctx())
+    found = judge_router(kb, "US")
     assert found.status == Status.NOT_COVERED
 
 
@@ -177,11 +162,7 @@ def test_services_only_entry_does_not_reach_equipment(kb: KnowledgeBase) -> None
 
 
 def test_answers_resting_on_unverified_facts_say_so(kb: KnowledgeBase) -> None:
-    router = judge(
-        kb,
-        attr(None, Category.CONSUMER_ROUTER, "VN"),
-        ctx(first_authorized=date(2026, 5, 1), conditional_approval=False),
-    )
+    router = judge_router(kb, first_authorized=date(2026, 5, 1), conditional_approval=False)
     assert "rests-on-unverified-fact" in router.flags
     unverified = [e for e in kb.edges if not e.verified and e.child in kb.entities and e.valid_to is None]
     edge = next(e for e in unverified if kb.graph.link(e.child, "huawei-technologies", AS_OF))
