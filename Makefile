@@ -24,8 +24,8 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 check: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts examples
-	$(BIN)/ruff format --check src tests bench scripts examples
+	$(BIN)/ruff check src tests bench examples
+	$(BIN)/ruff format --check src tests bench examples
 	$(BIN)/mypy src
 	$(BIN)/pytest
 
