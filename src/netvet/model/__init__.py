@@ -3,7 +3,7 @@
 from netvet.model.attribution import Attribution, Evidence
 from netvet.model.designation import Designation, ListVersion
 from netvet.model.entity import Brand, Entity, OwnershipEdge
-from netvet.model.finding import AssetContext, Determination, Finding, verdict_of
+from netvet.model.finding import AssetContext, Determination, Finding, Organisation, verdict_of
 from netvet.model.observation import Observation
 from netvet.model.ownership import Link, OwnershipGraph
 from netvet.model.sources import Issue, Source, SourceRef
@@ -23,6 +23,7 @@ __all__ = [
     "Link",
     "ListVersion",
     "Observation",
+    "Organisation",
     "OwnershipEdge",
     "OwnershipGraph",
     "Relation",

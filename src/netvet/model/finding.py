@@ -9,6 +9,15 @@ from netvet.model.vocab import VERDICT_RANK, Status, UseClass, Verdict
 
 
 @dataclass(frozen=True, slots=True)
+class Organisation:
+    """The organisation whose network or purchase is judged; None means the fact is not known."""
+
+    federal_contractor: bool | None = None
+    usf_recipient: bool | None = None
+    customers: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AssetContext:
     """Facts about how an asset is used and was obtained, which regimes read."""
 
@@ -18,6 +27,7 @@ class AssetContext:
     funding: str | None = None
     first_authorized: date | None = None
     conditional_approval: bool | None = None
+    organisation: Organisation = Organisation()
 
 
 @dataclass(frozen=True, slots=True)
