@@ -11,6 +11,7 @@ CORE = ("attribute", "match", "regimes", "report")
 EDGES_AND_ADAPTERS = (
     "netvet.kb",
     "netvet.ingest",
+    "netvet.collect",
     "netvet.store",
     "netvet.batch",
     "netvet.cli",
@@ -18,7 +19,7 @@ EDGES_AND_ADAPTERS = (
     "netvet.web",
     "netvet.screen",
 )
-FORBIDDEN_IN_CORE = ("sqlalchemy", "typer", "fastapi", "pyspark", "rich", "openpyxl")
+FORBIDDEN_IN_CORE = ("sqlalchemy", "typer", "fastapi", "pyspark", "rich", "openpyxl", "pysnmp")
 
 
 def imports_of(path: Path) -> set[str]:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from netvet.cli_collect import collect_app
 from netvet.cli_output import (
     open_output,
     print_issues,
@@ -21,6 +22,7 @@ from netvet.cli_output import (
 from netvet.errors import NetvetError, UsageError
 from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
+from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, load_kb
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.report import RecordWriter, Tally, finding_record
@@ -34,6 +36,7 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
 app.add_typer(kb_app, name="kb")
+app.add_typer(collect_app, name="collect")
 err = Console(stderr=True, soft_wrap=True)
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
@@ -63,7 +66,7 @@ def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
 
 @app.command()
 def scan(
-    paths: Annotated[list[Path], typer.Argument(help="Inventory files (CSV, XLSX).")],
+    paths: Annotated[list[Path], typer.Argument(help="Input files or folders of them.")],
     fmt: Annotated[
         str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable|cyclonedx|nmap")
     ] = "auto",
@@ -98,7 +101,15 @@ def scan(
     tally = Tally(kb.entities)
     with progress_bar(err) as advance:
         stream = ScanStream(
-            kb, day, paths, engine, fmt, strict, parse_overrides(column or []), use, progress=advance
+            kb,
+            day,
+            expand_inputs(paths),
+            engine,
+            fmt,
+            strict,
+            parse_overrides(column or []),
+            use,
+            progress=advance,
         )
         if fmt_out is None and no_store:
             stream.tally_only(tally)

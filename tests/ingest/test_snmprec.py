@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 
 from netvet.errors import SourceError
+from netvet.ids import normalize_mac
 from netvet.ingest import detect_format, read_snmprec
+from netvet.ingest.snmprec import ARP_MAC, IF_PHYS_ADDRESS, read_values
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Verdict
 from netvet.stream import ScanStream
@@ -100,7 +102,8 @@ def test_lldp_neighbours_are_other_assets(kb: KnowledgeBase, shared: Path) -> No
     found, _ = read_snmprec(walk(shared, "aos6.snmprec"))
     system, others = found[0], found[1:]
     assert system.source.locator == "system" and len(others) >= 5
-    assert all(o.source.locator.startswith("lldp ") for o in others)
+    assert all(o.source.locator.split()[0] in ("lldp", "arp", "fdb") for o in others)
+    assert any(o.source.locator.startswith("lldp ") for o in others)
     assert {o.mac for o in others if o.mac} and system.mac not in {o.mac for o in others}
     findings = list(ScanStream(kb, AS_OF, [walk(shared, "aos6.snmprec")]).findings())
     makers = {f.attribution.manufacturer for f in findings[1:]}
@@ -116,3 +119,17 @@ def test_cdp_neighbours_are_read(shared: Path) -> None:
     assert with_cdp
     found, _ = read_snmprec(with_cdp[0])
     assert any(o.source.locator.startswith("cdp ") and (o.hostname or o.model) for o in found)
+
+
+def test_arp_hosts_are_other_assets_once_each(shared: Path) -> None:
+    path = walk(shared, "comware.snmprec")
+    values, _ = read_values(path)
+    found, _ = read_snmprec(path)
+    arp = [o for o in found if o.source.locator.startswith("arp ")]
+    own = {normalize_mac(v) for oid, v in values.items() if oid.startswith(IF_PHYS_ADDRESS)}
+    assert len(arp) > 10
+    assert len({o.mac for o in arp}) == len(arp) and not own & {o.mac for o in arp}
+    first = arp[0]
+    index = first.source.locator.split()[1]
+    assert first.ip == ".".join(index.split(".")[1:]) and normalize_mac(values[ARP_MAC + index]) == first.mac
+    assert all(not int(str(o.mac)[:2], 16) & 1 for o in arp)

@@ -20,3 +20,18 @@ def read_text_input(path: Path) -> str:
     if b"\x00" in raw[:NUL_SNIFF]:
         raise SourceError(f"{path}: not a text file (NUL bytes)")
     return raw.decode("utf-8", errors="replace")
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Paths as given, a folder replaced by the files directly in it (sorted, hidden ones skipped);
+    an empty folder is a SourceError naming it."""
+    expanded: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            expanded.append(path)
+            continue
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        if not files:
+            raise SourceError(f"{path}: folder has no files to scan")
+        expanded.extend(files)
+    return expanded

@@ -1,7 +1,8 @@
 """Recorded SNMP walks in snmpsim's .snmprec format: one `OID|type|value` per line, type 4x
 meaning a hex-encoded octet string. The walked device becomes one observation (locator
 `system`) from sysObjectID, sysDescr, sysName, the ENTITY-MIB chassis and interface MACs; each
-LLDP or CDP neighbour becomes an observation of another asset (locator `lldp ROW`, `cdp ROW`)."""
+LLDP or CDP neighbour, and each host in its ARP or bridge table, becomes an observation of another
+asset (locator `lldp ROW`, `cdp ROW`, `arp ROW`, `fdb ROW`)."""
 
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,6 +22,12 @@ CHASSIS = "3"
 LLDP_REMOTE = "1.0.8802.1.1.2.1.4.1.1."
 CDP_CACHE = "1.3.6.1.4.1.9.9.23.1.2.1.1."
 LLDP_MAC_SUBTYPE = "4"
+# Address tables name hosts by MAC: ipNetToMediaPhysAddress (index ifIndex.a.b.c.d) and
+# dot1dTpFdbAddress (index: the MAC as six numbers; status 4 marks the switch's own address).
+ARP_MAC = "1.3.6.1.2.1.4.22.1.2."
+FDB_MAC = "1.3.6.1.2.1.17.4.3.1.1."
+FDB_STATUS = "1.3.6.1.2.1.17.4.3.1.3."
+FDB_SELF = "4"
 PRIVATE = "<private>"
 
 
@@ -32,6 +39,21 @@ def decode_value(kind: str, value: str) -> str:
     if len(raw) == 6 and kind.startswith("4"):
         return ":".join(f"{b:02x}" for b in raw)
     return raw.decode("utf-8", errors="replace")
+
+
+def format_record(oid: str, tag: int, payload: bytes | str) -> str:
+    """One `OID|type|value` line; octet strings that are not plain one-line text are written hex (type
+    suffix x), as snmpsim records them, so that the reader gives back the same text."""
+    if isinstance(payload, str):
+        return f"{oid}|{tag}|{payload}"
+    if payload and all(32 <= b < 127 for b in payload):
+        return f"{oid}|{tag}|{payload.decode('ascii')}"
+    return f"{oid}|{tag}x|{payload.hex()}"
+
+
+def oid_key(oid: str) -> tuple[int, ...]:
+    """The sort key that puts OIDs in SNMP (numeric, lexicographic) order."""
+    return tuple(int(part) for part in oid.split(".") if part.isdigit())
 
 
 def read_values(path: Path) -> tuple[dict[str, str], list[Issue]]:
@@ -98,6 +120,31 @@ def neighbours(values: Mapping[str, str], path: str) -> list[Observation]:
     return [o for o in found if o.mac or o.hostname or o.sysdescr or o.model]
 
 
+def table_hosts(values: Mapping[str, str], path: str, known_macs: set[str | None]) -> list[Observation]:
+    """One observation per MAC in the ARP and bridge tables that is not the device's own, once each
+    (an ARP entry, which also gives the IP address, wins over a bridge entry)."""
+    own = {normalize_mac(v) for oid, v in values.items() if oid.startswith(IF_PHYS_ADDRESS)}
+    seen: set[str | None] = {None, *own, *known_macs}
+    found = []
+    for oid, value in values.items():
+        table = "arp" if oid.startswith(ARP_MAC) else "fdb" if oid.startswith(FDB_MAC) else None
+        mac = normalize_mac(value) if table else None
+        if table is None or mac in seen or not is_unicast(mac):
+            continue
+        index = oid[len(ARP_MAC if table == "arp" else FDB_MAC) :]
+        if table == "fdb" and values.get(FDB_STATUS + index) == FDB_SELF:
+            continue
+        seen.add(mac)
+        ip = ".".join(index.split(".")[1:]) if table == "arp" else None
+        found.append(Observation(SourceRef(path, f"{table} {index}"), mac=mac, ip=ip))
+    return sorted(found, key=lambda o: o.source.locator.startswith("fdb"))
+
+
+def is_unicast(mac: str | None) -> bool:
+    """A MAC that names one interface: not all zeros, not multicast or broadcast."""
+    return bool(mac) and mac != "00:00:00:00:00:00" and not int(str(mac)[:2], 16) & 0x01
+
+
 def first_mac(values: Mapping[str, str]) -> str | None:
     """The first interface MAC that is globally unique and not all zeros."""
     for oid, value in values.items():
@@ -123,7 +170,8 @@ def read_snmprec(
 
 
 def build_observations(values: Mapping[str, str], path: str) -> list[Observation]:
-    """The walked device (locator `system`) and its LLDP/CDP neighbours."""
+    """The walked device (locator `system`), its LLDP/CDP neighbours and the hosts in its ARP and
+    bridge tables."""
     chassis = chassis_fields(values)
     obs = Observation(
         source=SourceRef(path, "system"),
@@ -135,4 +183,5 @@ def build_observations(values: Mapping[str, str], path: str) -> list[Observation
         sysobjectid=known(values.get(SYS_OBJECT_ID)),
         sysdescr=known(values.get(SYS_DESCR)),
     )
-    return [obs, *neighbours(values, path)]
+    seen = neighbours(values, path)
+    return [obs, *seen, *table_hosts(values, path, {o.mac for o in seen})]
