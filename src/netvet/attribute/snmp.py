@@ -21,12 +21,31 @@ class DescrRule:
 
 
 @dataclass(frozen=True, slots=True)
+class ObjectIdRule:
+    """A sysObjectID subtree whose maker is not the enterprise number's holder, optionally only when
+    the sysDescr also matches (then the rule reads two fields)."""
+
+    id: str
+    prefix: str
+    manufacturer: str
+    reason: str
+    descr: re.Pattern[str] | None = None
+
+    def matches(self, oid: str, sysdescr: str | None) -> bool:
+        """The OID is the prefix or under it, and the sysDescr condition (if any) holds."""
+        under = oid == self.prefix or oid.startswith(self.prefix + ".")
+        return under and (self.descr is None or bool(sysdescr and self.descr.search(sysdescr)))
+
+
+@dataclass(frozen=True, slots=True)
 class SnmpRules:
-    """Enterprise numbers (holder name, kb entity), agent-software numbers, sysDescr rules."""
+    """Enterprise numbers (holder name, kb entity), agent-software numbers, sysObjectID subtree
+    rules and sysDescr rules."""
 
     pens: Mapping[int, tuple[str, str | None]] = field(default_factory=dict)
     agent_pens: Mapping[int, str] = field(default_factory=dict)
     descr: tuple[DescrRule, ...] = ()
+    object_ids: tuple[ObjectIdRule, ...] = ()
 
 
 def enterprise_of(oid: str) -> int | None:
@@ -38,11 +57,25 @@ def enterprise_of(oid: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
+def object_id_claim(rules: SnmpRules, obs: Observation) -> Evidence | None:
+    """The longest sysObjectID subtree rule that holds for the observation, as evidence."""
+    oid = (obs.sysobjectid or "").strip().lstrip(".")
+    found = [r for r in rules.object_ids if r.matches(oid, obs.sysdescr)]
+    if not found:
+        return None
+    rule = max(found, key=lambda r: (len(r.prefix), r.descr is not None))
+    tier = Tier.MULTI_FIELD if rule.descr is not None else Tier.HEURISTIC
+    return Evidence(f"sysobjectid:{rule.id}", "sysobjectid", oid, rule.manufacturer, tier, rule.reason)
+
+
 def enterprise_claim(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]:
-    """The sysObjectID's enterprise number is held by this organisation (never exact alone)."""
+    """The sysObjectID's enterprise number is held by this organisation (never exact alone), unless
+    a subtree rule knows the number is used by another maker."""
     number = enterprise_of(obs.sysobjectid or "")
     if number is None:
         return ()
+    if (known := object_id_claim(rules, obs)) is not None:
+        return (known,)
     if number in rules.agent_pens:
         return (
             Evidence(

@@ -14,7 +14,7 @@ import pyarrow as pa
 import yaml
 
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
-from netvet.attribute.snmp import DescrRule, SnmpRules
+from netvet.attribute.snmp import DescrRule, ObjectIdRule, SnmpRules
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.manifest import verify_manifest
 from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
@@ -146,10 +146,18 @@ def load_snmp(directory: Path, entities: Mapping[str, Entity]) -> SnmpRules:
         DescrRule(r["id"], re.compile(r["regex"]), r["manufacturer"], bool(r.get("strong")), r["reason"])
         for r in doc["sysdescr"]
     )
-    unknown = sorted({r.manufacturer for r in descr} - set(entities))
+    object_ids = tuple(object_id_rule(r) for r in doc.get("sysobjectid", ()))
+    unknown = sorted({r.manufacturer for r in (*descr, *object_ids)} - set(entities))
     if unknown:
         raise KnowledgeBaseError(f"{directory / 'snmp.yaml'}: unknown manufacturer ids {unknown}")
-    return SnmpRules(pens, {int(a["number"]): str(a["reason"]) for a in doc["agent_pens"]}, descr)
+    agents = {int(a["number"]): str(a["reason"]) for a in doc["agent_pens"]}
+    return SnmpRules(pens, agents, descr, object_ids)
+
+
+def object_id_rule(row: Mapping[str, Any]) -> ObjectIdRule:
+    """One sysobjectid rule of snmp.yaml."""
+    descr = re.compile(row["descr"]) if row.get("descr") else None
+    return ObjectIdRule(row["id"], str(row["prefix"]), row["manufacturer"], row["reason"], descr)
 
 
 def load_registry(path: Path) -> OuiTable:
