@@ -147,7 +147,8 @@ def load_snmp(directory: Path, entities: Mapping[str, Entity]) -> SnmpRules:
         for r in doc["sysdescr"]
     )
     object_ids = tuple(object_id_rule(r) for r in doc.get("sysobjectid", ()))
-    unknown = sorted({r.manufacturer for r in (*descr, *object_ids)} - set(entities))
+    makers = {r.manufacturer for r in descr} | {r.manufacturer for r in object_ids}
+    unknown = sorted(makers - set(entities))
     if unknown:
         raise KnowledgeBaseError(f"{directory / 'snmp.yaml'}: unknown manufacturer ids {unknown}")
     agents = {int(a["number"]): str(a["reason"]) for a in doc["agent_pens"]}
