@@ -23,7 +23,8 @@ from netvet.errors import NetvetError, UsageError
 from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
-from netvet.kb.loader import DATA_DIR, load_kb
+from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.kb.user_rules import with_rule_files
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.report import RecordWriter, Tally, finding_record
 from netvet.settings import Settings
@@ -90,12 +91,16 @@ def scan(
     engine: Annotated[
         str, typer.Option(help="auto|row|arrow: arrow streams large CSVs in batches.")
     ] = "auto",
+    rules: Annotated[
+        list[Path] | None,
+        typer.Option("--rules", help="Extra fingerprints: netvet YAML, nmap-service-probes or Recog XML."),
+    ] = None,
 ) -> None:
     """Attribute every asset and determine each regime as of a date."""
     if fail_on is not None and fail_on not in FAIL_LEVELS:
         raise UsageError("--fail-on takes covered or review")
     settings = Settings.from_env()
-    kb = load_kb(settings.kb_dir or DATA_DIR)
+    kb = with_user_rules(load_kb(settings.kb_dir or DATA_DIR), rules or [], settings)
     day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
     started = datetime.now(UTC)
     tally = Tally(kb.entities)
@@ -121,6 +126,17 @@ def scan(
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     raise typer.Exit(exit_code(stream, tally, fail_on))
+
+
+def with_user_rules(kb: KnowledgeBase, paths: list[Path], settings: Settings) -> KnowledgeBase:
+    """The kb with the user's rule files added; rules they hold that cannot run are counted."""
+    if not paths:
+        return kb
+    extended, skipped = with_rule_files(kb, paths, settings.cache_dir)
+    for path in sorted({issue.path for issue in skipped}):
+        count = sum(issue.path == path for issue in skipped)
+        err.print(f"[yellow]{path}: {count} rules skipped (first: {skipped[0].describe()})[/yellow]")
+    return extended
 
 
 def exit_code(stream: ScanStream, tally: Tally, fail_on: str | None) -> int:

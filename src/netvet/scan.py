@@ -43,7 +43,8 @@ def rule_kb(kb: KnowledgeBase) -> RuleKB:
     """The parts of the kb the attribution rules read."""
     brands = {b.brand.casefold(): b.brand for b in kb.brands if b.valid_from is None and b.valid_to is None}
     oem = {b.owner: b.oem for b in kb.brands if b.oem and b.valid_to is None}
-    return RuleKB(kb.oui, CachedMatcher(kb.names), kb.models, kb.categories, brands, oem, kb.snmp)
+    names = CachedMatcher(kb.names)
+    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external)
 
 
 def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:

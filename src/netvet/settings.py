@@ -13,12 +13,14 @@ class Settings:
 
     db_url: str = DEFAULT_DB_URL
     kb_dir: Path | None = None
+    cache_dir: Path = Path.home() / ".cache" / "netvet"
 
     @classmethod
     def from_env(cls) -> "Settings":
-        """Read NETVET_DB_URL and NETVET_KB_DIR."""
-        kb = os.environ.get("NETVET_KB_DIR")
+        """Read NETVET_DB_URL, NETVET_KB_DIR and NETVET_CACHE_DIR (compiled rule databases)."""
+        kb, cache = os.environ.get("NETVET_KB_DIR"), os.environ.get("NETVET_CACHE_DIR")
         return cls(
             db_url=os.environ.get("NETVET_DB_URL", DEFAULT_DB_URL),
             kb_dir=Path(kb) if kb else None,
+            cache_dir=Path(cache) if cache else Path.home() / ".cache" / "netvet",
         )

@@ -20,13 +20,13 @@ def run(kb: KnowledgeBase, oid: str, descr: str | None = None):  # type: ignore[
             "1.3.6.1.4.1.10002.1",
             "Linux 2.6.32.68 #1 Fri Dec 16 15:44:21 EET 2016 mips",
             "ubiquiti",
-            Tier.MULTI_FIELD,
+            Tier.HEURISTIC,
         ),
         (
             "1.3.6.1.4.1.3955.6.1.208.1",
             "SRW208 - 8-Port Fast Ethernet Switch with WebView",
             "cisco",
-            Tier.MULTI_FIELD,
+            Tier.HEURISTIC,
         ),
         ("1.3.6.1.4.1.161.19.250.256", None, "cambium", Tier.HEURISTIC),
         ("1.3.6.1.4.1.5875.800.1001.11", None, "fiberhome", Tier.HEURISTIC),
@@ -41,15 +41,15 @@ def test_a_borrowed_enterprise_number_names_the_real_maker(
     assert evidence.tier == tier and evidence.rule.startswith("sysobjectid:") and evidence.reason
 
 
-def test_the_borrowed_number_without_the_second_field_names_no_maker(kb: KnowledgeBase) -> None:
-    found = run(kb, "1.3.6.1.4.1.10002.1", "Frogfoot embedded agent")
+def test_the_borrowed_number_outside_the_known_subtree_names_no_maker(kb: KnowledgeBase) -> None:
+    found = run(kb, "1.3.6.1.4.1.10002.7", "Frogfoot embedded agent")
     assert found.manufacturer is None
     assert any("Frogfoot" in e.reason for e in found.evidence)
 
 
-def test_the_linksys_number_outside_the_webview_line_stays_linksys(kb: KnowledgeBase) -> None:
-    assert run(kb, "1.3.6.1.4.1.3955.6.1.208.1", "Linksys router").manufacturer == "linksys"
-    assert run(kb, "1.3.6.1.4.1.3955.1.1", "SRW switch with WebView").manufacturer == "linksys"
+def test_the_linksys_number_outside_the_switch_tree_stays_linksys(kb: KnowledgeBase) -> None:
+    assert run(kb, "1.3.6.1.4.1.3955.1.1", "Linksys router").manufacturer == "linksys"
+    assert run(kb, "1.3.6.1.4.1.3955.60.1").manufacturer == "linksys"
 
 
 def test_agent_software_numbers_name_no_maker(kb: KnowledgeBase) -> None:

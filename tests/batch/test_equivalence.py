@@ -1,5 +1,6 @@
 """The Arrow batch path gives the row function's answers on every row (locators aside)."""
 
+import csv
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -82,3 +83,24 @@ def test_white_space_edges_are_stripped_alike(kb: KnowledgeBase, tmp_path: Path)
     assert [comparable(a) for a in row_found] == [comparable(b) for b in arrow_found]
     assert issue_kinds(row.issues) == issue_kinds(arrow.issues)
     assert len(row_found) == 4
+
+
+def test_banners_and_snmp_columns_give_the_same_answers(kb: KnowledgeBase, tmp_path: Path) -> None:
+    path = tmp_path / "banners.csv"
+    rows = [
+        ("cam", "HTTP/1.0 401 Unauthorized\r\nServer: Hikvision-Webs\r\n", "", ""),
+        ("sw", "SSH-2.0-HUAWEI-1.5\r\n", "", ""),
+        ("sw2", " SSH-2.0-HUAWEI-1.5", "", ""),
+        ("ap", "", "Linux 2.6.32.68 #1 Fri Dec 16 15:44:21 EET 2016 mips", "1.3.6.1.4.1.10002.1"),
+        ("olt", "", "AN5516-01", "1.3.6.1.4.1.5875.800.1001.11"),
+        ("blank", " \t", "", ""),
+    ]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Hostname", "Banner", "sysDescr", "sysObjectID"])
+        writer.writerows(rows)
+    row, row_found, arrow, arrow_found = both(kb, path)
+    assert [comparable(a) for a in row_found] == [comparable(b) for b in arrow_found]
+    makers = [f.attribution.manufacturer for f in row_found]
+    assert makers[:5] == ["hikvision", "huawei-technologies", "huawei-technologies", "ubiquiti", "fiberhome"]
+    assert row_found[0].observations[0].banner.endswith("\r\n")  # type: ignore[union-attr]

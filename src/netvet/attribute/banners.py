@@ -24,6 +24,16 @@ class BannerRule:
     flags: int
     product: str | None = None
     cpe: tuple[str, ...] = ()
+    vendor: str | None = None
+
+    @property
+    def vendor_name(self) -> str | None:
+        """The maker the rule names: its vendor, else the vendor of its first hardware or operating
+        system CPE (an application's vendor wrote software, it did not make the device)."""
+        if self.vendor:
+            return self.vendor
+        parts = next((c.split(":") for c in self.cpe if c.startswith(("h:", "o:"))), [])
+        return parts[1].replace("_", " ") if len(parts) > 2 and parts[1] else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from netvet.attribute.external import ExternalBanners, external_evidence
 from netvet.attribute.model_number import ModelRules, catalogue_models, matching_patterns
 from netvet.attribute.oui import OuiTable, lookup_mac
 from netvet.attribute.snmp import SnmpRules, descr_claims, enterprise_claim, text_claims
@@ -27,6 +28,7 @@ class RuleKB:
     brands: dict[str, str]
     oem: dict[str, str]
     snmp: SnmpRules = SnmpRules()
+    external: tuple[ExternalBanners, ...] = ()
 
 
 def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -160,6 +162,12 @@ def banner_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     return text_claims(kb.snmp, obs.banner, "banner")
 
 
+def external_banner_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """A service banner matches a rule of a fingerprint file the user gave (Nmap, Recog) that
+    names this maker."""
+    return external_evidence(obs, kb.external)
+
+
 def cpe_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     """The scanner matched a CPE whose vendor part names this organisation."""
     found = []
@@ -191,6 +199,7 @@ RULES: tuple[tuple[Rule, str], ...] = (
     (sysdescr_evidence, "sysdescr"),
     (sysdescr_model_evidence, "sysdescr"),
     (banner_evidence, "banner"),
+    (external_banner_evidence, "banner"),
     (cpe_evidence, "cpe"),
 )
 

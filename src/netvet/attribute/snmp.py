@@ -22,19 +22,17 @@ class DescrRule:
 
 @dataclass(frozen=True, slots=True)
 class ObjectIdRule:
-    """A sysObjectID subtree whose maker is not the enterprise number's holder, optionally only when
-    the sysDescr also matches (then the rule reads two fields)."""
+    """A sysObjectID subtree whose maker is not the enterprise number's holder. It reads the
+    sysObjectID alone, as every rule reads one field (the batch path runs it once per value)."""
 
     id: str
     prefix: str
     manufacturer: str
     reason: str
-    descr: re.Pattern[str] | None = None
 
-    def matches(self, oid: str, sysdescr: str | None) -> bool:
-        """The OID is the prefix or under it, and the sysDescr condition (if any) holds."""
-        under = oid == self.prefix or oid.startswith(self.prefix + ".")
-        return under and (self.descr is None or bool(sysdescr and self.descr.search(sysdescr)))
+    def matches(self, oid: str) -> bool:
+        """The OID is the prefix or under it."""
+        return oid == self.prefix or oid.startswith(self.prefix + ".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +58,13 @@ def enterprise_of(oid: str) -> int | None:
 def object_id_claim(rules: SnmpRules, obs: Observation) -> Evidence | None:
     """The longest sysObjectID subtree rule that holds for the observation, as evidence."""
     oid = (obs.sysobjectid or "").strip().lstrip(".")
-    found = [r for r in rules.object_ids if r.matches(oid, obs.sysdescr)]
+    found = [r for r in rules.object_ids if r.matches(oid)]
     if not found:
         return None
-    rule = max(found, key=lambda r: (len(r.prefix), r.descr is not None))
-    tier = Tier.MULTI_FIELD if rule.descr is not None else Tier.HEURISTIC
-    return Evidence(f"sysobjectid:{rule.id}", "sysobjectid", oid, rule.manufacturer, tier, rule.reason)
+    rule = max(found, key=lambda r: len(r.prefix))
+    return Evidence(
+        f"sysobjectid:{rule.id}", "sysobjectid", oid, rule.manufacturer, Tier.HEURISTIC, rule.reason
+    )
 
 
 def enterprise_claim(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]:

@@ -8,7 +8,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netvet.ingest.record import parse_cell
+from netvet.ingest.record import RAW_FIELDS, parse_cell
 
 I32 = npt.NDArray[np.int32]
 
@@ -60,12 +60,13 @@ def stripped_empty(array: pa.Array, shape: Shape) -> npt.NDArray[np.bool_]:
     return empty
 
 
-def encode(array: pa.Array) -> tuple[I32, list[str]]:
-    """Dictionary codes of the stripped strings, -1 for empty cells; stripping runs once per
-    distinct raw text, with Python's own str.strip() as the row reader uses it."""
+def encode(array: pa.Array, strip: bool = True) -> tuple[I32, list[str]]:
+    """Dictionary codes of the stripped strings (raw ones for fields read raw), -1 for empty cells;
+    stripping runs once per distinct raw text, with Python's own str.strip() as the row reader."""
     encoded = pc.dictionary_encode(array)
     ids: dict[str, int] = {}
-    remap = [ids.setdefault(t.strip(), len(ids)) if t.strip() else -1 for t in encoded.dictionary.to_pylist()]
+    texts = encoded.dictionary.to_pylist()
+    remap = [ids.setdefault(t.strip() if strip else t, len(ids)) if t.strip() else -1 for t in texts]
     table = np.array([*remap, -1], dtype=np.int32)
     return table[encoded.indices.to_numpy(zero_copy_only=False)], list(ids)
 
@@ -74,7 +75,7 @@ def parse_column(
     array: pa.Array, field: str, memo: dict[tuple[str, str], tuple[object, str | None]]
 ) -> Column:
     """Each distinct cell parsed once with the row reader's own parser (memo: across batches)."""
-    codes, texts = encode(array)
+    codes, texts = encode(array, strip=field not in RAW_FIELDS)
     values: list[object] = []
     errors: dict[int, str] = {}
     for i, text in enumerate(texts):

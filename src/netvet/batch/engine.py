@@ -38,7 +38,16 @@ SPECIAL_MACS = {LOCAL: "02:00:00:00:00:00", GROUP: "01:00:00:00:00:00"}
 REPRESENTATIVE = SourceRef("batch", "representative")
 # The fields the rules read after the MAC, in RULES order (the MAC comes first in RULES).
 RULE_FIELDS = tuple(dict.fromkeys(f for _, f in RULES if f != "mac"))
-DECIDING = ("vendor", "model", "category", "country_of_production", "intended_use")
+DECIDING = (
+    "vendor",
+    "model",
+    "category",
+    "country_of_production",
+    "intended_use",
+    "sysobjectid",
+    "sysdescr",
+    "banner",
+)
 # Fields an answer depends on (dictionary-encoded); every other field is carried as text.
 ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval"})
 

@@ -83,6 +83,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "authorized",
     ),
     "conditional_approval": ("conditional approval", "conditional approval granted", "ca"),
+    "sysdescr": ("sysdescr", "sys descr", "system description", "snmp sysdescr", "snmp description"),
+    "sysobjectid": ("sysobjectid", "sys object id", "snmp sysobjectid", "system object id", "object id"),
+    "banner": ("banner", "service banner", "server header", "http server header", "ssh banner"),
 }
 FIELDS = tuple(SYNONYMS)
 

@@ -17,7 +17,14 @@ TEXT_FIELDS = (
     "site",
     "intended_use",
     "fcc_id",
+    "sysdescr",
+    "sysobjectid",
+    "banner",
 )
+
+
+# A banner is matched as the service sent it: trailing line ends are part of many rules.
+RAW_FIELDS = frozenset({"banner"})
 
 
 def parse_flag(text: str) -> bool | None:
@@ -56,9 +63,10 @@ def observation_from(
     values: dict[str, object] = {}
     issues: list[Issue] = []
     for field, index in fields.items():
-        raw = cells[index].strip() if index < len(cells) else ""
-        if not raw:
+        cell = cells[index] if index < len(cells) else ""
+        if not cell.strip():
             continue
+        raw = cell if field in RAW_FIELDS else cell.strip()
         value, error = parse_cell(field, raw)
         if error:
             issues.append(Issue(source.path, source.locator, field, error))

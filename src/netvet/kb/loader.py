@@ -14,6 +14,7 @@ import pyarrow as pa
 import yaml
 
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
+from netvet.attribute.external import ExternalBanners
 from netvet.attribute.snmp import DescrRule, ObjectIdRule, SnmpRules
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.manifest import verify_manifest
@@ -45,6 +46,7 @@ class KnowledgeBase:
     names: NameIndex
     regime_kb: RegimeKB
     snmp: SnmpRules
+    external: tuple[ExternalBanners, ...] = ()
 
 
 def read_yaml(path: Path) -> Any:
@@ -142,10 +144,7 @@ def load_snmp(directory: Path, entities: Mapping[str, Entity]) -> SnmpRules:
     )
     cols = [table.column(c).to_pylist() for c in ("number", "organization", "entity")]
     pens = {int(n): (str(o), e or None) for n, o, e in zip(*cols, strict=True)}
-    descr = tuple(
-        DescrRule(r["id"], re.compile(r["regex"]), r["manufacturer"], bool(r.get("strong")), r["reason"])
-        for r in doc["sysdescr"]
-    )
+    descr = tuple(descr_rule(r) for r in doc["sysdescr"])
     object_ids = tuple(object_id_rule(r) for r in doc.get("sysobjectid", ()))
     makers = {r.manufacturer for r in descr} | {r.manufacturer for r in object_ids}
     unknown = sorted(makers - set(entities))
@@ -155,10 +154,16 @@ def load_snmp(directory: Path, entities: Mapping[str, Entity]) -> SnmpRules:
     return SnmpRules(pens, agents, descr, object_ids)
 
 
+def descr_rule(row: Mapping[str, Any]) -> DescrRule:
+    """One sysdescr rule of snmp.yaml."""
+    return DescrRule(
+        row["id"], re.compile(row["regex"]), row["manufacturer"], bool(row.get("strong")), row["reason"]
+    )
+
+
 def object_id_rule(row: Mapping[str, Any]) -> ObjectIdRule:
     """One sysobjectid rule of snmp.yaml."""
-    descr = re.compile(row["descr"]) if row.get("descr") else None
-    return ObjectIdRule(row["id"], str(row["prefix"]), row["manufacturer"], row["reason"], descr)
+    return ObjectIdRule(row["id"], str(row["prefix"]), row["manufacturer"], row["reason"])
 
 
 def load_registry(path: Path) -> OuiTable:
