@@ -53,7 +53,7 @@ def extras_of(
             issues.append(Issue(source.path, source.locator, "quantity", message))
     if raw.get("approval"):
         flag = parse_flag(raw["approval"])
-        values["approval"] = flag
+        values["approval"] = True if flag is None else flag  # a reference claims an approval
         values["approval_ref"] = raw["approval"] if flag is None else None
     return values, issues
 
