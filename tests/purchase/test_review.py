@@ -292,3 +292,24 @@ def test_record_follows_the_issue_contract(review_kb: ReviewKB, kb: Any) -> None
     assert record["missing"] == ["intended use"]
     first = record["determinations"][0]
     assert {"regime", "status", "entry", "list_version", "citation", "reason", "decision"} <= set(first)
+
+
+def test_claimed_approval_without_a_register_is_taken_on_condition(review_kb: ReviewKB) -> None:
+    review = review_line(purchase(ref="DOW-CA-77", **ROUTER_CN_NEW), review_kb, CARRIER, AS_OF)
+    covered = next(r for r in review.regimes if r.determination.regime == "fcc-covered-list")
+    assert covered.decision == Decision.ALLOWED
+    assert review.decision == Decision.CONDITIONS
+    assert any("keep the grant on file" in r for r in review.reasons)
+
+
+def test_approval_claim_on_a_product_no_category_entry_reads_changes_nothing(review_kb: ReviewKB) -> None:
+    line = purchase(
+        vendor="Cisco Systems",
+        model="ISR4331",
+        category="router",
+        country_of_production="MX",
+        conditional_approval=True,
+    )
+    review = review_line(line, review_kb, CARRIER, AS_OF)
+    assert review.decision == Decision.ALLOWED
+    assert not any("onditional" in r for r in review.reasons)

@@ -11,9 +11,10 @@ from datetime import date
 from netvet.model import Attribution, Category
 from netvet.purchase.model import Decision, Fact, PurchaseLine
 
-# The Covered List's category entries, and the device categories each reaches.
+# The Covered List's category entries, and the device categories each reaches (the router entry
+# reads consumer-grade routers, as the kb's entry does).
 CATEGORY_FAMILIES: dict[str, frozenset[Category]] = {
-    "router": frozenset({Category.ROUTER, Category.CONSUMER_ROUTER}),
+    "router": frozenset({Category.CONSUMER_ROUTER}),
     "uas": frozenset({Category.UAS, Category.UAS_COMPONENT}),
     "inverter": frozenset({Category.INVERTER}),
     "robot": frozenset({Category.ROBOT}),
@@ -122,13 +123,13 @@ def approval_fact(
 
 
 def line_claim(claimed: bool | None, ref: str | None) -> Fact:
-    """No register loaded: the line's own answer, or unknown."""
-    if ref:
-        return Fact(
-            True, f"Conditional Approval '{ref}' given on the line (no register loaded to check it)", ref
-        )
-    if claimed is None:
+    """No register loaded: the line's own answer, or unknown; a claimed approval is taken as
+    given on condition that a copy of the grant is kept."""
+    if claimed is None and not ref:
         return Fact(None, "no Conditional Approval given on the line and no register loaded")
-    return Fact(
-        claimed, "Conditional Approval " + ("granted" if claimed else "not granted") + ", as the line says"
-    )
+    if not claimed and not ref:
+        return Fact(False, "Conditional Approval not granted, as the line says")
+    given = f"'{ref}'" if ref else "granted"
+    unchecked = "as the line says (no register loaded to check it): keep the grant on file"
+    reason = f"Conditional Approval {given}, {unchecked}"
+    return Fact(True, reason, ref, Decision.CONDITIONS)

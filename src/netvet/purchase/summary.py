@@ -23,9 +23,8 @@ def unreadable(line: PurchaseLine) -> LineReview:
 
 
 def approval_matters(attr: Attribution, approval: Fact) -> bool:
-    """The Conditional Approval fact is worth a reason when a category entry could read it."""
-    families = frozenset().union(*CATEGORY_FAMILIES.values())
-    return approval.reference is not None or attr.category in families
+    """The Conditional Approval fact counts when a category entry could read it."""
+    return any(attr.category in family for family in CATEGORY_FAMILIES.values())
 
 
 def regime_reasons(regimes: tuple[RegimeDecision, ...]) -> list[tuple[Decision, str]]:
@@ -56,7 +55,8 @@ def summarise(
     qualification: Fact | None,
 ) -> LineReview:
     """The gravest decision of the regimes and the registers, their missing facts and reasons."""
-    facts = [f for f in (approval, qualification) if f is not None]
+    relevant = approval if approval_matters(attr, approval) else None
+    facts = [f for f in (relevant, qualification) if f is not None]
     decision = most_severe([r.decision for r in regimes] + [f.decision for f in facts])
     missing = [m for r in regimes if r.decision == Decision.NEEDS_INFORMATION for m in r.missing]
     missing += [m for f in facts for m in f.missing]
