@@ -139,3 +139,13 @@ def test_bad_profile_exits_2_naming_the_field(tmp_path: Path) -> None:
     path.write_text("organisation: {usf_recipient: sometimes}\n", encoding="utf-8")
     done = netvet(str(LINES), "--profile", str(path), cwd=tmp_path)
     assert done.returncode == 2 and "organisation.usf_recipient" in done.stderr
+
+
+def test_each_flag_overrides_only_its_own_profile_fact() -> None:
+    from netvet.cli_purchase import organisation
+    from netvet.model import Organisation
+
+    assert organisation(PROFILE, None, None, None) == Organisation(False, True, 4200)
+    assert organisation(PROFILE, True, None, 12) == Organisation(True, True, 12)
+    assert organisation(PROFILE, None, False, None) == Organisation(False, False, 4200)
+    assert organisation(None, None, None, None) == Organisation()
