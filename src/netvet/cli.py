@@ -35,7 +35,6 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
 app.add_typer(kb_app, name="kb")
-app.command("review-purchase")(review_purchase)
 err = Console(stderr=True, soft_wrap=True)
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
@@ -189,6 +188,9 @@ def match(
         write_output("json", results, None)
     else:
         print_matches(data_console(), results)
+
+
+app.command("review-purchase")(review_purchase)
 
 
 @kb_app.command("info")
