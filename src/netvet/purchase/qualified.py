@@ -16,8 +16,6 @@ from netvet.model import Attribution
 from netvet.purchase.approvals import Resolve, same_maker
 from netvet.purchase.model import Decision, Fact
 
-CRITERIA_VERIFIED = False
-
 
 class QuestionnaireCategory(StrEnum):
     """The seven categories of the CISA Vendor SCRM Template (Apr 2021)."""
