@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --db sqlite:///out/demo.db
 	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --json -o out/findings.json
 	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --csv -o out/findings.csv
+	$(BIN)/netvet review-purchase examples/purchase_lines.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --approved examples/purchase_register.yaml --json -o out/purchase.json
 	@echo "JSON and CSV findings written to out/findings.json and out/findings.csv"
 
 test: $(STAMP)

@@ -19,6 +19,7 @@ from netvet.cli_output import (
     progress_bar,
     write_output,
 )
+from netvet.cli_purchase import review_purchase
 from netvet.errors import NetvetError, UsageError
 from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
@@ -214,6 +215,9 @@ def match(
         write_output("json", results, None)
     else:
         print_matches(data_console(), results)
+
+
+app.command("review-purchase")(review_purchase)
 
 
 @kb_app.command("info")

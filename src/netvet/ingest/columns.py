@@ -116,8 +116,12 @@ def parse_overrides(pairs: Sequence[str]) -> dict[str, str]:
     return overrides
 
 
-def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = None) -> ColumnMap:
-    """Overrides first, then exact synonyms; each column serves one field at most."""
+def map_columns(
+    headers: Sequence[str],
+    overrides: Mapping[str, str] | None = None,
+    synonyms: Mapping[str, tuple[str, ...]] = SYNONYMS,
+) -> ColumnMap:
+    """Overrides first, then exact synonyms (in their order); each column serves one field at most."""
     normalised = [header_words(h) for h in headers]
     fields: dict[str, int] = {}
     for field, header in (overrides or {}).items():
@@ -125,11 +129,11 @@ def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = No
             raise UsageError(f"--map {field}={header}: no column '{header}' (columns: {', '.join(headers)})")
         fields[field] = list(headers).index(header)
     taken = set(fields.values())
-    for field, synonyms in SYNONYMS.items():
+    for field, spellings in synonyms.items():
         if field in fields:
             continue
         for i, words in enumerate(normalised):
-            if i not in taken and words in synonyms:
+            if i not in taken and words in spellings:
                 fields[field] = i
                 taken.add(i)
                 break

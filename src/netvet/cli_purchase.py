@@ -1,0 +1,188 @@
+"""`netvet review-purchase`: the procurement gate over a file of purchase lines."""
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from netvet.cli_output import open_output, print_issues, write_output
+from netvet.errors import UsageError
+from netvet.ids import parse_date
+from netvet.ingest.approved import read_profile, read_register
+from netvet.ingest.purchase import read_purchase_lines
+from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.model import Issue, Organisation
+from netvet.purchase import (
+    ApprovalRegister,
+    ConditionalApproval,
+    Decision,
+    LineReview,
+    QualifiedList,
+    ReviewKB,
+    review_line,
+    review_record,
+)
+from netvet.purchase.model import DECISION_RANK
+from netvet.regimes import REGIMES
+from netvet.scan import relatedness, rule_kb
+from netvet.settings import Settings
+
+err = Console(stderr=True, soft_wrap=True)
+COLOURS = {"allowed": "green", "conditions": "yellow", "needs-information": "magenta", "prohibited": "red"}
+
+
+def review_day(text: str | None) -> date:
+    """--as-of, default today."""
+    if text is None:
+        return date.today()
+    day = parse_date(text)
+    if day is None:
+        raise UsageError(f"--as-of: not a date: '{text}' (use YYYY-MM-DD)")
+    return day
+
+
+def organisation(
+    profile: Path | None, contractor: bool | None, usf: bool | None, customers: int | None
+) -> Organisation:
+    """The profile file's facts, each overridden by a flag the user gave."""
+    base = read_profile(profile) if profile else Organisation()
+    return Organisation(
+        base.federal_contractor if contractor is None else contractor,
+        base.usf_recipient if usf is None else usf,
+        base.customers if customers is None else customers,
+    )
+
+
+def registers(paths: Sequence[Path]) -> tuple[ApprovalRegister | None, QualifiedList | None, list[Issue]]:
+    """Every --approved file merged: Conditional Approvals joined, the last qualified list kept."""
+    approvals: list[ConditionalApproval] = []
+    sources: list[str] = []
+    qualified, issues = None, []
+    for path in paths:
+        register, qml, problems = read_register(path)
+        if register is not None:
+            approvals += register.approvals
+            sources += register.sources
+        qualified = qml or qualified
+        issues += problems
+    merged = ApprovalRegister(tuple(approvals), tuple(sources)) if sources else None
+    return merged, qualified, issues
+
+
+def review_kb(kb: KnowledgeBase, day: date, approved: Sequence[Path]) -> tuple[ReviewKB, list[Issue]]:
+    """The review's view of the kb and the user's registers."""
+    approvals, qualified, issues = registers(approved)
+    tools = ReviewKB(
+        rule_kb(kb), relatedness(kb, day), kb.regime_kb, kb.uses, tuple(REGIMES), approvals, qualified
+    )
+    return tools, issues
+
+
+def review_row(r: LineReview) -> tuple[str, ...]:
+    """The table cells of one line."""
+    obs = r.line.observation
+    quantity = f"x{r.line.quantity}" if r.line.quantity else None
+    product = " ".join(x for x in (obs.vendor, obs.model, quantity) if x) if obs else "-"
+    grave = [f"{d.determination.regime}: {d.decision}" for d in r.regimes if d.decision != Decision.ALLOWED]
+    colour = COLOURS[str(r.decision)]
+    return (
+        str(r.line.line),
+        r.line.supplier or "-",
+        product,
+        f"[{colour}]{r.decision}[/{colour}]",
+        "\n".join(grave) or ("all allowed" if r.regimes else "-"),
+        ", ".join(r.missing) or "-",
+        r.reasons[0] if r.reasons else "",
+    )
+
+
+def print_reviews(console: Console, reviews: Sequence[LineReview], day: date) -> None:
+    """One row per line: decision, per-regime decisions, missing facts and the gravest reason."""
+    table = Table(
+        "line",
+        "supplier",
+        "product",
+        "decision",
+        "regimes",
+        "missing",
+        "why",
+        title=f"Purchase review as of {day.isoformat()}",
+    )
+    for r in reviews:
+        table.add_row(*review_row(r))
+    console.print(table)
+    counts = {d: sum(1 for r in reviews if r.decision == d) for d in Decision}
+    console.print(", ".join(f"{n} {d}" for d, n in counts.items()))
+
+
+def write_reviews(
+    reviews: Sequence[LineReview], kb: KnowledgeBase, day: date, json_: bool, output: Path | None
+) -> None:
+    """JSON (one object per line) or the table, to stdout or a file."""
+    if json_:
+        write_output("json", [review_record(r, kb.entities) for r in reviews], output)
+        return
+    with open_output(output) as out:
+        wide = out is sys.stdout and sys.stdout.isatty()
+        print_reviews(Console(file=out) if wide else Console(file=out, width=200), reviews, day)
+
+
+def review_purchase(
+    file: Annotated[Path, typer.Argument(help="Purchase lines (CSV or XLSX).")],
+    as_of: Annotated[str | None, typer.Option(help="Judge the lines as of this date (YYYY-MM-DD).")] = None,
+    federal_contractor: Annotated[
+        bool | None,
+        typer.Option(
+            "--federal-contractor/--no-federal-contractor", help="The buyer is (not) a federal contractor."
+        ),
+    ] = None,
+    usf_recipient: Annotated[
+        bool | None,
+        typer.Option(
+            "--usf-recipient/--no-usf-recipient",
+            help="The buyer does (not) receive USF or other FCC subsidy.",
+        ),
+    ] = None,
+    customers: Annotated[
+        int | None, typer.Option(min=0, help="Customers of the buyer and its affiliates.")
+    ] = None,
+    profile: Annotated[
+        Path | None, typer.Option(help="Organisation profile (YAML); flags override it.")
+    ] = None,
+    approved: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Approved-products register: a Conditional Approval CSV or a register YAML (repeatable)."
+        ),
+    ] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print one JSON object per line.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write data here, not stdout.")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(help="Exit 1 when a line is prohibited (or needs-information, or conditions)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Stop at the first bad line.")] = False,
+) -> None:
+    """Judge proposed purchases: per line and regime, prohibited, allowed, conditions or needs-information."""
+    threshold = Decision(fail_on) if fail_on in {d.value for d in Decision} else None
+    if fail_on is not None and threshold in (None, Decision.ALLOWED):
+        raise UsageError("--fail-on takes prohibited, needs-information or conditions")
+    day = review_day(as_of)
+    org = organisation(profile, federal_contractor, usf_recipient, customers)
+    lines, issues = read_purchase_lines(file, strict=strict)
+    kb = load_kb(Settings.from_env().kb_dir or DATA_DIR)
+    tools, problems = review_kb(kb, day, approved or [])
+    reviews = [review_line(line, tools, org, day) for line in lines]
+    write_reviews(reviews, kb, day, json_, output)
+    print_issues(err, [*issues, *problems])
+    failed = threshold is not None and any(
+        DECISION_RANK[r.decision] >= DECISION_RANK[threshold] for r in reviews
+    )
+    raise typer.Exit(1 if failed else 0)

@@ -1,0 +1,120 @@
+"""What a determination means for a buyer: each role, each binding fact, each status."""
+
+from datetime import date
+
+import pytest
+
+from netvet.model import AssetContext, Determination, Organisation, Status
+from netvet.purchase import ROLES, Decision, decide
+
+V = date(2026, 8, 20)
+
+
+def det(regime: str, status: Status, *, missing: tuple[str, ...] = (), **kw: object) -> Determination:
+    return Determination(regime, status, "why", "cite", None, V, missing, **kw)  # type: ignore[arg-type]
+
+
+def buyer(
+    contractor: bool | None = None, usf: bool | None = None, funding: str | None = None
+) -> AssetContext:
+    return AssetContext(funding=funding, organisation=Organisation(contractor, usf))
+
+
+@pytest.mark.parametrize(
+    ("ctx", "decision", "missing"),
+    [
+        (buyer(contractor=True), Decision.PROHIBITED, ()),
+        (buyer(contractor=False), Decision.ALLOWED, ()),
+        (buyer(), Decision.NEEDS_INFORMATION, ("whether the buyer is a federal contractor",)),
+    ],
+)
+def test_889_binds_federal_contractors(
+    ctx: AssetContext, decision: Decision, missing: tuple[str, ...]
+) -> None:
+    found = decide(det("ndaa-889", Status.COVERED), ctx)
+    assert (found.decision, found.missing) == (decision, missing)
+
+
+@pytest.mark.parametrize(
+    ("ctx", "decision", "missing"),
+    [
+        (buyer(usf=True, funding="company capex"), Decision.PROHIBITED, ()),
+        (buyer(usf=False, funding="USF high-cost support"), Decision.PROHIBITED, ()),
+        (buyer(funding="E-Rate category 2"), Decision.PROHIBITED, ()),
+        (buyer(usf=False, funding="company capex"), Decision.ALLOWED, ()),
+        (buyer(usf=False), Decision.NEEDS_INFORMATION, ("funding source",)),
+        (
+            buyer(funding="company capex"),
+            Decision.NEEDS_INFORMATION,
+            ("whether the buyer receives USF or other FCC subsidy",),
+        ),
+    ],
+)
+def test_subsidy_rules_bind_usf_money_and_recipients(
+    ctx: AssetContext, decision: Decision, missing: tuple[str, ...]
+) -> None:
+    found = decide(det("fcc-subsidy", Status.COVERED), ctx)
+    assert (found.decision, found.missing) == (decision, missing)
+
+
+@pytest.mark.parametrize(
+    ("regime", "informational", "decision"),
+    [
+        ("fcc-covered-list", False, Decision.PROHIBITED),
+        ("icts-791", False, Decision.PROHIBITED),
+        ("fcc-annual-report", False, Decision.CONDITIONS),
+        ("fcc-reimbursement", False, Decision.CONDITIONS),
+        ("ear-entity-list", False, Decision.CONDITIONS),
+        ("dod-1260h", True, Decision.CONDITIONS),
+        ("a-regime-added-later", False, Decision.PROHIBITED),
+        ("a-regime-added-later", True, Decision.CONDITIONS),
+    ],
+)
+def test_covered_by_role(regime: str, informational: bool, decision: Decision) -> None:
+    found = decide(det(regime, Status.COVERED, informational=informational), buyer())
+    assert found.decision == decision
+
+
+def test_every_known_role_is_a_regime_id_of_design() -> None:
+    design = {
+        "fcc-covered-list",
+        "fcc-subsidy",
+        "fcc-annual-report",
+        "fcc-reimbursement",
+        "ndaa-889",
+        "icts-791",
+        "ear-entity-list",
+        "dod-1260h",
+    }
+    assert set(ROLES) == design
+
+
+def test_review_needs_the_missing_fact_and_unknown_the_maker() -> None:
+    review = decide(det("fcc-covered-list", Status.REVIEW, missing=("country of production",)), buyer())
+    assert (review.decision, review.missing) == (Decision.NEEDS_INFORMATION, ("country of production",))
+    unknown = decide(det("icts-791", Status.UNKNOWN), buyer())
+    assert (unknown.decision, unknown.missing) == (Decision.NEEDS_INFORMATION, ("manufacturer",))
+    no_fact = decide(det("fcc-annual-report", Status.REVIEW), buyer())
+    assert no_fact.missing == ("review decision",)
+
+
+def test_review_under_a_rule_that_does_not_bind_the_buyer_is_allowed() -> None:
+    found = decide(det("ndaa-889", Status.REVIEW, missing=("intended use",)), buyer(contractor=False))
+    assert found.decision == Decision.ALLOWED
+
+
+def test_previously_authorized_model_is_a_condition_with_the_update_date() -> None:
+    d = det(
+        "fcc-covered-list",
+        Status.COVERED,
+        flags=("previously-authorized", "continued-use-allowed"),
+        updates_allowed_until=date(2027, 3, 1),
+    )
+    found = decide(d, buyer())
+    assert found.decision == Decision.CONDITIONS and "2027-03-01" in found.reason
+
+
+def test_foreign_adversary_nexus_is_a_condition_and_plain_not_covered_allowed() -> None:
+    flagged = decide(det("icts-791", Status.NOT_COVERED, flags=("foreign-adversary-nexus",)), buyer())
+    assert flagged.decision == Decision.CONDITIONS
+    assert decide(det("icts-791", Status.NOT_COVERED), buyer()).decision == Decision.ALLOWED
