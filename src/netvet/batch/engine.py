@@ -28,7 +28,7 @@ from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
 from netvet.model.finding import AssetContext, verdict_of
-from netvet.regimes import determine_all
+from netvet.regimes import acquisition_cutoffs, determine_all
 from netvet.scan import context_of, relatedness, rule_kb
 
 I64 = npt.NDArray[np.int64]
@@ -38,7 +38,7 @@ SPECIAL_MACS = {LOCAL: "02:00:00:00:00:00", GROUP: "01:00:00:00:00:00"}
 REPRESENTATIVE = SourceRef("batch", "representative")
 # The fields the rules read after the MAC, in RULES order (the MAC comes first in RULES).
 RULE_FIELDS = tuple(dict.fromkeys(f for _, f in RULES if f != "mac"))
-DECIDING = ("vendor", "model", "category", "country_of_production", "intended_use")
+DECIDING = ("vendor", "model", "category", "country_of_production", "intended_use", "funding")
 # Fields an answer depends on (dictionary-encoded); every other field is carried as text.
 ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval"})
 
@@ -90,7 +90,8 @@ class BatchEngine:
         self.rules = rule_kb(self.kb)
         self.unregistered = unregistered_mac(self.kb)
         edge_days = {d for e in self.kb.edges for d in (e.valid_from, e.valid_to) if d}
-        self.acquired_edges = sorted(edge_days | {self.as_of + timedelta(days=1)})
+        cutoffs = acquisition_cutoffs(self.kb.regime_kb)
+        self.acquired_edges = sorted(edge_days | cutoffs | {self.as_of + timedelta(days=1)})
         self.authorized_edges = sorted({e.date_added for lst in self.kb.lists.values() for e in lst.entries})
 
     def field_evidence(self, name: str, value: object) -> tuple[Evidence, ...]:
