@@ -71,6 +71,12 @@ def unknown_funding(listed: Determination, ctx: AssetContext, start: date) -> De
     if ctx.organisation.usf_recipient is False:
         reason = f"{listed.reason}; the organisation receives no USF or other FCC subsidy"
         return restated(listed, Status.NOT_COVERED, reason, ())
+    if ctx.funding and ctx.funding.strip():
+        reason = (
+            f"{listed.reason}; the funding '{ctx.funding}' names no program netvet knows: "
+            "if it is USF or an FCC capital subsidy, it may not purchase, obtain or maintain it"
+        )
+        return review(listed, reason, ("whether the funding is an FCC subsidy",))
     reason = (
         f"{listed.reason}; USF and FCC capital subsidies may not purchase, obtain or maintain it "
         f"from {start.isoformat()}, and the funding source is unknown"
