@@ -89,3 +89,11 @@ def test_unknown_organisation_facts_leave_clear_assets_clear(
     found = determine_all(attr(maker, category, country), ctx(), kb.regime_kb, AS_OF)
     assert {d.status for d in found} == {Status.NOT_COVERED}
     assert verdict_of(found) == "clear"
+
+
+def test_name_screening_shows_the_entity_list_as_export_restricted(kb: KnowledgeBase) -> None:
+    from netvet.screen import designations_of
+
+    found = {d["list"]: d["status"] for d in designations_of(kb, "hikvision", AS_OF)}
+    assert found["ear-entity-list"] == "export-restricted"
+    assert found["fcc-covered-list"] == "use-qualified"
