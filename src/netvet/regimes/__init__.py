@@ -15,11 +15,12 @@ from netvet.regimes import (
     ndaa_889,
 )
 from netvet.regimes.base import Determine, RegimeKB
-from netvet.regimes.funding import FundingKind, classify_funding, funding_kind
+from netvet.regimes.funding import FundingKind, classify_funding, funding_group, funding_kind
+from netvet.regimes.listed import covered_list_answer
 from netvet.regimes.uses import UseRules, classify_use
 
 REGIMES: dict[str, Determine] = {
-    fcc_covered_list.REGIME: fcc_covered_list.determine,
+    fcc_covered_list.REGIME: covered_list_answer,
     fcc_subsidy.REGIME: fcc_subsidy.determine,
     fcc_annual_report.REGIME: fcc_annual_report.determine,
     fcc_reimbursement.REGIME: fcc_reimbursement.determine,
@@ -38,6 +39,7 @@ __all__ = [
     "classify_funding",
     "classify_use",
     "determine_all",
+    "funding_group",
     "funding_kind",
     "get_regime",
 ]

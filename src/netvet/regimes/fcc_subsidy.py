@@ -36,7 +36,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
         reason = f"{listed.reason}; {AMBIGUITY[found.name]}"
         return review(listed, reason, ("whether the funding is an FCC subsidy",))
     reason = (
-        f"{listed.reason}; paid with {found.name} ('{ctx.funding}'): {found.rule} bar using it to "
+        f"{listed.reason}; paid with {found.name}: {found.rule} bar using it to "
         f"purchase, obtain or maintain covered equipment from {start.isoformat()}"
     )
     return restated(listed, listed.status, reason, (*listed.missing,), ("subsidy-funded",))
@@ -73,7 +73,7 @@ def unknown_funding(listed: Determination, ctx: AssetContext, start: date) -> De
         return restated(listed, Status.NOT_COVERED, reason, ())
     if ctx.funding and ctx.funding.strip():
         reason = (
-            f"{listed.reason}; the funding '{ctx.funding}' names no program netvet knows: "
+            f"{listed.reason}; the funding source names no program netvet knows: "
             "if it is USF or an FCC capital subsidy, it may not purchase, obtain or maintain it"
         )
         return review(listed, reason, ("whether the funding is an FCC subsidy",))
@@ -87,7 +87,7 @@ def unknown_funding(listed: Determination, ctx: AssetContext, start: date) -> De
 def own_money(listed: Determination, ctx: AssetContext, found: Program) -> Determination:
     """Not bought with FCC subsidy money: outside the ban, but a USF recipient may not spend
     support on maintaining it (54.9, 54.10(a)(2))."""
-    reason = f"{listed.reason}; paid with {found.name} ('{ctx.funding}'), not an FCC subsidy"
+    reason = f"{listed.reason}; paid with {found.name}, not an FCC subsidy"
     if ctx.organisation.usf_recipient:
         reason += "; as a USF recipient, support may not pay for maintaining it either"
         return restated(listed, Status.NOT_COVERED, reason, (), ("maintenance-guard",))

@@ -86,3 +86,12 @@ def funding_kind(text: str | None) -> FundingKind:
     """USF, other FCC subsidy, not FCC, ambiguous, or unknown (empty or unrecognised text)."""
     found = classify_funding(text)
     return found.kind if found else FundingKind.UNKNOWN
+
+
+def funding_group(text: str | None) -> int:
+    """Texts with one group get one answer: the index of the program named, len(PROGRAMS) for
+    text naming none, -1 for empty text (the batch engine groups rows by this)."""
+    if not text or not text.strip():
+        return -1
+    found = classify_funding(text)
+    return PROGRAMS.index(found) if found else len(PROGRAMS)

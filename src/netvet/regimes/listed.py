@@ -14,8 +14,11 @@ INITIAL_LIST = date(2021, 3, 12)
 
 
 def covered_list_answer(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
-    """The FCC Covered List's determination of the asset on the day."""
-    return fcc_covered_list.determine(attr, ctx, kb, as_of)
+    """The FCC Covered List's determination of the asset on the day (computed once for the
+    regimes that build on it)."""
+    return kb.covered_list_memo.get(
+        (attr, ctx, as_of), lambda: fcc_covered_list.determine(attr, ctx, kb, as_of)
+    )
 
 
 def entry_of(kb: RegimeKB, entry_id: str | None) -> Designation | None:
