@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from netvet.kb.loader import KnowledgeBase
-from netvet.model import Category, Status, UseClass, verdict_of
-from netvet.regimes import REGIMES, FundingKind, classify_funding, determine_all, funding_kind
+from netvet.model import Category, Determination, Status, UseClass, verdict_of
+from netvet.regimes import REGIMES, FundingKind, classify_funding, determine_all, funding_group, funding_kind
+from netvet.regimes.base import LastAnswer
 from tests.conftest import AS_OF, attr, ctx
 
 STABLE_IDS = [
@@ -97,3 +98,24 @@ def test_name_screening_shows_the_entity_list_as_export_restricted(kb: Knowledge
     found = {d["list"]: d["status"] for d in designations_of(kb, "hikvision", AS_OF)}
     assert found["ear-entity-list"] == "export-restricted"
     assert found["fcc-covered-list"] == "use-qualified"
+
+
+def test_funding_groups_gather_texts_naming_one_program() -> None:
+    assert funding_group("USF High Cost") == funding_group("CAF II") == funding_group("RDOF")
+    assert funding_group("private") != funding_group("USF High Cost")
+    assert funding_group("state grant") == funding_group("county bond") != funding_group(None)
+    assert funding_group("") == funding_group(None) == -1
+
+
+def test_last_answer_keeps_one_answer_per_key() -> None:
+    memo, calls = LastAnswer(), []
+
+    def compute(tag: str) -> Determination:
+        calls.append(tag)
+        return Determination("r", Status.NOT_COVERED, tag, "c")
+
+    assert memo.get("a", lambda: compute("a")).reason == "a"
+    assert memo.get("a", lambda: compute("again")).reason == "a"
+    assert memo.get("b", lambda: compute("b")).reason == "b"
+    assert memo.get("a", lambda: compute("a2")).reason == "a2"
+    assert calls == ["a", "b", "a2"]

@@ -25,6 +25,9 @@ NETWORK_CORE = frozenset(
         Category.SERVER,
     }
 )
+# US findings about a supplier's conduct (§791.103(c)(4)): a Covered List entry rests on a national
+# security determination; an Entity List entry on activities contrary to US security or policy.
+US_FINDINGS = ("fcc-covered-list", "ear-entity-list")
 CRITERIA = (
     "nature and characteristics of the ICTS",
     "degree of foreign-adversary ownership, control or direction",
@@ -46,6 +49,7 @@ class Nexus:
     limbs: tuple[tuple[str, str], ...]
     state_controlled: bool = False
     military_listed: bool = False
+    us_findings: tuple[str, ...] = ()
 
     @property
     def countries(self) -> tuple[str, ...]:
@@ -92,9 +96,21 @@ def find_nexus(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) 
     maker = attr.manufacturer
     chain = kb.graph.chain(maker, as_of) if maker is not None and maker in kb.graph.entities else ()
     state = any(kb.graph.entities[e].kind == "state-body" for e in chain)
-    listed = kb.entries_above("dod-1260h", maker) if maker and "dod-1260h" in kb.lists else ()
-    military = any(e.in_force(as_of) for e in listed)
-    return Nexus(tuple(limbs), state and bool(limbs), military)
+    military = bool(lists_naming(kb, maker, as_of, ("dod-1260h",)))
+    findings = lists_naming(kb, maker, as_of, US_FINDINGS)
+    return Nexus(tuple(limbs), state and bool(limbs), military, findings)
+
+
+def lists_naming(kb: RegimeKB, maker: str | None, as_of: date, list_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of the lists have an entry in force naming the maker or its owners on the day."""
+    if maker is None or maker not in kb.graph.entities:
+        return ()
+    chain = kb.graph.chain(maker, as_of)
+    return tuple(
+        i
+        for i in list_ids
+        if any(e.in_force(as_of) for node in chain for e in kb.named.get(i, {}).get(node, ()))
+    )
 
 
 def score_factors(attr: Attribution, ctx: AssetContext, nexus: Nexus) -> tuple[int | None, ...]:
@@ -107,7 +123,8 @@ def score_factors(attr: Attribution, ctx: AssetContext, nexus: Nexus) -> tuple[i
     if ctx.serviced_by or ctx.service_country:
         persistent = 2 if nexus.has("servicing") else 1
     severity = None if ctx.use.value == "unknown" else 2 if ctx.use.qualifies else 1
-    return (nature, degree, None, None, None, persistent, None, None, severity, None)
+    conduct = 2 if nexus.us_findings else None
+    return (nature, degree, None, conduct, None, persistent, None, None, severity, None)
 
 
 def describe_factors(scores: tuple[int | None, ...]) -> str:
@@ -124,5 +141,6 @@ def factor_flags(nexus: Nexus, scores: tuple[int | None, ...]) -> tuple[str, ...
     extra = (("nexus-state-control",) if nexus.state_controlled else ()) + (
         ("nexus-military-listed",) if nexus.military_listed else ()
     )
+    extra += tuple(f"listed-{i}" for i in nexus.us_findings)
     scored = tuple(f"791.103(c)({i})={s}" for i, s in enumerate(scores, 1) if s is not None)
     return ("foreign-adversary-nexus", *limbs, *extra, *scored)
