@@ -11,12 +11,16 @@ from netvet.regimes.entities import link_on
 from netvet.report.records import party
 
 INFORMATIONAL_LISTS = frozenset({"dod-1260h"})
+EXPORT_SCREENING_LISTS = frozenset({"ear-entity-list"})  # restricts selling to, not buying from
 
 
 def entry_status(entry: Designation) -> str:
-    """How an entry reaches an entity: covered, use-qualified, services-only or informational."""
+    """How an entry reaches an entity: covered, use-qualified, services-only, informational or
+    export-restricted (the Entity List restricts supplying the entity, not buying from it)."""
     if entry.list_id in INFORMATIONAL_LISTS:
         return "informational"
+    if entry.list_id in EXPORT_SCREENING_LISTS:
+        return "export-restricted"
     if entry.use_qualified:
         return "use-qualified"
     if Scope.EQUIPMENT not in entry.scope:

@@ -104,3 +104,20 @@ def test_banners_and_snmp_columns_give_the_same_answers(kb: KnowledgeBase, tmp_p
     makers = [f.attribution.manufacturer for f in row_found]
     assert makers[:5] == ["hikvision", "huawei-technologies", "huawei-technologies", "ubiquiti", "fiberhome"]
     assert row_found[0].observations[0].banner.endswith("\r\n")  # type: ignore[union-attr]
+
+
+def test_funding_and_acquisition_cut_offs_split_groups(kb: KnowledgeBase, tmp_path: Path) -> None:
+    days = ["2018-08-13", "2018-08-14", "2020-06-30", "2020-07-01", "2021-01-18", "2021-01-19", ""]
+    funding = ["USF High Cost", "private", "CARES", ""]
+    lines = ["Hostname,Vendor,Model,Device Type,Purchase Date,Funding Source"]
+    lines += [
+        f"h{i}-{j},Huawei,S5720,Switch,{d},{f}" for i, d in enumerate(days) for j, f in enumerate(funding)
+    ]
+    path = tmp_path / "cutoffs.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, row_found, _, arrow_found = both(kb, path)
+    assert [comparable(a) for a in row_found] == [comparable(b) for b in arrow_found]
+    status = {(f.observations[0].hostname, d.regime): d.status for f in arrow_found for d in f.determinations}
+    assert status["h0-0", "fcc-annual-report"] != status["h1-0", "fcc-annual-report"]
+    assert status["h2-0", "fcc-reimbursement"] != status["h3-0", "fcc-reimbursement"]
+    assert len({status[f"h1-{j}", "fcc-subsidy"] for j in range(len(funding))}) == 3

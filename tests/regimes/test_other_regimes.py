@@ -3,7 +3,7 @@
 from datetime import date
 
 from netvet.kb.loader import KnowledgeBase
-from netvet.model import Category, Status, UseClass, verdict_of
+from netvet.model import Category, Organisation, Status, UseClass, verdict_of
 from netvet.regimes import determine_all, dod_1260h, icts_791, ndaa_889
 from tests.conftest import AS_OF, attr, ctx
 
@@ -13,7 +13,10 @@ def test_889_in_force_dates(kb: KnowledgeBase) -> None:
     assert ndaa_889.determine(a, ctx(), kb.regime_kb, date(2019, 8, 12)).status == Status.NOT_COVERED
     part_a = ndaa_889.determine(a, ctx(), kb.regime_kb, date(2019, 8, 13))
     assert part_a.status == Status.COVERED and part_a.flags == ("part-a",)
-    assert ndaa_889.determine(a, ctx(), kb.regime_kb, AS_OF).flags == ("part-a", "part-b")
+    contractor = ctx(organisation=Organisation(federal_contractor=True))
+    assert ndaa_889.determine(a, contractor, kb.regime_kb, AS_OF).flags == ("part-a", "part-b")
+    unknown = ndaa_889.determine(a, ctx(), kb.regime_kb, AS_OF).flags
+    assert unknown == ("part-a", "part-b", "part-b-if-federal-contractor")
 
 
 def test_889_use_qualifier_for_dahua(kb: KnowledgeBase) -> None:

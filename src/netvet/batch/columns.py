@@ -91,6 +91,16 @@ def parse_column(
     return Column(codes, raw, values, texts, errors)
 
 
+def coded(
+    columns: dict[str, "Column"], name: str, kept: npt.NDArray[np.int64], key: Callable[[object], int]
+) -> npt.NDArray[np.int64]:
+    """Per kept row, key(value) of one column's cell (-1 when the cell is empty or the column absent)."""
+    if name not in columns:
+        return np.full(len(kept), -1, dtype=np.int64)
+    column = columns[name]
+    return bucket(column.codes, column.values, key)[kept].astype(np.int64)
+
+
 def bucket(codes: I32, values: list[object], key: Callable[[object], int]) -> I32:
     """Per row, key(value) of its code (-1 for empty), computed once per distinct value."""
     table = np.array([key(v) for v in values] + [-1], dtype=np.int32)

@@ -18,8 +18,8 @@ from netvet.attribute.oui import GROUP_BIT, LOCAL_BIT, lookup_ints
 from netvet.batch.columns import (
     Carried,
     Column,
-    bucket,
     carried_column,
+    coded,
     parse_column,
     shape_of,
     stripped_empty,
@@ -28,7 +28,7 @@ from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
 from netvet.model.finding import AssetContext, verdict_of
-from netvet.regimes import determine_all
+from netvet.regimes import acquisition_cutoffs, determine_all, funding_group
 from netvet.scan import context_of, relatedness, rule_kb
 
 I64 = npt.NDArray[np.int64]
@@ -48,8 +48,9 @@ DECIDING = (
     "sysdescr",
     "banner",
 )
-# Fields an answer depends on (dictionary-encoded); every other field is carried as text.
-ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval"})
+# Fields an answer depends on (dictionary-encoded); every other field is carried as text. Funding
+# decides through the program it names (funding_group), so its texts are grouped by program.
+ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval", "funding"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,8 @@ class BatchEngine:
         self.rules = rule_kb(self.kb)
         self.unregistered = unregistered_mac(self.kb)
         edge_days = {d for e in self.kb.edges for d in (e.valid_from, e.valid_to) if d}
-        self.acquired_edges = sorted(edge_days | {self.as_of + timedelta(days=1)})
+        cutoffs = acquisition_cutoffs(self.kb.regime_kb)
+        self.acquired_edges = sorted(edge_days | cutoffs | {self.as_of + timedelta(days=1)})
         self.authorized_edges = sorted({e.date_added for lst in self.kb.lists.values() for e in lst.entries})
 
     def field_evidence(self, name: str, value: object) -> tuple[Evidence, ...]:
@@ -176,12 +178,14 @@ class BatchEngine:
         acquired = self.date_buckets(columns, "acquired", self.acquired_edges, kept)
         authorized = self.date_buckets(columns, "first_authorized", self.authorized_edges, kept)
         approval = column_or_empty(columns, "conditional_approval", kept)
-        group, first = combine(claims, *codes, acquired, authorized, approval)
+        funding = coded(columns, "funding", kept, lambda v: funding_group(v if isinstance(v, str) else None))
+        group, first = combine(claims, *codes, acquired, authorized, approval, funding)
         decided = []
         for r in first:
             row = int(kept[r])
             facts = tuple(value_at(columns, name, row) for name in (*DECIDING, "conditional_approval"))
-            key = (self.claim_names[int(claims[r])], *facts, int(acquired[r]), int(authorized[r]))
+            dates = (int(acquired[r]), int(authorized[r]), int(funding[r]))
+            key = (self.claim_names[int(claims[r])], *facts, *dates)
             decided.append(self.answers.get(key) or self.answer(key, columns, int(mac_class[row]), row))
         return group, tuple(decided)
 
@@ -203,13 +207,7 @@ class BatchEngine:
 
     def date_buckets(self, columns: dict[str, Column], name: str, edges: list[date], kept: I64) -> I64:
         """Per row, which interval between the days that can change an answer holds the date."""
-        if name not in columns:
-            return np.full(len(kept), -1, dtype=np.int64)
-        column = columns[name]
-        per_row = bucket(
-            column.codes, column.values, lambda d: bisect_right(edges, d) if isinstance(d, date) else -1
-        )
-        return per_row[kept].astype(np.int64)
+        return coded(columns, name, kept, lambda d: bisect_right(edges, d) if isinstance(d, date) else -1)
 
     def answer(
         self, key: tuple[object, ...], columns: dict[str, Column], mac_class: int, row: int

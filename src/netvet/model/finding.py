@@ -19,7 +19,13 @@ class Organisation:
 
 @dataclass(frozen=True, slots=True)
 class AssetContext:
-    """Facts about how an asset is used and was obtained, which regimes read."""
+    """Facts about how an asset is used and was obtained, which regimes read.
+
+    `third_party_service`: a service connecting to a third party's facilities (backhaul, roaming,
+    interconnection), §889(a)(2)(A); `handles_user_data`: whether the equipment can route or
+    redirect user data traffic or see user data or packets, §889(a)(2)(B); `serviced_by` (kb entity
+    id) and `service_country`: who operates, maintains, repairs, updates or services it (15 CFR
+    791.1(a)(1)). None means the fact is not known."""
 
     use: UseClass = UseClass.UNKNOWN
     use_text: str | None = None
@@ -28,6 +34,10 @@ class AssetContext:
     first_authorized: date | None = None
     conditional_approval: bool | None = None
     organisation: Organisation = Organisation()
+    third_party_service: bool | None = None
+    handles_user_data: bool | None = None
+    serviced_by: str | None = None
+    service_country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

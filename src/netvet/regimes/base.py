@@ -9,6 +9,23 @@ from netvet.model import AssetContext, Attribution, Designation, Determination, 
 
 
 @dataclass(frozen=True, slots=True)
+class LastAnswer:
+    """A one-entry memo: the regimes built on the Covered List ask for its answer on the same
+    asset one after the other, so the last answer is all that is worth keeping (memory stays flat)."""
+
+    slot: list[tuple[object, Determination]] = field(default_factory=list)
+
+    def get(self, key: object, compute: Callable[[], Determination]) -> Determination:
+        """The remembered answer for the key, else a freshly computed (and remembered) one."""
+        last = self.slot[0] if self.slot else None
+        if last is not None and last[0] == key:
+            return last[1]
+        answer = compute()
+        self.slot[:] = [(key, answer)]
+        return answer
+
+
+@dataclass(frozen=True, slots=True)
 class RegimeKB:
     """Lists by id, the dated ownership graph, and foreign adversaries (country -> since)."""
 
@@ -16,6 +33,7 @@ class RegimeKB:
     graph: OwnershipGraph
     adversaries: Mapping[str, date]
     named: Mapping[str, Mapping[str, tuple[Designation, ...]]] = field(default_factory=dict)
+    covered_list_memo: LastAnswer = field(default_factory=LastAnswer, compare=False, repr=False)
 
     @classmethod
     def build(

@@ -1,26 +1,20 @@
 """Commerce ICTS rule (15 CFR 791, EO 13873): a transaction is prohibited only by a Final
-Determination; a foreign-adversary nexus alone is a risk flag, not a prohibition."""
+Determination; a foreign-adversary nexus (by ownership, control, jurisdiction or direction, or by
+who services and updates the equipment) is a risk flag with the §791.103(c) criteria scored, not a
+prohibition."""
 
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Determination, Status
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import match_entry
+from netvet.regimes.icts_factors import describe_factors, factor_flags, find_nexus, score_factors
 
 REGIME = "icts-791"
 LIST_ID = "icts-791"
 CITATION = "15 CFR 791.4; 15 CFR 791.109"
-
-
-def nexus_countries(attr: Attribution, kb: RegimeKB, as_of: date) -> tuple[str, ...]:
-    """Foreign adversaries tied to the asset: the maker's and its controller's country of
-    incorporation, and the country of production (a §791.100(c) factor)."""
-    maker = attr.manufacturer
-    controller = (
-        kb.graph.controller(maker, as_of) if maker is not None and maker in kb.graph.entities else None
-    )
-    countries = {kb.country_of(maker), kb.country_of(controller), attr.country_of_production}
-    return tuple(sorted(c for c in countries if c and c in kb.adversaries and kb.adversaries[c] <= as_of))
+# 15 CFR 791.3(a)(4): transactions initiated, pending or completed on or after 19 Jan 2021.
+SCOPE_START = date(2021, 1, 19)
 
 
 def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
@@ -29,19 +23,43 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     found = final_determination(attr, ctx, kb, as_of)
     if found is not None:
         return found
-    nexus = nexus_countries(attr, kb, as_of)
-    if nexus:
+    nexus = find_nexus(attr, ctx, kb, as_of)
+    if nexus.limbs:
+        scores = score_factors(attr, ctx, nexus)
+        limbs = ", ".join(f"{name} ({country})" for name, country in nexus.limbs)
         reason = (
-            f"foreign-adversary nexus ({', '.join(nexus)}); no Final Determination covers it, "
-            "but such transactions can be reviewed case by case (15 CFR 791.103)"
+            f"foreign-adversary nexus by {limbs}; no Final Determination covers it, but such "
+            f"transactions can be reviewed case by case (15 CFR 791.103); {describe_factors(scores)}"
         )
-        flags = ("foreign-adversary-nexus",)
+        flags = factor_flags(nexus, scores) + grandfather_flags(ctx)
+        reason += ongoing_note(ctx)
         return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, final.version, flags=flags)
-    if attr.is_unknown and attr.country_of_production is None:
+    if (
+        attr.is_unknown
+        and attr.country_of_production is None
+        and not (ctx.serviced_by or ctx.service_country)
+    ):
         reason = "maker and country of production unknown: foreign-adversary nexus cannot be assessed"
         return Determination(REGIME, Status.UNKNOWN, reason, CITATION, None, final.version, ("manufacturer",))
-    reason = "no foreign-adversary nexus found in the maker, its controller or the country of production"
+    reason = (
+        "no foreign-adversary nexus found in the maker, its owners, the country of production or its servicer"
+    )
     return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, final.version)
+
+
+def grandfather_flags(ctx: AssetContext) -> tuple[str, ...]:
+    """Acquired before the rule's scope began: the acquisition is outside it, later acts are not."""
+    return ("acquired-before-scope",) if ctx.acquired is not None and ctx.acquired < SCOPE_START else ()
+
+
+def ongoing_note(ctx: AssetContext) -> str:
+    """Updates, repairs and managed services after 2021-01-19 are new ICTS transactions."""
+    if ctx.acquired is None or ctx.acquired >= SCOPE_START:
+        return ""
+    return (
+        f"; acquired before {SCOPE_START.isoformat()}, but updates, repairs and managed services "
+        "since then are new ICTS transactions (no grandfathering)"
+    )
 
 
 def final_determination(
@@ -58,3 +76,8 @@ def final_determination(
                 REGIME, hit.status, reason, entry.citation, entry.id, version, hit.missing, hit.link.path
             )
     return None
+
+
+def cutoffs(kb: RegimeKB) -> frozenset[date]:
+    """Acquisition days on which the answer can change."""
+    return frozenset({SCOPE_START})

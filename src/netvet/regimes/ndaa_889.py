@@ -15,6 +15,8 @@ CITATION = "Pub. L. 115-232 §889; FAR 52.204-25"
 # §889(a)(1)(A) took effect one year after enactment (13 Aug 2019), §889(a)(1)(B) two years after.
 PART_A_EFFECTIVE = date(2019, 8, 13)
 PART_B_EFFECTIVE = date(2020, 8, 13)
+EXCEPTION_A = "exception-third-party-connection"
+EXCEPTION_B = "exception-no-user-data"
 
 
 def parts_in_force(as_of: date) -> tuple[str, ...]:
@@ -34,17 +36,12 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     if hits:
         hit = max(hits, key=lambda h: SEVERITY[h.status])
         citation = f"{CITATION}; {hit.entry.citation}"
-        return Determination(
-            REGIME,
-            hit.status,
-            hit.reason,
-            citation,
-            hit.entry.id,
-            named.version,
-            hit.missing,
-            hit.link.path,
-            (*parts, *hit.flags),
+        found = Determination(
+            REGIME, hit.status, hit.reason, citation, hit.entry.id, named.version, hit.missing, hit.link.path
         )
+        if hit.status == Status.NOT_COVERED:
+            return replace(found, flags=(*parts, *hit.flags))
+        return statutory_exception(found, ctx) or with_parts(found, parts, ctx, hit.flags)
     in_force = named.in_force(as_of)
     doubt = doubts(Question(REGIME, CITATION, kb, attr, in_force, ctx, as_of, named.version))
     if doubt is not None:
@@ -64,3 +61,49 @@ def prc_note(found: Determination, kb: RegimeKB, attr: Attribution) -> Determina
         + "; a PRC company, so §889(f)(3)(D) designations by the Secretary of Defense could reach it"
     )
     return replace(found, reason=reason, flags=(*found.flags, "prc-company"))
+
+
+def statutory_exception(found: Determination, ctx: AssetContext) -> Determination | None:
+    """§889(a)(2): a service connecting to a third party's facilities (backhaul, roaming,
+    interconnection), and equipment that cannot route or redirect user data traffic or permit
+    visibility into user data or packets, are outside the prohibition."""
+    if ctx.third_party_service:
+        reason = (
+            f"{found.reason}; but it is a service connecting to a third party's facilities "
+            "(backhaul, roaming or interconnection): excepted by §889(a)(2)(A)"
+        )
+        return replace(found, status=Status.NOT_COVERED, reason=reason, missing=(), flags=(EXCEPTION_A,))
+    if ctx.handles_user_data is False:
+        reason = (
+            f"{found.reason}; but it cannot route or redirect user data traffic or permit visibility "
+            "into user data or packets: excepted by §889(a)(2)(B)"
+        )
+        return replace(found, status=Status.NOT_COVERED, reason=reason, missing=(), flags=(EXCEPTION_B,))
+    return None
+
+
+def with_parts(
+    found: Determination, parts: tuple[str, ...], ctx: AssetContext, flags: tuple[str, ...]
+) -> Determination:
+    """Part A binds whoever sells to an agency; Part B binds a federal contractor's own use, so
+    whether the organisation is one decides whether Part B reaches this asset."""
+    contractor = ctx.organisation.federal_contractor
+    if "part-b" not in parts:
+        return replace(found, flags=(*parts, *flags))
+    if contractor is False:
+        reason = (
+            f"{found.reason}; not a federal contractor, so Part B does not reach its use "
+            "(Part A still bars selling it to an agency)"
+        )
+        return replace(found, reason=reason, flags=("part-a", *flags))
+    if contractor is None:
+        reason = (
+            f"{found.reason}; if the organisation is a federal contractor, Part B bars agencies "
+            "from contracting with it while it uses this"
+        )
+        return replace(found, reason=reason, flags=(*parts, "part-b-if-federal-contractor", *flags))
+    reason = (
+        f"{found.reason}; a federal contractor: Part B bars agencies from contracting with it "
+        "while it uses this"
+    )
+    return replace(found, reason=reason, flags=(*parts, *flags))
