@@ -18,6 +18,8 @@ from netvet.cli_output import (
     progress_bar,
     write_output,
 )
+from netvet.cli_review import decision_book
+from netvet.decisions import EMPTY_BOOK, DecisionBook, review_finding
 from netvet.errors import NetvetError, UsageError
 from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
@@ -104,9 +106,9 @@ def scan(
             stream.tally_only(tally)
             run_id = None
         else:
-            run_id = consume(
-                stream, tally, fmt_out, output, None if no_store else db or settings.db_url, started
-            )
+            url = None if no_store else db or settings.db_url
+            book = decision_book(db or settings.db_url)
+            run_id = consume(stream, tally, fmt_out, output, url, started, book)
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     raise typer.Exit(exit_code(stream, tally, fail_on))
@@ -123,7 +125,13 @@ def exit_code(stream: ScanStream, tally: Tally, fail_on: str | None) -> int:
 
 
 def consume(
-    stream: ScanStream, tally: Tally, fmt: str | None, output: Path | None, url: str | None, started: datetime
+    stream: ScanStream,
+    tally: Tally,
+    fmt: str | None,
+    output: Path | None,
+    url: str | None,
+    started: datetime,
+    book: DecisionBook = EMPTY_BOOK,
 ) -> int | None:
     """Drive the stream once: count, write records, store the run; the run id when stored."""
     kb, day = stream.kb, stream.as_of
@@ -133,7 +141,7 @@ def consume(
         def records() -> Iterator[dict[str, Any]]:
             for finding in stream.findings():
                 tally.add_finding(finding)
-                record = finding_record(finding, kb.entities, kb.graph, day)
+                record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
                 if writer:
                     writer.write(record)
                 yield record
@@ -175,14 +183,15 @@ def match(
     json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     threshold: Annotated[float, typer.Option(help="Lowest score reported.")] = DEFAULT_THRESHOLD,
     as_of: Annotated[str | None, typer.Option(help="Ownership and lists as of this date.")] = None,
+    db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
 ) -> None:
     """Screen organisation names against the kb's entities, owners and lists."""
     from netvet.screen import screen_name
 
     settings = Settings.from_env()
     kb = load_kb(settings.kb_dir or DATA_DIR)
-    day = as_of_date(as_of)
-    results = [screen_name(kb, name, day, threshold) for name in names]
+    day, book = as_of_date(as_of), decision_book(db or settings.db_url)
+    results = [screen_name(kb, name, day, threshold, book) for name in names]
     if json_:
         write_output("json", results, None)
     else:
@@ -215,22 +224,44 @@ def kb_build(
 
 @kb_app.command("import")
 def kb_import(
-    kind: Annotated[str, typer.Argument(help="fcc-covered-list | dod-1260h | ieee")],
+    kind: Annotated[str, typer.Argument(help="csl | user-list | fcc-covered-list | dod-1260h | ieee")],
     source: Annotated[Path, typer.Argument(help="The official file (a folder of CSVs for ieee).")],
     version: Annotated[
         str | None, typer.Option(help="The date the file was published (default today).")
     ] = None,
     kb_dir: Annotated[Path | None, typer.Option(help="Your kb folder (default NETVET_KB_DIR).")] = None,
+    list_id: Annotated[
+        str | None, typer.Option(help="user-list: the list's id (default user-<file>).")
+    ] = None,
+    purpose: Annotated[list[str] | None, typer.Option(help="user-list: procurement and/or export.")] = None,
 ) -> None:
-    """Load a newer official file into your kb folder; a bad file leaves the kb unchanged."""
+    """Load a newer official file into your kb folder as a new kept list version; a bad file
+    leaves the kb unchanged."""
     from netvet.kb.imports import import_official
 
     target = kb_dir or Settings.from_env().kb_dir
     if target is None:
         raise UsageError("set NETVET_KB_DIR or --kb-dir: imports go to a kb folder of your own")
-    issues = import_official(kind, source, target, as_of_date(version))
+    issues = import_official(
+        kind, source, target, as_of_date(version), list_id=list_id, purposes=purpose or ()
+    )
     err.print(f"imported {kind} {source} into {target}")
     print_issues(err, issues)
+
+
+def register_list_commands() -> None:
+    """screen, review, kb versions and kb diff live in their own modules."""
+    from netvet.cli_lists import diff, versions
+    from netvet.cli_review import review_app
+    from netvet.cli_screen import screen
+
+    app.command("screen")(screen)
+    app.add_typer(review_app, name="review")
+    kb_app.command("versions")(versions)
+    kb_app.command("diff")(diff)
+
+
+register_list_commands()
 
 
 def main() -> None:

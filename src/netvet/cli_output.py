@@ -93,11 +93,18 @@ def print_matches(console: Console, results: Sequence[dict[str, Any]]) -> None:
                 f"{m['score']:.2f}",
                 m["controller"]["name"],
                 lists,
-                "; ".join(m["reasons"]),
+                "; ".join([*m["reasons"], *review_note(m.get("decision"))]),
             )
         if not result["matches"]:
             table.add_row("no match", "", "", "", "")
         console.print(table)
+
+
+def review_note(decision: dict[str, Any] | None) -> list[str]:
+    """The review decision in force on a match, as a reason line."""
+    if not decision:
+        return []
+    return [f"REVIEWED {decision['decision']} by {decision['author']}: {decision['reason']}"]
 
 
 def print_kb_info(console: Console, kb: Any) -> None:
