@@ -13,11 +13,12 @@ from netvet.ids import normalize_country
 from netvet.kb.build import Resolver, write_yaml
 from netvet.kb.importers.csl import CslEntry, read_csl
 from netvet.kb.importers.dod_1260h import slug
-from netvet.kb.loader import read_yaml
+from netvet.kb.loader import DATA_DIR, read_yaml
 from netvet.kb.screening import SCREENING_FILE, Effect, ListRole, Purpose, load_screening
 from netvet.model import Issue
 
 RESOLVE_MIN = 0.95
+CSL_URL = "https://www.trade.gov/consolidated-screening-list"
 USER_COLUMNS = ("name", "aliases", "country", "note")
 
 
@@ -57,23 +58,25 @@ def csl_item(entry: CslEntry, version: date, resolve: Resolver) -> dict[str, Any
         "programs": list(entry.programs),
         "type": entry.kind,
         "federal_register_notice": entry.federal_register_notice,
-        "source_list": entry.source,
-        "sources": [{"title": entry.source, "url": entry.source_list_url, "retrieved": version}],
     }
+    if entry.source_list_url:
+        item["source_url"] = entry.source_list_url
     if entry.end_date:
         item["date_removed"] = entry.end_date
     return item
 
 
-def list_doc(role: ListRole, version: date, source: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
-    """A netvet.list/1 document for one list version."""
+def list_doc(
+    role: ListRole, version: date, sources: list[tuple[str, str | None]], entries: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A netvet.list/1 document for one list version, with its sources (title, url)."""
     return {
         "schema": "netvet.list/1",
         "list_id": role.list_id,
         "title": role.title,
         "version": version,
         "citation": role.citation,
-        "sources": [{"title": source, "url": None, "retrieved": version}],
+        "sources": [{"title": t, "url": u, "retrieved": version} for t, u in sources],
         "entries": entries,
     }
 
@@ -83,20 +86,23 @@ def build_csl_lists(source: Path, kb_dir: Path, version: date, resolve: Resolver
     entries, issues = read_csl(read_text(source), str(source))
     table = load_screening.__wrapped__(kb_dir)
     grouped: dict[str, list[dict[str, Any]]] = {r.list_id: [] for r in table.csl.values()}
+    sources: dict[str, dict[tuple[str, str | None], None]] = {r.list_id: {} for r in table.csl.values()}
     unknown: set[str] = set()
     for entry in entries:
         role = table.role_of_code(entry.code)
         if entry.code not in table.csl:
             unknown.add(entry.source)
         grouped[role.list_id].append(csl_item(entry, version, resolve))
+        sources[role.list_id][entry.source, entry.source_information_url] = None
     issues += [
         Issue(str(source), "source", "source", f"unknown source list kept as csl-other: {s}")
         for s in sorted(unknown)
     ]
-    title = f"trade.gov Consolidated Screening List ({source.name})"
+    csl = (f"trade.gov Consolidated Screening List ({source.name})", CSL_URL)
     roles = {r.list_id: r for r in table.csl.values()}
     for list_id, items in grouped.items():
-        write_yaml(kb_dir / "lists" / f"{list_id}.yaml", list_doc(roles[list_id], version, title, items))
+        doc = list_doc(roles[list_id], version, [csl, *sources[list_id]], items)
+        write_yaml(kb_dir / "lists" / f"{list_id}.yaml", doc)
     return issues
 
 
@@ -150,16 +156,15 @@ def build_user_list(
     role = ListRole(
         list_id, frozenset(), Effect.RESTRICTED, f"user list {source.name}", f"user list {list_id}"
     )
-    write_yaml(
-        kb_dir / "lists" / f"{list_id}.yaml", list_doc(role, version, f"user list {source.name}", items)
-    )
+    doc = list_doc(role, version, [(f"user list {source.name}", None)], items)
+    write_yaml(kb_dir / "lists" / f"{list_id}.yaml", doc)
     path = kb_dir / SCREENING_FILE
-    doc = read_yaml(path)
-    doc.setdefault("lists", {})[list_id] = {
+    table = read_yaml(path if path.exists() else DATA_DIR / SCREENING_FILE)
+    table.setdefault("lists", {})[list_id] = {
         "purposes": sorted(str(Purpose(p)) for p in purposes),
         "effect": "restricted",
         "citation": f"user list {source.name}",
         "title": f"user list {list_id}",
     }
-    write_yaml(path, doc)
+    write_yaml(path, table)
     return issues
