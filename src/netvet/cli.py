@@ -3,6 +3,7 @@
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,6 +26,7 @@ from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
 from netvet.kb.loader import DATA_DIR, load_kb
 from netvet.match import DEFAULT_THRESHOLD
+from netvet.model import Verdict
 from netvet.report import RecordWriter, Tally, finding_record
 from netvet.settings import Settings
 from netvet.stream import ScanStream
@@ -102,12 +104,12 @@ def scan(
         stream = ScanStream(
             kb, day, paths, engine, fmt, strict, parse_overrides(column or []), use, progress=advance
         )
-        if fmt_out is None and no_store:
+        book = decision_book(db or settings.db_url)
+        if fmt_out is None and no_store and not book.by_match:
             stream.tally_only(tally)
             run_id = None
         else:
             url = None if no_store else db or settings.db_url
-            book = decision_book(db or settings.db_url)
             run_id = consume(stream, tally, fmt_out, output, url, started, book)
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
@@ -140,8 +142,8 @@ def consume(
 
         def records() -> Iterator[dict[str, Any]]:
             for finding in stream.findings():
-                tally.add_finding(finding)
                 record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
+                tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
                 if writer:
                     writer.write(record)
                 yield record

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,12 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert done.returncode == 0, done.stderr
     (folder / "suppliers.csv").write_text(SUPPLIERS, encoding="utf-8")
     return folder
+
+
+def clear_count(summary: str) -> int:
+    """The 'clear' count of the summary's verdict table."""
+    found = re.search(r"clear\s*│\s*(\d+)", summary)
+    return int(found.group(1)) if found else 0
 
 
 def rows_of(text: str) -> list[dict[str, str]]:
@@ -243,6 +250,7 @@ def test_match_shows_a_decision_and_suppresses_the_match(tmp_path: Path) -> None
 def test_scan_applies_a_false_positive_to_the_asset(tmp_path: Path) -> None:
     args = ("scan", str(INVENTORY), "--as-of", "2026-11-23", "--json", "--no-store")
     first = json.loads(netvet(*args, home=tmp_path).stdout)
+    clear_before = clear_count(netvet(*args[:-2], "--no-store", home=tmp_path).stdout)
     target = next(
         r for r in first if r["verdict"] == "covered" and r["manufacturer"] and r["manufacturer"]["id"]
     )
@@ -265,5 +273,6 @@ def test_scan_applies_a_false_positive_to_the_asset(tmp_path: Path) -> None:
     reviewed = second[target["asset"]]
     assert reviewed["verdict"] == "clear" and reviewed["verdict_before_review"] == "covered"
     assert reviewed["review"]["reason"] == "a relabelled third-party device"
+    assert clear_count(netvet(*args[:-2], "--no-store", home=tmp_path).stdout) == clear_before + 1
     others = [r for r in first if r["asset"] != target["asset"]]
     assert all(second[r["asset"]]["verdict"] == r["verdict"] for r in others)
