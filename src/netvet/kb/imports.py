@@ -13,6 +13,7 @@ from netvet.kb.importers.dod_1260h import slug
 from netvet.kb.list_docs import build_csl_lists, build_user_list
 from netvet.kb.loader import DATA_DIR, load_kb
 from netvet.kb.manifest import read_manifest, sha256_of, write_manifest
+from netvet.kb.screening import load_screening
 from netvet.kb.versions import keep_baseline, keep_changed, list_hashes
 from netvet.model import Issue
 
@@ -114,6 +115,7 @@ def import_official(
     finally:
         shutil.rmtree(staging.parent, ignore_errors=True)
     load_kb.cache_clear()
+    load_screening.cache_clear()
     return issues
 
 
