@@ -3,14 +3,16 @@
 
 import sys
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from netvet.cli_collect import collect_app
+from netvet.cli_common import as_of_date, data_console, err, output_format
+from netvet.cli_kb import kb_app
 from netvet.cli_output import (
     open_output,
     print_issues,
@@ -20,13 +22,16 @@ from netvet.cli_output import (
     write_output,
 )
 from netvet.cli_purchase import review_purchase
+from netvet.cli_review import decision_book, review_app
+from netvet.cli_screen import screen
+from netvet.decisions import EMPTY_BOOK, DecisionBook, review_finding
 from netvet.errors import NetvetError, UsageError
-from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import with_rule_files
 from netvet.match import DEFAULT_THRESHOLD
+from netvet.model import Verdict
 from netvet.report import RecordWriter, Tally, finding_record
 from netvet.settings import Settings
 from netvet.stream import ScanStream
@@ -36,34 +41,9 @@ app = typer.Typer(
     add_completion=False,
     help="Find covered equipment, explain why, and say since when.",
 )
-kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
 app.add_typer(kb_app, name="kb")
 app.add_typer(collect_app, name="collect")
-err = Console(stderr=True, soft_wrap=True)
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
-
-
-def data_console() -> Console:
-    """The stdout console; wide enough for reasons when stdout is a file or a pipe."""
-    return Console() if sys.stdout.isatty() else Console(width=160)
-
-
-def as_of_date(text: str | None) -> date:
-    """--as-of, default today."""
-    if text is None:
-        return date.today()
-    day = parse_date(text)
-    if day is None:
-        raise UsageError(f"--as-of: not a date: '{text}' (use YYYY-MM-DD)")
-    return day
-
-
-def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
-    """The one data format asked for, or None for the summary."""
-    chosen = [name for name, on in (("json", json_), ("jsonl", jsonl), ("csv", csv_)) if on]
-    if len(chosen) > 1:
-        raise UsageError("choose one of --json, --jsonl, --csv")
-    return chosen[0] if chosen else None
 
 
 @app.command()
@@ -117,13 +97,13 @@ def scan(
             use,
             progress=advance,
         )
-        if fmt_out is None and no_store:
+        book = decision_book(db or settings.db_url)
+        if fmt_out is None and no_store and not book.by_match:
             stream.tally_only(tally)
             run_id = None
         else:
-            run_id = consume(
-                stream, tally, fmt_out, output, None if no_store else db or settings.db_url, started
-            )
+            url = None if no_store else db or settings.db_url
+            run_id = consume(stream, tally, fmt_out, output, url, started, book)
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     raise typer.Exit(exit_code(stream, tally, fail_on))
@@ -151,7 +131,13 @@ def exit_code(stream: ScanStream, tally: Tally, fail_on: str | None) -> int:
 
 
 def consume(
-    stream: ScanStream, tally: Tally, fmt: str | None, output: Path | None, url: str | None, started: datetime
+    stream: ScanStream,
+    tally: Tally,
+    fmt: str | None,
+    output: Path | None,
+    url: str | None,
+    started: datetime,
+    book: DecisionBook = EMPTY_BOOK,
 ) -> int | None:
     """Drive the stream once: count, write records, store the run; the run id when stored."""
     kb, day = stream.kb, stream.as_of
@@ -160,8 +146,8 @@ def consume(
 
         def records() -> Iterator[dict[str, Any]]:
             for finding in stream.findings():
-                tally.add_finding(finding)
-                record = finding_record(finding, kb.entities, kb.graph, day)
+                record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
+                tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
                 if writer:
                     writer.write(record)
                 yield record
@@ -203,14 +189,15 @@ def match(
     json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     threshold: Annotated[float, typer.Option(help="Lowest score reported.")] = DEFAULT_THRESHOLD,
     as_of: Annotated[str | None, typer.Option(help="Ownership and lists as of this date.")] = None,
+    db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
 ) -> None:
     """Screen organisation names against the kb's entities, owners and lists."""
     from netvet.screen import screen_name
 
     settings = Settings.from_env()
     kb = load_kb(settings.kb_dir or DATA_DIR)
-    day = as_of_date(as_of)
-    results = [screen_name(kb, name, day, threshold) for name in names]
+    day, book = as_of_date(as_of), decision_book(db or settings.db_url)
+    results = [screen_name(kb, name, day, threshold, book) for name in names]
     if json_:
         write_output("json", results, None)
     else:
@@ -218,50 +205,8 @@ def match(
 
 
 app.command("review-purchase")(review_purchase)
-
-
-@kb_app.command("info")
-def kb_info() -> None:
-    """Print the kb's versions, file hashes and counts."""
-    from netvet.cli_output import print_kb_info
-
-    settings = Settings.from_env()
-    print_kb_info(Console(), load_kb(settings.kb_dir or DATA_DIR))
-
-
-@kb_app.command("build")
-def kb_build(
-    data: Annotated[Path, typer.Option(help="Folder with ieee/, lists/, devicetypes/ official files.")],
-    kb_dir: Annotated[
-        Path | None, typer.Option(help="kb folder to write (default: the packaged one).")
-    ] = None,
-) -> None:
-    """Rebuild the derived kb files from official files and rewrite the manifest."""
-    from netvet.kb.build import build_all
-
-    report = build_all(data, kb_dir or Settings.from_env().kb_dir or DATA_DIR)
-    err.print(f"IEEE blocks: {report['ieee_blocks']}, catalogue keys: {report['catalogue_keys']}")
-    print_issues(err, report["issues"])
-
-
-@kb_app.command("import")
-def kb_import(
-    kind: Annotated[str, typer.Argument(help="fcc-covered-list | dod-1260h | ieee")],
-    source: Annotated[Path, typer.Argument(help="The official file (a folder of CSVs for ieee).")],
-    version: Annotated[
-        str | None, typer.Option(help="The date the file was published (default today).")
-    ] = None,
-    kb_dir: Annotated[Path | None, typer.Option(help="Your kb folder (default NETVET_KB_DIR).")] = None,
-) -> None:
-    """Load a newer official file into your kb folder; a bad file leaves the kb unchanged."""
-    from netvet.kb.imports import import_official
-
-    target = kb_dir or Settings.from_env().kb_dir
-    if target is None:
-        raise UsageError("set NETVET_KB_DIR or --kb-dir: imports go to a kb folder of your own")
-    issues = import_official(kind, source, target, as_of_date(version))
-    err.print(f"imported {kind} {source} into {target}")
-    print_issues(err, issues)
+app.command("screen")(screen)
+app.add_typer(review_app, name="review")
 
 
 def main() -> None:

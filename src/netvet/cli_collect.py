@@ -4,16 +4,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from netvet.cli_common import err
 from netvet.collect import Credentials, Target, collect_snmp, parse_target
 from netvet.collect.snmp import WalkSettings
 from netvet.errors import UsageError
 from netvet.ingest.files import read_text_input
 
 collect_app = typer.Typer(no_args_is_help=True, help="Collect evidence from live devices.")
-err = Console(stderr=True, soft_wrap=True)
 
 
 def read_targets(texts: list[str], targets_file: Path | None) -> list[Target]:

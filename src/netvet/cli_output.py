@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -77,7 +78,7 @@ def print_issues(console: Console, issues: Sequence[Issue]) -> None:
     """The input problems (info-level notes are counted, not listed)."""
     shown = [i for i in issues if i.severity != "info"]
     for issue in shown[:MAX_ISSUES_SHOWN]:
-        console.print(f"[yellow]issue:[/yellow] {issue.describe()}", highlight=False)
+        console.print(f"[yellow]issue:[/yellow] {escape(issue.describe())}", highlight=False)
     if len(shown) > MAX_ISSUES_SHOWN:
         console.print(f"... and {len(shown) - MAX_ISSUES_SHOWN} more issues (see --json or the store)")
 
@@ -93,11 +94,18 @@ def print_matches(console: Console, results: Sequence[dict[str, Any]]) -> None:
                 f"{m['score']:.2f}",
                 m["controller"]["name"],
                 lists,
-                "; ".join(m["reasons"]),
+                "; ".join([*m["reasons"], *review_note(m.get("decision"))]),
             )
         if not result["matches"]:
             table.add_row("no match", "", "", "", "")
         console.print(table)
+
+
+def review_note(decision: dict[str, Any] | None) -> list[str]:
+    """The review decision in force on a match, as a reason line."""
+    if not decision:
+        return []
+    return [f"REVIEWED {decision['decision']} by {decision['author']}: {decision['reason']}"]
 
 
 def print_kb_info(console: Console, kb: Any) -> None:

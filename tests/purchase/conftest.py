@@ -25,7 +25,9 @@ def review_kb(kb: KnowledgeBase) -> ReviewKB:
 def purchase(
     supplier: str | None = None, quantity: int | None = None, ref: str | None = None, **fields: object
 ) -> PurchaseLine:
-    """A purchase line (line 2 of buy.csv) with product fields as an Observation."""
+    """A purchase line (line 2 of buy.csv) with product fields as an Observation; paid from the
+    buyer's own capital unless the scenario says otherwise (funding=None: not given)."""
+    fields.setdefault("funding", "own capital")
     obs = Observation(source=SourceRef("buy.csv", "line 2"), **fields)  # type: ignore[arg-type]
     return PurchaseLine(2, obs, supplier, quantity, ref)
 

@@ -1,5 +1,6 @@
 """What a determination means for a buyer: each role, each binding fact, each status."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -35,26 +36,13 @@ def test_889_binds_federal_contractors(
     assert (found.decision, found.missing) == (decision, missing)
 
 
-@pytest.mark.parametrize(
-    ("ctx", "decision", "missing"),
-    [
-        (buyer(usf=True, funding="company capex"), Decision.PROHIBITED, ()),
-        (buyer(usf=False, funding="USF high-cost support"), Decision.PROHIBITED, ()),
-        (buyer(funding="E-Rate category 2"), Decision.PROHIBITED, ()),
-        (buyer(usf=False, funding="company capex"), Decision.ALLOWED, ()),
-        (buyer(usf=False), Decision.NEEDS_INFORMATION, ("funding source",)),
-        (
-            buyer(funding="company capex"),
-            Decision.NEEDS_INFORMATION,
-            ("whether the buyer receives USF or other FCC subsidy",),
-        ),
-    ],
-)
-def test_subsidy_rules_bind_usf_money_and_recipients(
-    ctx: AssetContext, decision: Decision, missing: tuple[str, ...]
-) -> None:
-    found = decide(det("fcc-subsidy", Status.COVERED), ctx)
-    assert (found.decision, found.missing) == (decision, missing)
+def test_the_subsidy_regime_weighs_funding_itself() -> None:
+    # fcc-subsidy answers covered only when USF or FCC-subsidy money is involved, and review naming
+    # the funding when it cannot tell; the purchase side passes both on unchanged.
+    covered = decide(det("fcc-subsidy", Status.COVERED), buyer(usf=False, funding="company capex"))
+    assert (covered.decision, covered.missing) == (Decision.PROHIBITED, ())
+    review = decide(replace(det("fcc-subsidy", Status.REVIEW), missing=("funding source",)), buyer())
+    assert (review.decision, review.missing) == (Decision.NEEDS_INFORMATION, ("funding source",))
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,22 @@ SCENARIOS: list[tuple[str, PurchaseLine, Organisation, Decision, tuple[str, ...]
         },
     ),
     (
+        "huawei OLT, a USF recipient not saying how it is paid",
+        purchase(vendor="Huawei", model="MA5800-X7", category="olt", funding=None),
+        CARRIER,
+        Decision.PROHIBITED,
+        ("funding source",),
+        {"fcc-subsidy": Decision.NEEDS_INFORMATION},
+    ),
+    (
+        "huawei OLT paid from the USF High Cost program",
+        purchase(vendor="Huawei", model="MA5800-X7", category="olt", funding="USF High Cost"),
+        CARRIER,
+        Decision.PROHIBITED,
+        (),
+        {"fcc-subsidy": Decision.PROHIBITED},
+    ),
+    (
         "huawei OLT, buyer's contractor status unknown",
         purchase(vendor="Huawei", model="MA5800-X7", category="olt"),
         UNKNOWN_ORG,

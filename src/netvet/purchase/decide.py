@@ -1,8 +1,9 @@
 """What one regime's determination means for a purchase, given who is buying and how it is paid.
 
 A regime says whether the item is covered; whether that forbids *this* purchase depends on the
-rule's role: prohibitions bind some buyers (§889 binds federal contractors, the FCC subsidy rules
-bind USF and FCC-subsidy recipients, the Covered List bars authorization and marketing for all),
+rule's role: prohibitions bind some buyers (§889 binds federal contractors; the FCC subsidy rules
+bind USF and FCC-subsidy money, which that regime weighs itself; the Covered List bars
+authorization and marketing for all),
 obligations (annual reporting) attach conditions, and screening or informational lists ask for a
 recorded decision. A regime this table does not know is read as a prohibition binding everyone.
 """
@@ -25,9 +26,6 @@ class Role(StrEnum):
 
 
 Binds = Callable[[AssetContext], tuple[bool | None, str]]
-# Words of a funding source that name the USF programs or another FCC capex subsidy.
-SUBSIDY_WORDS: tuple[str, ...] = ("usf", "universal service", "e-rate", "erate", "high cost", "high-cost")
-SUBSIDY_WORDS += ("lifeline", "rural health", "rdof", "acam", "cost model", "fcc subsid", "capex subsid")
 
 
 def binds_everyone(ctx: AssetContext) -> tuple[bool | None, str]:
@@ -48,27 +46,6 @@ def binds_federal_contractor(ctx: AssetContext) -> tuple[bool | None, str]:
     )
 
 
-def is_subsidy(funding: str | None) -> bool | None:
-    """True when the funding source names a USF or other FCC subsidy program; None when not given."""
-    if not funding or not funding.strip():
-        return None
-    return any(word in funding.casefold() for word in SUBSIDY_WORDS)
-
-
-def binds_subsidy_recipient(ctx: AssetContext) -> tuple[bool | None, str]:
-    """47 CFR 54.9/54.10 bar USF and FCC-subsidy funds; 54.11 binds ETCs receiving USF support."""
-    subsidy, recipient = is_subsidy(ctx.funding), ctx.organisation.usf_recipient
-    if subsidy or recipient:
-        why = f"funded from '{ctx.funding}'" if subsidy else "the buyer receives USF support"
-        return True, why
-    if recipient is False and subsidy is False:
-        return False, "neither bought with USF or FCC-subsidy funds nor by a USF recipient"
-    return (
-        None,
-        "whether the buyer receives USF or other FCC subsidy" if recipient is None else "funding source",
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class RegimeRole:
     """A regime's role for a buyer and which buyers its prohibition binds."""
@@ -79,7 +56,8 @@ class RegimeRole:
 
 ROLES: dict[str, RegimeRole] = {
     "fcc-covered-list": RegimeRole(Role.PROHIBITION),
-    "fcc-subsidy": RegimeRole(Role.PROHIBITION, binds_subsidy_recipient),
+    # The subsidy regime itself weighs the funding source and whether the buyer takes USF.
+    "fcc-subsidy": RegimeRole(Role.PROHIBITION),
     "ndaa-889": RegimeRole(Role.PROHIBITION, binds_federal_contractor),
     "icts-791": RegimeRole(Role.PROHIBITION),
     "fcc-annual-report": RegimeRole(Role.OBLIGATION),

@@ -78,3 +78,19 @@ issues = Table(
     Column("severity", String(16), nullable=False),
     Column("message", Text, nullable=False),
 )
+
+# Review decisions are only ever inserted: a later row on the same (subject_key, target)
+# supersedes an earlier one, so the table is its own audit trail.
+review_decisions = Table(
+    "review_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject", Text, nullable=False),
+    Column("subject_key", String(512), nullable=False, index=True),
+    Column("target", String(256), nullable=False),
+    Column("decision", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires", Date),
+)

@@ -1,0 +1,100 @@
+"""Review decisions: a person marks one match (a query or asset against an entity or list entry)
+as a false positive or as confirmed, with a reason, an author and an optional expiry. Decisions
+are never changed: a later decision on the same match supersedes the earlier one, and an expired
+decision no longer applies."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class DecisionKind(StrEnum):
+    """What the reviewer decided about a match."""
+
+    FALSE_POSITIVE = "false-positive"
+    CONFIRMED = "confirmed"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One review decision on one match, as recorded."""
+
+    subject: str
+    target: str
+    kind: DecisionKind
+    reason: str
+    author: str
+    created_at: datetime
+    expires: date | None = None
+    id: int | None = None
+
+    def expired(self, day: date) -> bool:
+        """True once the expiry date has passed."""
+        return self.expires is not None and self.expires < day
+
+
+def subject_key(text: str) -> str:
+    """The form a query or asset key is decided under: case and spacing do not matter."""
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionBook:
+    """Every decision, grouped by (subject key, target) in the order they were made."""
+
+    by_match: dict[tuple[str, str], tuple[Decision, ...]]
+
+    @classmethod
+    def build(cls, decisions: Iterable[Decision]) -> "DecisionBook":
+        """Group decisions by match; within a match, later ids come later."""
+        grouped: dict[tuple[str, str], list[Decision]] = {}
+        for d in sorted(decisions, key=lambda d: (d.id or 0, d.created_at)):
+            grouped.setdefault((subject_key(d.subject), d.target), []).append(d)
+        return cls({k: tuple(v) for k, v in grouped.items()})
+
+    def current(self, subject: str, target: str, day: date) -> Decision | None:
+        """The decision in force for a match on a day: the latest one, unless it has expired."""
+        made = self.by_match.get((subject_key(subject), target))
+        if not made or made[-1].expired(day):
+            return None
+        return made[-1]
+
+    def state_of(self, decision: Decision, day: date) -> str:
+        """'in force', 'superseded' or 'expired' for a listed decision."""
+        made = self.by_match.get((subject_key(decision.subject), decision.target), ())
+        if made and made[-1] != decision:
+            return "superseded"
+        return "expired" if decision.expired(day) else "in force"
+
+
+EMPTY_BOOK = DecisionBook({})
+
+
+def decision_record(d: Decision) -> dict[str, Any]:
+    """A decision as shown in outputs."""
+    return {
+        "id": d.id,
+        "subject": d.subject,
+        "entity": d.target,
+        "decision": str(d.kind),
+        "reason": d.reason,
+        "author": d.author,
+        "made": d.created_at.isoformat(timespec="seconds"),
+        "expires": d.expires.isoformat() if d.expires else None,
+    }
+
+
+def review_finding(record: dict[str, Any], book: DecisionBook, day: date) -> dict[str, Any]:
+    """A scan record with the decision on its (asset, manufacturer) match applied: a false
+    positive clears the verdict, and either kind is shown under 'review'."""
+    maker = (record.get("manufacturer") or {}).get("id")
+    decision = book.current(record["asset"], maker, day) if maker else None
+    if decision is None:
+        return record
+    reviewed = {**record, "review": decision_record(decision)}
+    if decision.kind is DecisionKind.FALSE_POSITIVE:
+        reviewed["verdict_before_review"] = record["verdict"]
+        reviewed["verdict"] = "clear"
+    return reviewed
