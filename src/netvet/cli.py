@@ -18,6 +18,7 @@ from netvet.cli_output import (
     progress_bar,
     write_output,
 )
+from netvet.cli_report import report
 from netvet.errors import NetvetError, UsageError
 from netvet.ids import parse_date
 from netvet.ingest.columns import parse_overrides
@@ -34,6 +35,7 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
 app.add_typer(kb_app, name="kb")
+app.command("report")(report)
 err = Console(stderr=True, soft_wrap=True)
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 

@@ -1,5 +1,6 @@
 """The store: scan runs in SQLite or PostgreSQL through SQLAlchemy Core."""
 
 from netvet.store.runs import RunHeader, list_runs, open_store, run_records, save_run
+from netvet.store.stored_runs import latest_run_id, read_run
 
-__all__ = ["RunHeader", "list_runs", "open_store", "run_records", "save_run"]
+__all__ = ["RunHeader", "latest_run_id", "list_runs", "open_store", "read_run", "run_records", "save_run"]
