@@ -116,7 +116,13 @@ def write_document(html: str, out: Path, stem: str) -> list[Path]:
 
 def write_evidence(pack: EvidencePack, out: Path) -> list[Path]:
     """889-evidence.html and .pdf."""
-    html = render_html("evidence.html", run=pack.run, pack=pack, disclosure_columns=DISCLOSURE_COLUMNS)
+    html = render_html(
+        "evidence.html",
+        run=pack.run,
+        pack=pack,
+        disclosure_columns=DISCLOSURE_COLUMNS,
+        page_size="letter landscape",
+    )
     return write_document(html, out, "889-evidence")
 
 

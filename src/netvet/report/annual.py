@@ -126,15 +126,21 @@ def missing_of(row: tuple[str, ...], record: Record, sites: Mapping[str, Site]) 
     ]
 
 
-def certification_text(run: StoredRun, count: int) -> str:
+def certification_text(run: StoredRun, count: int, regime: str) -> str:
     """The certification a filer signs, for covered items or for none."""
+    draft = (
+        ""
+        if regime == ANNUAL_REGIME
+        else "DRAFT: the items were selected by the Covered List alone, without the acquisition-date "
+        "tests of 1.50007; check each item's date obtained before signing. "
+    )
     has = "has" if count else "has not"
     tail = (
         f" The {count} item(s) listed in the accompanying report are those items."
         if count
         else " The provider has no covered communications equipment or services to report."
     )
-    return (
+    return draft + (
         "I certify, on behalf of ____________________ (FCC Registration Number __________), that as of "
         f"{run.as_of.isoformat()} the provider {has} purchased, rented, leased or otherwise obtained covered "
         "communications equipment or services on the Covered List (47 CFR 1.50002) on or after "
@@ -167,6 +173,6 @@ def build_annual(
         tuple(rows),
         review,
         tuple(missing),
-        certification_text(run, len(rows)),
+        certification_text(run, len(rows), regime),
         site_issues,
     )
