@@ -110,6 +110,6 @@ def report(
     stored = load_run(db, run)
     written, problems = render(kind, stored, output, sites, costs, discovered)
     for issue in problems:
-        err.print(f"issue: {issue.describe()}", highlight=False)
+        err.print(f"issue: {issue.describe()}", markup=False, highlight=False)
     for path in written:
-        err.print(f"wrote {path}", highlight=False)
+        err.print(f"wrote {path}", markup=False, highlight=False)
