@@ -88,7 +88,12 @@ def render(
         return report_files.write_plan(build_plan(run, catalogue), out), problems
     kb = load_kb(Settings.from_env().kb_dir or DATA_DIR)
     pack = build_evidence(
-        run, kb.entities, kb.lists.get("ndaa-889"), discovery_date(found, run), kb_sha_now=kb.manifest_sha256
+        run,
+        kb.entities,
+        kb.lists.get("ndaa-889"),
+        discovery_date(found, run),
+        kb_sha_now=kb.manifest_sha256,
+        list_hashes={list_id: listed.sha256 for list_id, listed in kb.lists.items()},
     )
     return report_files.write_evidence(pack, out), []
 

@@ -1,8 +1,12 @@
 """`netvet report` as a user runs it: bad run ids, kinds and empty stores exit 2 with a message."""
 
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
-from netvet.store import open_store, read_run
+import pytest
+
+from netvet.store import RunHeader, open_store, read_run, save_run
 from tests.report.conftest import Store, netvet, report
 
 
@@ -37,3 +41,23 @@ def test_read_run_defaults_to_the_latest_and_keeps_the_inputs(store: Store) -> N
     assert store.carrier.issues and all(
         i.path.endswith("carrier_inventory.csv") for i in store.carrier.issues
     )
+
+
+PG_URL = os.environ.get("NETVET_TEST_PG_URL")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", *(["postgresql"] if PG_URL else [])])
+def test_read_run_gives_back_what_save_run_wrote(backend: str, store: Store, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'copy.db'}" if backend == "sqlite" else str(PG_URL)
+    run = store.carrier
+    inputs = [(i.path, i.sha256, i.format, i.observations) for i in run.inputs]
+    header = RunHeader(run.as_of, run.kb_manifest_sha256, run.regimes, inputs, datetime.now(UTC))
+    engine = open_store(url)
+    try:
+        run_id = save_run(engine, header, run.records[:5], run.issues)
+        back = read_run(engine, run_id)
+    finally:
+        engine.dispose()
+    assert back.records == run.records[:5]
+    assert (back.inputs, back.issues, back.regimes) == (run.inputs, run.issues, run.regimes)
+    assert back.as_of == run.as_of

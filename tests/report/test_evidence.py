@@ -84,3 +84,12 @@ def test_a_bad_discovery_date_is_a_usage_error(store: Store, tmp_path: Path) -> 
     done = report(store, tmp_path, "889-evidence", "--discovered", "2026-13-01")
     assert done.returncode == 2
     assert "--discovered" in done.stderr
+
+
+def test_list_file_hashes_only_when_the_kb_is_the_runs(store: Store) -> None:
+    hashes = {"ndaa-889": "c" * 64}
+    run = store.carrier
+    same = build_evidence(run, {}, None, run.as_of, kb_sha_now=run.kb_manifest_sha256, list_hashes=hashes)
+    assert ("ndaa-889", "2018-08-13", "c" * 64) in same.versions
+    other = build_evidence(run, {}, None, run.as_of, kb_sha_now="d" * 64, list_hashes=hashes)
+    assert all(sha == "" for _, _, sha in other.versions)

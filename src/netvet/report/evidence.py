@@ -70,7 +70,7 @@ class EvidencePack:
     run: StoredRun
     kb_sha_now: str | None
     inputs: tuple[StoredInput, ...]
-    versions: tuple[tuple[str, str], ...]
+    versions: tuple[tuple[str, str, str], ...]
     found: tuple[EvidenceItem, ...]
     review: tuple[EvidenceItem, ...]
     qualified: tuple[EvidenceItem, ...]
@@ -169,9 +169,13 @@ def build_evidence(
     discovered: date,
     *,
     kb_sha_now: str | None = None,
+    list_hashes: Mapping[str, str] | None = None,
     decisions: Sequence[ReviewDecision] = (),
 ) -> EvidencePack:
-    """The evidence pack of a stored run, with the clocks counted from the discovery date."""
+    """The evidence pack of a stored run, with the clocks counted from the discovery date; list
+    file hashes are shown only when the kb installed now is the one the run used."""
+    same_kb = kb_sha_now == run.kb_manifest_sha256
+    hashes = list_hashes if list_hashes is not None and same_kb else {}
     covered = list(records_with(run, REGIME, "covered"))
     found = tuple(evidence_item(r) for r in covered)
     qualified = tuple(evidence_item(r) for r in run.records if is_qualified(r))
@@ -180,7 +184,7 @@ def build_evidence(
         run=run,
         kb_sha_now=kb_sha_now,
         inputs=run.inputs,
-        versions=tuple(list_versions(run.records)),
+        versions=tuple((r, v, hashes.get(r, "")) for r, v in list_versions(run.records)),
         found=found,
         review=review,
         qualified=qualified,

@@ -47,7 +47,7 @@ class Plan:
 def reimbursement_of(records: Sequence[Record], known: bool) -> str:
     """Eligibility of a group's items under fcc-reimbursement (47 CFR 1.50004), counted by answer."""
     if not known:
-        return "unknown: the run has no fcc-reimbursement determination"
+        return "unknown (no fcc-reimbursement determination in the run)"
     words = {"covered": "eligible", "not-covered": "not eligible", "review": "review", "unknown": "unknown"}
     counts: Counter[str] = Counter()
     for record in records:
