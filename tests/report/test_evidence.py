@@ -93,3 +93,8 @@ def test_list_file_hashes_only_when_the_kb_is_the_runs(store: Store) -> None:
     assert ("ndaa-889", "2018-08-13", "c" * 64) in same.versions
     other = build_evidence(run, {}, None, run.as_of, kb_sha_now="d" * 64, list_hashes=hashes)
     assert all(sha == "" for _, _, sha in other.versions)
+
+
+def test_without_the_list_nothing_is_claimed_as_matched(store: Store) -> None:
+    pack = build_evidence(store.clean, {}, None, store.clean.as_of)
+    assert pack.list_entries == 0 and pack.not_found == ()

@@ -77,6 +77,7 @@ class EvidencePack:
     unattributed: int
     cleared: int
     not_found: tuple[tuple[str, str], ...]
+    list_entries: int
     decisions: tuple[ReviewDecision, ...]
     disclosure: tuple[tuple[str, ...], ...]
     discovered: date
@@ -191,6 +192,7 @@ def build_evidence(
         unattributed=sum(1 for _ in records_with(run, REGIME, "unknown")),
         cleared=sum(1 for _ in records_with(run, REGIME, "not-covered")),
         not_found=not_found(listed, found + review + qualified),
+        list_entries=len(listed.entries) if listed else 0,
         decisions=tuple(decisions),
         disclosure=tuple(disclosure_row(r, entities) for r in covered),
         discovered=discovered,
