@@ -19,7 +19,10 @@ demo: $(STAMP)
 	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --json -o out/findings.json
 	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --csv -o out/findings.csv
 	$(BIN)/netvet review-purchase examples/purchase_lines.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --approved examples/purchase_register.yaml --json -o out/purchase.json
-	@echo "JSON and CSV findings written to out/findings.json and out/findings.csv"
+	$(BIN)/netvet report fcc-annual --db sqlite:///out/demo.db -o out --sites examples/sites.csv
+	$(BIN)/netvet report 889-evidence --db sqlite:///out/demo.db -o out --discovered 2026-11-25
+	$(BIN)/netvet report rip-and-replace --db sqlite:///out/demo.db -o out --costs examples/cost_catalogue.yaml
+	@echo "JSON and CSV findings written to out/findings.json and out/findings.csv; reports in out/"
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -22,6 +22,7 @@ from netvet.cli_output import (
     write_output,
 )
 from netvet.cli_purchase import review_purchase
+from netvet.cli_report import report
 from netvet.cli_review import decision_book, review_app
 from netvet.cli_screen import screen
 from netvet.decisions import EMPTY_BOOK, DecisionBook, review_finding
@@ -43,6 +44,7 @@ app = typer.Typer(
 )
 app.add_typer(kb_app, name="kb")
 app.add_typer(collect_app, name="collect")
+app.command("report")(report)
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 

@@ -94,6 +94,7 @@ def finding_record(
         "first_authorized": iso(finding.context.first_authorized),
         "conditional_approval": finding.context.conditional_approval,
         "funding": finding.context.funding,
+        "cost": first.cost,
         "determinations": [determination_record(d) for d in finding.determinations],
         "verdict": str(finding.verdict),
     }

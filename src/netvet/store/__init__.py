@@ -2,13 +2,16 @@
 
 from netvet.store.decisions import decisions_at, read_decisions, save_decision
 from netvet.store.runs import RunHeader, list_runs, open_store, run_records, save_run
+from netvet.store.stored_runs import latest_run_id, read_run
 
 __all__ = [
     "RunHeader",
     "decisions_at",
+    "latest_run_id",
     "list_runs",
     "open_store",
     "read_decisions",
+    "read_run",
     "run_records",
     "save_decision",
     "save_run",

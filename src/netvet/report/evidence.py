@@ -1,0 +1,217 @@
+"""The §889 reasonable-inquiry evidence pack: scope, sources and their hashes, list versions, what
+was found and not found, qualifiers and exceptions applied, review decisions, the FAR
+52.204-24(e) disclosure table and the 52.204-25(d) report clocks."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from netvet.model import Entity, ListVersion
+from netvet.report.holidays import add_business_days
+from netvet.report.records import Record
+from netvet.report.run import (
+    StoredInput,
+    StoredRun,
+    asset_name,
+    determination,
+    list_versions,
+    locator,
+    maker_name,
+    records_with,
+)
+
+REGIME = "ndaa-889"
+FIRST_REPORT_DAYS, FURTHER_REPORT_DAYS = 1, 10
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDecision:
+    """A person's decision on one asset: what was decided, by whom, when and why."""
+
+    asset: str
+    decision: str
+    by: str
+    at: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """One 52.204-25(d) reporting deadline counted in business days from discovery."""
+
+    name: str
+    business_days: int
+    due: date
+    holidays_skipped: tuple[tuple[date, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    """One asset as the pack shows it."""
+
+    asset: str
+    maker: str
+    model: str
+    category: str
+    site: str
+    use: str
+    status: str
+    entry: str
+    reason: str
+    missing: str
+    flags: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvidencePack:
+    """Everything a §889 reasonable inquiry rests on, for one run."""
+
+    run: StoredRun
+    kb_sha_now: str | None
+    inputs: tuple[StoredInput, ...]
+    versions: tuple[tuple[str, str, str], ...]
+    found: tuple[EvidenceItem, ...]
+    review: tuple[EvidenceItem, ...]
+    qualified: tuple[EvidenceItem, ...]
+    unattributed: int
+    cleared: int
+    not_found: tuple[tuple[str, str], ...]
+    list_entries: int
+    decisions: tuple[ReviewDecision, ...]
+    disclosure: tuple[tuple[str, ...], ...]
+    discovered: date
+    clocks: tuple[Clock, ...]
+
+
+DISCLOSURE_COLUMNS = (
+    "Producer",
+    "UEI",
+    "CAGE",
+    "OEM or distributor",
+    "Brand",
+    "Model number",
+    "Item description",
+    "Proposed use",
+    "Why the use is permissible",
+)
+
+
+def evidence_item(record: Record) -> EvidenceItem:
+    """An asset with its §889 determination."""
+    d = determination(record, REGIME) or {}
+    use = record.get("intended_use") or ""
+    return EvidenceItem(
+        asset_name(record),
+        maker_name(record) or "unknown",
+        record.get("model") or "",
+        record.get("category") or "",
+        record.get("site") or "",
+        f"{use} ({record.get('use_class')})" if use else str(record.get("use_class") or "unknown"),
+        d.get("status") or "",
+        d.get("entry") or "",
+        d.get("reason") or "",
+        ", ".join(d.get("missing") or ()),
+        ", ".join(d.get("flags") or ()),
+        locator(record),
+    )
+
+
+def is_qualified(record: Record) -> bool:
+    """A listed entry matched but the item is not covered: a use qualifier or an exception applied."""
+    d = determination(record, REGIME) or {}
+    return bool(d.get("entry")) and d.get("status") == "not-covered"
+
+
+def identifier(entities: Mapping[str, Entity], entity_id: str | None, kind: str) -> str:
+    """An entity's identifier of one kind (uei, cage) from the kb, or a note to look it up."""
+    found = entities.get(entity_id or "")
+    value = dict(found.identifiers).get(kind) if found else None
+    return value or "not in the kb: look up in SAM.gov"
+
+
+def disclosure_row(record: Record, entities: Mapping[str, Entity]) -> tuple[str, ...]:
+    """The 52.204-24(e)(1) equipment disclosure of one covered item."""
+    maker_id = (record["manufacturer"] or {}).get("id")
+    item = " ".join(x for x in (record.get("category"), asset_name(record), f"at {record.get('site')}") if x)
+    return (
+        maker_name(record) or "unknown",
+        identifier(entities, maker_id, "uei"),
+        identifier(entities, maker_id, "cage"),
+        "OEM" if maker_id else "unknown",
+        record.get("brand") or "",
+        record.get("model") or "",
+        item,
+        record.get("intended_use") or "",
+        "",
+    )
+
+
+def clocks_from(discovered: date) -> tuple[Clock, ...]:
+    """The 52.204-25(d)(2)(i) and (ii) deadlines from the day of discovery."""
+    first, skipped_first = add_business_days(discovered, FIRST_REPORT_DAYS)
+    further, skipped_further = add_business_days(discovered, FURTHER_REPORT_DAYS)
+    return (
+        Clock("Report (FAR 52.204-25(d)(2)(i))", FIRST_REPORT_DAYS, first, skipped_first),
+        Clock("Further report (FAR 52.204-25(d)(2)(ii))", FURTHER_REPORT_DAYS, further, skipped_further),
+    )
+
+
+def not_found(listed: ListVersion | None, found: Sequence[EvidenceItem]) -> tuple[tuple[str, str], ...]:
+    """The list's entries no asset of the run fell under."""
+    hit = {item.entry for item in found}
+    return tuple((e.id, e.text) for e in (listed.entries if listed else ()) if e.id not in hit)
+
+
+def decisions_in(run: StoredRun) -> tuple[ReviewDecision, ...]:
+    """The review decisions the scan applied, as stored with each asset's record."""
+    found = []
+    for record in run.records:
+        if review := record.get("review"):
+            verdict = (
+                f" (verdict {record.get('verdict_before_review')} -> clear)"
+                if "verdict_before_review" in record
+                else ""
+            )
+            what = f"{review['decision']} on {review['entity']}{verdict}"
+            found.append(
+                ReviewDecision(record["asset"], what, review["author"], review["made"], review["reason"])
+            )
+    return tuple(found)
+
+
+def build_evidence(
+    run: StoredRun,
+    entities: Mapping[str, Entity],
+    listed: ListVersion | None,
+    discovered: date,
+    *,
+    kb_sha_now: str | None = None,
+    list_hashes: Mapping[str, str] | None = None,
+    decisions: Sequence[ReviewDecision] = (),
+) -> EvidencePack:
+    """The evidence pack of a stored run, with the clocks counted from the discovery date; list
+    file hashes are shown only when the kb installed now is the one the run used."""
+    same_kb = kb_sha_now == run.kb_manifest_sha256
+    hashes = list_hashes if list_hashes is not None and same_kb else {}
+    covered = list(records_with(run, REGIME, "covered"))
+    found = tuple(evidence_item(r) for r in covered)
+    qualified = tuple(evidence_item(r) for r in run.records if is_qualified(r))
+    review = tuple(evidence_item(r) for r in records_with(run, REGIME, "review"))
+    return EvidencePack(
+        run=run,
+        kb_sha_now=kb_sha_now,
+        inputs=run.inputs,
+        versions=tuple((r, v, hashes.get(r, "")) for r, v in list_versions(run.records)),
+        found=found,
+        review=review,
+        qualified=qualified,
+        unattributed=sum(1 for _ in records_with(run, REGIME, "unknown")),
+        cleared=sum(1 for _ in records_with(run, REGIME, "not-covered")),
+        not_found=not_found(listed, found + review + qualified),
+        list_entries=len(listed.entries) if listed else 0,
+        decisions=tuple(decisions) or decisions_in(run),
+        disclosure=tuple(disclosure_row(r, entities) for r in covered),
+        discovered=discovered,
+        clocks=clocks_from(discovered),
+    )
