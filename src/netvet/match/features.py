@@ -20,6 +20,8 @@ LEGAL_FORMS_DIFFER = 0.95
 DISTINCT_WORDS_DIFFER = 0.3
 GENERIC_ONLY = 0.5
 SPELLING = 0.9
+BARE_NAME = 0.84
+BARE_NAME_LETTERS = 5
 
 
 def words_agree(a: str, b: str, longer_words: int = 12) -> bool:
@@ -79,7 +81,7 @@ def single_word(query: NameKey, cand: NameKey) -> float | None:
 
 
 def misspelt_unknown_word(query: NameKey, cand: NameKey) -> float | None:
-    """The query words that differ by a typo are used by no indexed name: a misspelling."""
+    """The query words that differ by a typo are no known organisation's words: a misspelling."""
     differ = set(query.trade) - set(cand.trade)
     if differ and differ <= query.unknown and trade_agreement(query, cand) == SPELLING:
         return round(TRADE_AGREE * (1 - SPELLING), 4)

@@ -4,7 +4,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from netvet.match.normalize import NameKey, name_key
+from netvet.match.normalize import NameKey, name_key, plain_words
 from netvet.model import Entity
 
 FUZZY_WORD_MIN = 5
@@ -28,10 +28,16 @@ class NameIndex:
     by_word: dict[str, tuple[int, ...]]
     by_core: dict[str, tuple[int, ...]]
     by_deletion: dict[str, tuple[str, ...]]
+    known: frozenset[str] = frozenset()
+
+    def is_known(self, word: str) -> bool:
+        """A word some indexed name or some known organisation name uses (so not a typo)."""
+        return word in self.by_word or word in self.known
 
 
-def build_index(entities: Iterable[Entity]) -> NameIndex:
-    """Index every name of every entity."""
+def build_index(entities: Iterable[Entity], known_names: Iterable[str] = ()) -> NameIndex:
+    """Index every name of every entity; the words of `known_names` (registry organisations)
+    are known to be real words, so a query word one typo from an indexed one is no typo."""
     names = tuple(
         IndexedName(e.id, key) for e in entities for key in {name_key(n) for n in e.names} if key.trade
     )
@@ -50,6 +56,7 @@ def build_index(entities: Iterable[Entity]) -> NameIndex:
         {k: tuple(v) for k, v in by_word.items()},
         {k: tuple(v) for k, v in by_core.items()},
         {k: tuple(sorted(v)) for k, v in by_deletion.items()},
+        plain_words(known_names),
     )
 
 

@@ -27,7 +27,7 @@ def match_name(
     key = name_key(query)
     if not key.trade:
         return ()
-    unknown = frozenset(w for w in key.trade if w not in index.by_word)
+    unknown = frozenset(w for w in key.trade if not index.is_known(w))
     key = replace(key, unknown=unknown) if unknown else key
     best: dict[str, tuple[PairScore, str]] = {}
     for i in candidates(index, key):

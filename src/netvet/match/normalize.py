@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -105,6 +106,11 @@ def words_of(text: str) -> list[str]:
     folded = fold(text).replace("&", " and ")
     words = [w for raw in join_letters(_WORD.findall(_HAN.sub(" ", folded))) for w in split_glued(raw)]
     return split_glued_co(words) + [w for h in _HAN.findall(folded) for w in pinyin_words(han_core(h))]
+
+
+def plain_words(names: Iterable[str]) -> frozenset[str]:
+    """The lower-case Latin words and numbers of many names, split in one pass."""
+    return frozenset(_WORD.findall("\n".join(names).casefold()))
 
 
 @cache
