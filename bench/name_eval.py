@@ -62,11 +62,13 @@ class Query:
 
 @dataclass(frozen=True, slots=True)
 class EvalSet:
-    """The accuracy gallery, the larger index for throughput (a superset) and the queries."""
+    """The accuracy gallery, the larger index for throughput (a superset), the queries, and every
+    real name read (a matcher may know them as real names, as netvet's kb knows its registries)."""
 
     gallery: tuple[GalleryEntity, ...]
     index: tuple[GalleryEntity, ...]
     queries: tuple[Query, ...]
+    known: tuple[str, ...] = ()
 
 
 def crude_tokens(name: str) -> tuple[str, ...]:
@@ -230,7 +232,8 @@ def build_eval_set(
     queries += positives_of(rng.sample(registry[:gallery_size], positives // 2), rng, 2)
     queries += negatives_of(groups, heads[index_size:], postings, df, negatives, rng)
     queries += hard_negatives(names, df, kb_keys, postings, rng)
-    return EvalSet(gallery, (*kb, *registry), tuple(unambiguous(queries, gallery)))
+    known = tuple(sorted({n.name for n in names} | {a for e in csl for a in e.alt_names}))
+    return EvalSet(gallery, (*kb, *registry), tuple(unambiguous(queries, gallery)), known)
 
 
 def unambiguous(queries: Iterable[Query], gallery: Sequence[GalleryEntity]) -> list[Query]:

@@ -31,9 +31,9 @@ from netvet.match import DEFAULT_THRESHOLD, NameIndex, build_index, match_name  
 from netvet.model import Entity  # noqa: E402
 
 
-def netvet_index(entities: Sequence[GalleryEntity]) -> NameIndex:
-    """netvet's blocking index over gallery entities."""
-    return build_index(Entity(e.id, e.names[0], None, e.names[1:]) for e in entities)
+def netvet_index(entities: Sequence[GalleryEntity], known: Sequence[str] = ()) -> NameIndex:
+    """netvet's blocking index over gallery entities, with the real names it knows."""
+    return build_index((Entity(e.id, e.names[0], None, e.names[1:]) for e in entities), known)
 
 
 def netvet_predictor(index: NameIndex) -> Callable[[str], str | None]:
@@ -59,7 +59,7 @@ def queries_per_second(predict: Callable[[str], object], queries: Sequence[str],
 
 def print_accuracy(eval_set: EvalSet, show: int) -> None:
     """Precision, recall and F1 of the three matchers, with netvet's wrong answers."""
-    index = netvet_index(eval_set.gallery)
+    index = netvet_index(eval_set.gallery, eval_set.known)
     peers: list[tuple[str, Callable[[str], str | None]]] = [
         (f"netvet (threshold {DEFAULT_THRESHOLD})", netvet_predictor(index)),
         ("nomenklatura logic-v2 (threshold 0.70)", NomenklaturaMatcher(eval_set.gallery, index, 0.7, 10)),
@@ -84,7 +84,7 @@ def print_accuracy(eval_set: EvalSet, show: int) -> None:
 
 def print_throughput(eval_set: EvalSet, sample: Sequence[Query], repeat: int) -> None:
     """Queries per second of netvet and nomenklatura against the large index."""
-    index = netvet_index(eval_set.index)
+    index = netvet_index(eval_set.index, eval_set.known)
     texts = [q.text for q in sample]
     netvet = queries_per_second(netvet_predictor(index), texts, repeat)
     nk = queries_per_second(NomenklaturaMatcher(eval_set.index, index, 0.7, 0), texts, repeat)
