@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py --data $(SHARED)
 	$(BIN)/python bench/snmp_accuracy.py --data $(SHARED)
 	$(BIN)/python bench/banners.py --data $(SHARED)
+	$(BIN)/python bench/names.py --data $(SHARED)
 
 kb: $(STAMP)
 	$(BIN)/netvet kb build --data $(SHARED)

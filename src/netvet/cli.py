@@ -222,7 +222,7 @@ def main() -> None:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 — the last line of defence: exit code 3, not a traceback
-        import click  # type: ignore[import-not-found]
+        import click  # type: ignore[import-not-found, unused-ignore]
 
         if isinstance(exc, click.exceptions.ClickException):
             exc.show()

@@ -40,5 +40,6 @@ def test_name_resolves_to_expected_entity(kb: KnowledgeBase, row: dict[str, str]
 
 def test_legal_forms_and_glued_words_are_ignored() -> None:
     assert name_key("ZHEJIANG DAHUA TECHNOLOGYCO.,LTD").trade == ("dahua",)
-    assert name_key("华为技术有限公司").trade == ("华为技术",)
+    assert name_key("华为技术有限公司").trade == ("huawei",)
+    assert name_key("华为技术有限公司").industry == name_key("Huawei Jishu Youxian Gongsi").industry
     assert name_key("Hikvision Digital Technology Co., Ltd.").industry == frozenset({"digital", "technology"})

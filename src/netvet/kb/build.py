@@ -30,10 +30,11 @@ NO_MAKER = frozenset({"IEEE Registration Authority", "Private"})
 Resolver = Callable[[str], tuple[str, float] | None]
 
 
-def entity_resolver(directory: Path) -> Resolver:
-    """name -> (entity id, score) using the kb's entities and brands, memoised."""
+def entity_resolver(directory: Path, known_names: Iterable[str] = ()) -> Resolver:
+    """name -> (entity id, score) using the kb's entities and brands, memoised; the registries'
+    names are known real names (a registrant one letter from a kb name is another company)."""
     entities, _, brands = load_entities(directory / "entities.yaml")
-    matcher = CachedMatcher(build_index(with_brands(entities, brands)))
+    matcher = CachedMatcher(build_index(with_brands(entities, brands), known_names=known_names))
 
     def resolve(name: str) -> tuple[str, float] | None:
         if name in NO_MAKER:
@@ -188,7 +189,9 @@ def build_all(data: Path, directory: Path) -> dict[str, Any]:
     """Rebuild every derived kb file from the official files under `data`; write the manifest."""
     from netvet.kb.manifest import write_manifest
 
-    resolve = entity_resolver(directory)
+    with (data / "iana-pen" / "enterprises.tsv").open(encoding="utf-8", errors="replace") as fh:
+        holders = [pen.organization for pen in read_pens(fh, "enterprises.tsv")[0]]
+    resolve = entity_resolver(directory, [*unique_organizations(read_ieee_dir(data / "ieee")[0]), *holders])
     blocks, ieee_issues = build_registry(data / "ieee", directory / "ieee_registry.csv.gz", resolve)
     lists = directory / "lists"
     fcc_issues = build_fcc_list(

@@ -192,6 +192,8 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
     lists = load_lists(directory, hashes)
     adversaries = load_adversaries(directory / "lists" / "foreign-adversaries.yaml")
     graph = OwnershipGraph.build(entities, edges)
+    oui, snmp = load_registry(directory / "ieee_registry.csv.gz"), load_snmp(directory, entities)
+    known = {r.organization for r in oui.rows} | {holder for holder, _ in snmp.pens.values()}
     return KnowledgeBase(
         directory=directory,
         manifest_sha256=manifest,
@@ -204,10 +206,10 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
         uses=UseRules.build(uses["order"], uses["classes"]),
         categories=load_categories(directory / "categories.yaml"),
         models=ModelRules.build(patterns, load_catalogue(directory / "devicetypes.csv.gz")),
-        oui=load_registry(directory / "ieee_registry.csv.gz"),
-        names=build_index(with_brands(entities, brands)),
+        oui=oui,
+        names=build_index(with_brands(entities, brands), known_names=known),
         regime_kb=RegimeKB.build(lists, graph, adversaries),
-        snmp=load_snmp(directory, entities),
+        snmp=snmp,
     )
 
 

@@ -1,16 +1,14 @@
 """A blocking index over entity names, so a query never compares against every entity."""
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
-from netvet.match.normalize import NameKey, name_key
+from netvet.match.normalize import NameKey, name_key, plain_words
 from netvet.model import Entity
 
 FUZZY_WORD_MIN = 5
-FUZZY_CUTOFF = 0.85
+MAX_CANDIDATES = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,16 +21,23 @@ class IndexedName:
 
 @dataclass(frozen=True, slots=True)
 class NameIndex:
-    """Names with inverted lists by trade word and by joined trade words."""
+    """Names with inverted lists by trade word and by joined trade words, and the long words
+    by every one-letter deletion of them (finds words one typo away without a scan)."""
 
     names: tuple[IndexedName, ...]
     by_word: dict[str, tuple[int, ...]]
     by_core: dict[str, tuple[int, ...]]
-    long_words: tuple[str, ...]
+    by_deletion: dict[str, tuple[str, ...]]
+    known: frozenset[str] = frozenset()
+
+    def is_known(self, word: str) -> bool:
+        """A word some indexed name or some known organisation name uses (so not a typo)."""
+        return word in self.by_word or word in self.known
 
 
-def build_index(entities: Iterable[Entity]) -> NameIndex:
-    """Index every name of every entity."""
+def build_index(entities: Iterable[Entity], known_names: Iterable[str] = ()) -> NameIndex:
+    """Index every name of every entity; the words of `known_names` (registry organisations)
+    are known to be real words, so a query word one typo from an indexed one is no typo."""
     names = tuple(
         IndexedName(e.id, key) for e in entities for key in {name_key(n) for n in e.names} if key.trade
     )
@@ -42,36 +47,44 @@ def build_index(entities: Iterable[Entity]) -> NameIndex:
         for word in set(name.key.trade):
             by_word.setdefault(word, []).append(i)
         by_core.setdefault(name.key.core, []).append(i)
-    long_words = tuple(sorted(w for w in by_word if len(w) >= FUZZY_WORD_MIN))
+    by_deletion: dict[str, set[str]] = {}
+    for word in by_word:
+        for variant in deletions(word):
+            by_deletion.setdefault(variant, set()).add(word)
     return NameIndex(
         names,
         {k: tuple(v) for k, v in by_word.items()},
         {k: tuple(v) for k, v in by_core.items()},
-        long_words,
+        {k: tuple(sorted(v)) for k, v in by_deletion.items()},
+        plain_words(known_names),
     )
 
 
-def similar_words(index: NameIndex, word: str) -> list[str]:
-    """Indexed words within edit similarity FUZZY_CUTOFF of a long query word."""
+def deletions(word: str) -> set[str]:
+    """A long word and every variant of it with one letter left out."""
     if len(word) < FUZZY_WORD_MIN:
-        return [word]
-    hits = process.extract(
-        word,
-        index.long_words,
-        scorer=Levenshtein.normalized_similarity,
-        score_cutoff=FUZZY_CUTOFF,
-        limit=None,
-    )
-    return [word, *(hit[0] for hit in hits)]
+        return set()
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def candidates(index: NameIndex, key: NameKey) -> set[int]:
-    """Names sharing a trade word (up to spelling) or the joined trade words with the query."""
-    found: set[int] = set(index.by_core.get(key.core, ()))
-    for word in key.trade:
-        for similar in similar_words(index, word):
-            found.update(index.by_word.get(similar, ()))
-    if len(key.core) >= FUZZY_WORD_MIN + 2:
-        for similar in similar_words(index, key.core):
-            found.update(index.by_word.get(similar, ()))
+def similar_words(index: NameIndex, word: str) -> set[str]:
+    """The word and the indexed words one deletion, insertion, substitution or swap away."""
+    found = {word}
+    for variant in deletions(word):
+        found.update(index.by_deletion.get(variant, ()))
     return found
+
+
+def candidates(index: NameIndex, key: NameKey) -> list[int]:
+    """Names sharing a trade word (up to a typo) or the joined trade words with the query; the
+    MAX_CANDIDATES that share the rarest words when more do."""
+    weight: dict[int, float] = dict.fromkeys(index.by_core.get(key.core, ()), 10.0)
+    words = set(key.trade) | ({key.core} if len(key.core) >= FUZZY_WORD_MIN + 2 else set())
+    for word in words:
+        for similar in similar_words(index, word):
+            postings = index.by_word.get(similar, ())
+            rarity = 1.0 / (1.0 + math.log(1 + len(postings)))
+            for i in postings:
+                weight[i] = weight.get(i, 0.0) + rarity
+    ranked = sorted(weight, key=lambda i: (-weight[i], i))
+    return ranked[:MAX_CANDIDATES]

@@ -1,7 +1,7 @@
 """Match organisation names to kb entities: the one matcher the CLI, the kb builder and
 attribution all call."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from netvet.match.index import NameIndex, candidates
 from netvet.match.normalize import name_key
@@ -27,6 +27,8 @@ def match_name(
     key = name_key(query)
     if not key.trade:
         return ()
+    unknown = frozenset(w for w in key.trade if not index.is_known(w))
+    key = replace(key, unknown=unknown) if unknown else key
     best: dict[str, tuple[PairScore, str]] = {}
     for i in candidates(index, key):
         name = index.names[i]

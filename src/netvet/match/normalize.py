@@ -2,13 +2,29 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from netvet.match.vocabulary import HAN_LEGAL_FORMS, INDUSTRY_WORDS, LEGAL_FORMS, PLACES
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from netvet.match.pinyin import pinyin_words
+from netvet.match.vocabulary import (
+    CANONICAL,
+    HAN_LEGAL_FORMS,
+    INDUSTRY_WORDS,
+    LEGAL_FORMS,
+    PINYIN_LEGAL_FORMS,
+    PLACES,
+)
 
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _GLUED_SUFFIXES = ("corp", "ltd", "inc", "llc", "co")
+_GLUED_AT_END = ("coltd", "corp", "ltd", "inc", "llc")
+_LONG_VOCABULARY = tuple(sorted(w for w in INDUSTRY_WORDS | LEGAL_FORMS | PLACES if len(w) >= 6))
+MISSPELT_MIN = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +37,7 @@ class NameKey:
     places: frozenset[str]
     generic_only: bool = False
     legal: frozenset[str] = frozenset()
+    unknown: frozenset[str] = frozenset()
 
     @property
     def core(self) -> str:
@@ -35,12 +52,45 @@ def fold(text: str) -> str:
 
 
 def split_glued(word: str) -> list[str]:
-    """'technologyco' -> ['technology', 'co'] when a legal form is glued to an industry word."""
+    """'technologyco' -> ['technology', 'co'] when a legal form is glued to an industry word or
+    a place; 'dellinc' -> ['dell', 'inc'] for the legal forms no word ends with."""
     for suffix in _GLUED_SUFFIXES:
         head = word[: -len(suffix)]
-        if word.endswith(suffix) and (head in INDUSTRY_WORDS or head in LEGAL_FORMS):
+        if word.endswith(suffix) and (head in INDUSTRY_WORDS or head in LEGAL_FORMS or head in PLACES):
             return [head, suffix]
+    for suffix in _GLUED_AT_END:
+        head = word[: -len(suffix)]
+        if word.endswith(suffix) and len(head) >= 3 and word not in LEGAL_FORMS:
+            return [*split_glued(head), *(["co", "ltd"] if suffix == "coltd" else [suffix])]
     return [word]
+
+
+def join_letters(words: list[str]) -> list[str]:
+    """Runs of single letters joined: 'g m b h' (from G.m.b.H.) -> 'gmbh', 's a' -> 'sa'."""
+    found: list[str] = []
+    run = ""
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run += word
+            continue
+        if run:
+            found.append(run)
+            run = ""
+        if word:
+            found.append(word)
+    return found
+
+
+def split_glued_co(words: list[str]) -> list[str]:
+    """'zhilianco ltd' -> 'zhilian co ltd': a 'co' glued to the word before 'ltd'."""
+    found: list[str] = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word.endswith("co") and len(word) > 4 and following in ("ltd", "limited"):
+            found += [word[:-2], "co"]
+        else:
+            found.append(word)
+    return found
 
 
 def han_core(han: str) -> str:
@@ -52,10 +102,35 @@ def han_core(han: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """Latin words (glued legal forms split) followed by Han-script runs."""
+    """Latin words (glued legal forms split) followed by the pinyin words of Han-script runs."""
     folded = fold(text).replace("&", " and ")
-    words = [w for raw in _WORD.findall(_HAN.sub(" ", folded)) for w in split_glued(raw)]
-    return words + [han_core(h) for h in _HAN.findall(folded)]
+    words = [w for raw in join_letters(_WORD.findall(_HAN.sub(" ", folded))) for w in split_glued(raw)]
+    return split_glued_co(words) + [w for h in _HAN.findall(folded) for w in pinyin_words(han_core(h))]
+
+
+def plain_words(names: Iterable[str]) -> frozenset[str]:
+    """The lower-case Latin words and numbers of many names, split in one pass."""
+    return frozenset(_WORD.findall("\n".join(names).casefold()))
+
+
+@cache
+def misspelt_vocabulary(word: str) -> str | None:
+    """The industry word, legal form or place a long unknown word misspells by one edit (two
+    from 10 letters), keeping its first letter."""
+    if len(word) < MISSPELT_MIN or word.isdigit():
+        return None
+    allowed = 1 if len(word) < 10 else 2
+    hit = process.extractOne(word, _LONG_VOCABULARY, scorer=OSA.distance, score_cutoff=allowed)
+    return str(hit[0]) if hit and hit[0][0] == word[0] else None
+
+
+def canonical(word: str) -> str:
+    """The dictionary spelling of an abbreviated, pinyin or misspelt industry word or legal form."""
+    word = CANONICAL.get(word, word)
+    if word in INDUSTRY_WORDS or word in LEGAL_FORMS or word in PINYIN_LEGAL_FORMS or word in PLACES:
+        return word
+    fixed = misspelt_vocabulary(word)
+    return CANONICAL.get(fixed, fixed) if fixed else word
 
 
 def stem(word: str) -> str:
@@ -73,8 +148,8 @@ def name_key(text: str) -> NameKey:
     industry: set[str] = set()
     places: set[str] = set()
     legal: set[str] = set()
-    for word in words_of(text):
-        if word in LEGAL_FORMS:
+    for word in map(canonical, words_of(text)):
+        if word in LEGAL_FORMS or word in PINYIN_LEGAL_FORMS:
             legal.add(word)
             continue
         if word in INDUSTRY_WORDS:

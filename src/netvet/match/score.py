@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from netvet.match.features import (
     ADJUSTMENTS,
+    BARE_NAME,
+    BARE_NAME_LETTERS,
     DISTINCT_WORDS_DIFFER,
     GENERIC_ONLY,
     IDENTICAL,
@@ -35,8 +37,17 @@ def identical(query: NameKey, cand: NameKey) -> bool:
     )
 
 
+def bare_name(query: NameKey, cand: NameKey) -> bool:
+    """A short bare word (an acronym or brand of 5 letters or fewer) met a company name with a
+    legal form: another company may bear that name."""
+    bare = not cand.legal and not cand.industry and not cand.places and len(cand.trade) == 1
+    return bare and len(cand.trade[0]) <= BARE_NAME_LETTERS and bool(query.legal)
+
+
 def legal_form_agreement(query: NameKey, cand: NameKey) -> PairScore:
     """Identical names: the legal forms say whether they are the same legal entity."""
+    if bare_name(query, cand):
+        return PairScore(BARE_NAME, (reason_of(identical), reason_of(bare_name)))
     if query.legal == cand.legal:
         return PairScore(IDENTICAL, (reason_of(identical), "legal forms agree"))
     if query.legal and cand.legal:

@@ -37,3 +37,43 @@ PLACES = frozenset(
     taiwan korea singapore russia israel france italy spain brazil mexico australia
     """.split()
 )
+
+# Spellings that stand for an industry word: abbreviations, and the pinyin of the Chinese
+# industry words (技术 jishu, 科技 keji, 通讯 tongxun, ...), so every spelling compares alike.
+CANONICAL = {
+    "tech": "technology",
+    "intl": "international",
+    "comm": "communication",
+    "comms": "communication",
+    "mfg": "manufacturing",
+    "elec": "electronic",
+    "inds": "industry",
+    "info": "information",
+    "sys": "system",
+    "telecom": "telecommunication",
+    "telecoms": "telecommunication",
+    "jishu": "technology",
+    "keji": "technology",
+    "tongxun": "telecommunication",
+    "tongxin": "telecommunication",
+    "dianzi": "electronic",
+    "shuzi": "digital",
+    "wangluo": "network",
+    "zhineng": "intelligent",
+    "xinxi": "information",
+    "ruanjian": "software",
+    "shebei": "equipment",
+    "guoji": "international",
+    "jituan": "group",
+    "konggu": "holding",
+    "touzi": "investment",
+    "fazhan": "development",
+    "gongye": "industrial",
+    "kexue": "science",
+    "zhongduan": "terminal",
+    "zhongguo": "china",
+}
+
+PINYIN_LEGAL_FORMS = frozenset("youxian gongsi gufen zeren".split())
+
+PINYIN_WORDS = frozenset(CANONICAL) | PINYIN_LEGAL_FORMS
