@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	mkdir -p out
-	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --db sqlite:///out/demo.db
-	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --json -o out/findings.json
-	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --no-store --csv -o out/findings.csv
+	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --db sqlite:///out/demo.db
+	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --no-store --json -o out/findings.json
+	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --no-store --csv -o out/findings.csv
 	$(BIN)/netvet review-purchase examples/purchase_lines.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --approved examples/purchase_register.yaml --json -o out/purchase.json
 	$(BIN)/netvet report fcc-annual --db sqlite:///out/demo.db -o out --sites examples/sites.csv
 	$(BIN)/netvet report 889-evidence --db sqlite:///out/demo.db -o out --discovered 2026-11-25

@@ -164,3 +164,25 @@ def test_an_unusable_input_among_several_is_skipped_and_named(tmp_path: Path) ->
     assert "iosxe_c9800@181.snmprec" in done.stderr and "could not be read" in done.stderr
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert records and records[0]["manufacturer"]["id"] == "zte-corporation"
+
+
+def test_scan_reads_the_organisation_profile_and_flags(tmp_path: Path) -> None:
+    inv = tmp_path / "inv.csv"
+    inv.write_text(
+        "Hostname,Vendor,Model,Purchase Date\nolt-1,Huawei,MA5800-X7,2019-05-02\n", encoding="utf-8"
+    )
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        "schema: netvet.profile/1\norganisation: {usf_recipient: true, customers: 4200}\n", encoding="utf-8"
+    )
+
+    def reimbursement(*extra: str) -> dict[str, object]:
+        done = netvet("scan", str(inv), "--as-of", "2026-11-23", "--no-store", "--json", *extra, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        [record] = json.loads(done.stdout)
+        return next(d for d in record["determinations"] if d["regime"] == "fcc-reimbursement")
+
+    unknown = reimbursement()
+    assert unknown["status"] == "review" and "customer" in unknown["reason"]
+    assert reimbursement("--profile", str(profile))["status"] == "covered"
+    assert reimbursement("--profile", str(profile), "--customers", "12000000")["status"] == "not-covered"

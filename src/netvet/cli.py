@@ -11,7 +11,17 @@ from typing import Annotated, Any
 import typer
 
 from netvet.cli_collect import collect_app
-from netvet.cli_common import as_of_date, data_console, err, output_format
+from netvet.cli_common import (
+    Customers,
+    FederalContractor,
+    ProfilePath,
+    UsfRecipient,
+    as_of_date,
+    data_console,
+    err,
+    organisation,
+    output_format,
+)
 from netvet.cli_kb import kb_app
 from netvet.cli_output import (
     open_output,
@@ -78,6 +88,10 @@ def scan(
         list[Path] | None,
         typer.Option("--rules", help="Extra fingerprints: netvet YAML, nmap-service-probes or Recog XML."),
     ] = None,
+    federal_contractor: FederalContractor = None,
+    usf_recipient: UsfRecipient = None,
+    customers: Customers = None,
+    profile: ProfilePath = None,
 ) -> None:
     """Attribute every asset and determine each regime as of a date."""
     if fail_on is not None and fail_on not in FAIL_LEVELS:
@@ -98,6 +112,7 @@ def scan(
             parse_overrides(column or []),
             use,
             progress=advance,
+            organisation=organisation(profile, federal_contractor, usf_recipient, customers),
         )
         book = decision_book(db or settings.db_url)
         if fmt_out is None and no_store and not book.by_match:

@@ -3,13 +3,30 @@ data format options."""
 
 import sys
 from datetime import date
+from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 
 from netvet.errors import UsageError
 from netvet.ids import parse_date
+from netvet.ingest.approved import read_profile
+from netvet.model import Organisation
 
 err = Console(stderr=True, soft_wrap=True)
+# The organisation whose network or purchases are judged (47 CFR 54.9/54.10, §889 Part B, the
+# reimbursement program's customer limit read it); a fact not given is unknown.
+FederalContractor = Annotated[
+    bool | None,
+    typer.Option("--federal-contractor/--no-federal-contractor", help="We are (not) a federal contractor."),
+]
+UsfRecipient = Annotated[
+    bool | None,
+    typer.Option("--usf-recipient/--no-usf-recipient", help="We do (not) receive USF or other FCC subsidy."),
+]
+Customers = Annotated[int | None, typer.Option(min=0, help="Customers of ours and our affiliates.")]
+ProfilePath = Annotated[Path | None, typer.Option(help="Organisation profile (YAML); flags override it.")]
 
 
 def data_console() -> Console:
@@ -33,3 +50,15 @@ def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
     if len(chosen) > 1:
         raise UsageError("choose one of --json, --jsonl, --csv")
     return chosen[0] if chosen else None
+
+
+def organisation(
+    profile: Path | None, contractor: bool | None, usf: bool | None, customers: int | None
+) -> Organisation:
+    """The profile file's facts, each overridden by a flag the user gave."""
+    base = read_profile(profile) if profile else Organisation()
+    return Organisation(
+        base.federal_contractor if contractor is None else contractor,
+        base.usf_recipient if usf is None else usf,
+        base.customers if customers is None else customers,
+    )

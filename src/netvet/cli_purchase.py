@@ -10,13 +10,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from netvet.cli_common import Customers, FederalContractor, ProfilePath, UsfRecipient, organisation
 from netvet.cli_output import open_output, print_issues, write_output
 from netvet.errors import UsageError
 from netvet.ids import parse_date
-from netvet.ingest.approved import read_profile, read_register
+from netvet.ingest.approved import read_register
 from netvet.ingest.purchase import read_purchase_lines
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
-from netvet.model import Issue, Organisation
+from netvet.model import Issue
 from netvet.purchase import (
     ApprovalRegister,
     ConditionalApproval,
@@ -44,18 +45,6 @@ def review_day(text: str | None) -> date:
     if day is None:
         raise UsageError(f"--as-of: not a date: '{text}' (use YYYY-MM-DD)")
     return day
-
-
-def organisation(
-    profile: Path | None, contractor: bool | None, usf: bool | None, customers: int | None
-) -> Organisation:
-    """The profile file's facts, each overridden by a flag the user gave."""
-    base = read_profile(profile) if profile else Organisation()
-    return Organisation(
-        base.federal_contractor if contractor is None else contractor,
-        base.usf_recipient if usf is None else usf,
-        base.customers if customers is None else customers,
-    )
 
 
 def registers(paths: Sequence[Path]) -> tuple[ApprovalRegister | None, QualifiedList | None, list[Issue]]:
@@ -135,25 +124,10 @@ def write_reviews(
 def review_purchase(
     file: Annotated[Path, typer.Argument(help="Purchase lines (CSV or XLSX).")],
     as_of: Annotated[str | None, typer.Option(help="Judge the lines as of this date (YYYY-MM-DD).")] = None,
-    federal_contractor: Annotated[
-        bool | None,
-        typer.Option(
-            "--federal-contractor/--no-federal-contractor", help="The buyer is (not) a federal contractor."
-        ),
-    ] = None,
-    usf_recipient: Annotated[
-        bool | None,
-        typer.Option(
-            "--usf-recipient/--no-usf-recipient",
-            help="The buyer does (not) receive USF or other FCC subsidy.",
-        ),
-    ] = None,
-    customers: Annotated[
-        int | None, typer.Option(min=0, help="Customers of the buyer and its affiliates.")
-    ] = None,
-    profile: Annotated[
-        Path | None, typer.Option(help="Organisation profile (YAML); flags override it.")
-    ] = None,
+    federal_contractor: FederalContractor = None,
+    usf_recipient: UsfRecipient = None,
+    customers: Customers = None,
+    profile: ProfilePath = None,
     approved: Annotated[
         list[Path] | None,
         typer.Option(

@@ -11,10 +11,11 @@ from netvet.attribute import RuleKB, attribute
 from netvet.ingest import detect_format, read_source
 from netvet.kb.loader import KnowledgeBase
 from netvet.match import CachedMatcher
-from netvet.model import AssetContext, Finding, Issue, Observation, verdict_of
+from netvet.model import AssetContext, Finding, Issue, Observation, Organisation, verdict_of
 from netvet.regimes import REGIMES, classify_use, determine_all
 
 Progress = Callable[[int], None]
+UNKNOWN_ORGANISATION = Organisation()  # frozen: safe as a shared default
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,8 @@ def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:
     return related
 
 
-def context_of(obs: Observation, kb: KnowledgeBase) -> AssetContext:
-    """The facts regimes read about use and acquisition."""
+def context_of(obs: Observation, kb: KnowledgeBase, org: Organisation = UNKNOWN_ORGANISATION) -> AssetContext:
+    """The facts regimes read about use and acquisition, and about the organisation scanning."""
     return AssetContext(
         use=classify_use(kb.uses, obs.intended_use),
         use_text=obs.intended_use,
@@ -71,6 +72,7 @@ def context_of(obs: Observation, kb: KnowledgeBase) -> AssetContext:
         funding=obs.funding,
         first_authorized=obs.first_authorized,
         conditional_approval=obs.conditional_approval,
+        organisation=org,
     )
 
 
@@ -80,13 +82,14 @@ def find(
     as_of: date,
     regimes: Sequence[str] = tuple(REGIMES),
     progress: Progress | None = None,
+    org: Organisation = UNKNOWN_ORGANISATION,
 ) -> list[Finding]:
     """The row function over observations: one finding per observation."""
     rules, related, regime_kb = rule_kb(kb), relatedness(kb, as_of), kb.regime_kb
     findings = []
     for obs in observations:
         attr = attribute(obs, rules, related)
-        ctx = context_of(obs, kb)
+        ctx = context_of(obs, kb, org)
         determinations = determine_all(attr, ctx, regime_kb, as_of, tuple(regimes))
         findings.append(Finding(obs.key, (obs,), attr, ctx, determinations, verdict_of(determinations)))
         if progress:
@@ -121,6 +124,7 @@ def scan_paths(
     regimes: Sequence[str] = tuple(REGIMES),
     default_use: str | None = None,
     progress: Progress | None = None,
+    org: Organisation = UNKNOWN_ORGANISATION,
 ) -> ScanResult:
     """Read every input with the row readers, then find; a SourceError stops before anything
     is returned."""
@@ -133,7 +137,7 @@ def scan_paths(
         issues += problems
         name = detect_format(path) if fmt == "auto" else fmt
         inputs.append(InputFile(str(path), sha256_file(path), name, len(found)))
-    findings = find(observations, kb, as_of, regimes, progress)
+    findings = find(observations, kb, as_of, regimes, progress, org)
     return ScanResult(
         tuple(findings), tuple(issues), tuple(inputs), as_of, kb.manifest_sha256, tuple(regimes)
     )

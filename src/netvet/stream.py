@@ -13,7 +13,7 @@ from netvet.errors import SourceError, UsageError
 from netvet.ingest.columns import map_columns
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
-from netvet.model import Finding, Issue
+from netvet.model import Finding, Issue, Organisation
 from netvet.regimes import REGIMES
 from netvet.report.summary import Tally
 from netvet.scan import InputFile, Progress, scan_paths, sha256_file
@@ -36,6 +36,7 @@ class ScanStream:
     default_use: str | None = None
     regimes: tuple[str, ...] = tuple(REGIMES)
     progress: Progress | None = None
+    organisation: Organisation = Organisation()
     inputs: list[InputFile] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     unusable: list[str] = field(default_factory=list)
@@ -89,6 +90,7 @@ class ScanStream:
             regimes=self.regimes,
             default_use=self.default_use,
             progress=self.progress,
+            org=self.organisation,
         )
         self.inputs += result.inputs
         self.issues += result.issues
@@ -101,7 +103,7 @@ class ScanStream:
         header, _, _ = header_of(path)
         fields = dict(map_columns(header, self.overrides).fields)
         require_identifying_column(path, 1, header, fields)
-        engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use)
+        engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use, self.organisation)
         rejected, seen, groups = StreamIssues(str(path)), 0, GroupCounts()
         for batch in stream_csv(path, rejected):
             rows, problems = engine.run(batch, fields, str(path), seen)

@@ -26,7 +26,16 @@ from netvet.batch.columns import (
 )
 from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
-from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
+from netvet.model import (
+    Attribution,
+    Determination,
+    Evidence,
+    Issue,
+    Observation,
+    Organisation,
+    SourceRef,
+    Verdict,
+)
 from netvet.model.finding import AssetContext, verdict_of
 from netvet.regimes import acquisition_cutoffs, determine_all, funding_group
 from netvet.scan import context_of, relatedness, rule_kb
@@ -86,6 +95,7 @@ class BatchEngine:
     as_of: date
     regimes: tuple[str, ...]
     default_use: str | None = None
+    organisation: Organisation = Organisation()  # one per scan, so it never splits groups
     rules: RuleKB = field(init=False)
     evidence: dict[tuple[str, object], tuple[Evidence, ...]] = field(default_factory=dict)
     answers: dict[tuple[object, ...], Decided] = field(default_factory=dict)
@@ -226,7 +236,7 @@ class BatchEngine:
 
     def context_of(self, obs: Observation) -> AssetContext:
         """The row pipeline's context, on a batch observation."""
-        return context_of(obs, self.kb)
+        return context_of(obs, self.kb, self.organisation)
 
 
 def unregistered_mac(kb: KnowledgeBase) -> str:
