@@ -1,5 +1,8 @@
 """Shared fixtures: the packaged kb, the real data beside the repo, one-line factories."""
 
+import subprocess
+import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +29,20 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"{SHARED} is missing: tests need ../shared/data beside the repo")
     return SHARED
+
+
+def run_netvet(
+    *args: str, cwd: Path, env: Mapping[str, str] | None = None, timeout: int = 600
+) -> subprocess.CompletedProcess[str]:
+    """The `netvet` command as a user runs it, in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-c", "from netvet.cli import main; main()", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def obs(**fields: object) -> Observation:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_netvet
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "carrier_inventory.csv"
 CONTRACT_KEYS = {
@@ -28,13 +30,7 @@ CONTRACT_KEYS = {
 
 
 def netvet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from netvet.cli import main; main()", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_netvet(*args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

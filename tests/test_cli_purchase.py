@@ -3,13 +3,13 @@
 import csv
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from netvet.regimes import REGIMES
+from tests.conftest import run_netvet
 
 ROOT = Path(__file__).resolve().parents[1]
 LINES = ROOT / "examples" / "purchase_lines.csv"
@@ -19,13 +19,7 @@ DAY = ("--as-of", "2026-11-23")
 
 
 def netvet(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from netvet.cli import main; main()", "review-purchase", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_netvet("review-purchase", *args, cwd=cwd)
 
 
 def by_line(done: subprocess.CompletedProcess[str]) -> dict[int, dict[str, Any]]:

@@ -10,10 +10,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from netvet.cli_common import Customers, FederalContractor, ProfilePath, UsfRecipient, organisation
+from netvet.cli_common import (
+    Customers,
+    FederalContractor,
+    ProfilePath,
+    UsfRecipient,
+    as_of_date,
+    organisation,
+)
 from netvet.cli_output import open_output, print_issues, write_output
 from netvet.errors import UsageError
-from netvet.ids import parse_date
 from netvet.ingest.approved import read_register
 from netvet.ingest.purchase import read_purchase_lines
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
@@ -35,16 +41,6 @@ from netvet.settings import Settings
 
 err = Console(stderr=True, soft_wrap=True)
 COLOURS = {"allowed": "green", "conditions": "yellow", "needs-information": "magenta", "prohibited": "red"}
-
-
-def review_day(text: str | None) -> date:
-    """--as-of, default today."""
-    if text is None:
-        return date.today()
-    day = parse_date(text)
-    if day is None:
-        raise UsageError(f"--as-of: not a date: '{text}' (use YYYY-MM-DD)")
-    return day
 
 
 def registers(paths: Sequence[Path]) -> tuple[ApprovalRegister | None, QualifiedList | None, list[Issue]]:
@@ -148,7 +144,7 @@ def review_purchase(
     threshold = Decision(fail_on) if fail_on in {d.value for d in Decision} else None
     if fail_on is not None and threshold in (None, Decision.ALLOWED):
         raise UsageError("--fail-on takes prohibited, needs-information or conditions")
-    day = review_day(as_of)
+    day = as_of_date(as_of)
     org = organisation(profile, federal_contractor, usf_recipient, customers)
     lines, issues = read_purchase_lines(file, strict=strict)
     kb = load_kb(Settings.from_env().kb_dir or DATA_DIR)

@@ -2,7 +2,6 @@
 store (run 1), and a small inventory with nothing covered (run 2)."""
 
 import subprocess
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from netvet.report.run import StoredRun
 from netvet.store import open_store, read_run
+from tests.conftest import run_netvet
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -21,13 +21,7 @@ rtr-edge-01,Cisco,ASR 1001-X,Meeker Exchange,Router,2022-09-14,18250
 
 def netvet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The command as a user runs it, in a subprocess."""
-    return subprocess.run(
-        [sys.executable, "-c", "from netvet.cli import main; main()", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_netvet(*args, cwd=cwd)
 
 
 @dataclass(frozen=True)

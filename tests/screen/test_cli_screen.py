@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_netvet
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "data" / "csl" / "consolidated_sample.csv"
 INVENTORY = ROOT / "examples" / "carrier_inventory.csv"
@@ -27,14 +29,7 @@ def netvet(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env.pop("NETVET_KB_DIR", None)
     if (home / "kb").exists():
         env["NETVET_KB_DIR"] = str(home / "kb")
-    return subprocess.run(
-        [sys.executable, "-c", "from netvet.cli import main; main()", *args],
-        cwd=home,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_netvet(*args, cwd=home, env=env)
 
 
 @pytest.fixture(scope="module")
