@@ -26,17 +26,8 @@ from netvet.batch.columns import (
 )
 from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
-from netvet.model import (
-    Attribution,
-    Determination,
-    Evidence,
-    Issue,
-    Observation,
-    Organisation,
-    SourceRef,
-    Verdict,
-)
-from netvet.model.finding import AssetContext, verdict_of
+from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
+from netvet.model.finding import AssetContext, Organisation, verdict_of
 from netvet.regimes import acquisition_cutoffs, determine_all, funding_group
 from netvet.scan import context_of, relatedness, rule_kb
 
@@ -47,16 +38,9 @@ SPECIAL_MACS = {LOCAL: "02:00:00:00:00:00", GROUP: "01:00:00:00:00:00"}
 REPRESENTATIVE = SourceRef("batch", "representative")
 # The fields the rules read after the MAC, in RULES order (the MAC comes first in RULES).
 RULE_FIELDS = tuple(dict.fromkeys(f for _, f in RULES if f != "mac"))
-DECIDING = (
-    "vendor",
-    "model",
-    "category",
-    "country_of_production",
-    "intended_use",
-    "sysobjectid",
-    "sysdescr",
-    "banner",
-)
+# Inventory facts, then the device texts that SNMP and service evidence rules read.
+FACTS = ("vendor", "model", "category", "country_of_production", "intended_use")
+DECIDING = (*FACTS, "sysobjectid", "sysdescr", "banner")
 # Fields an answer depends on (dictionary-encoded); every other field is carried as text. Funding
 # decides through the program it names (funding_group), so its texts are grouped by program.
 ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval", "funding"})
