@@ -163,6 +163,13 @@ def not_found(listed: ListVersion | None, found: Sequence[EvidenceItem]) -> tupl
     return tuple((e.id, e.text) for e in (listed.entries if listed else ()) if e.id not in hit)
 
 
+def list_hash(regime: str, hashes: Mapping[str, str], same_kb: bool) -> str:
+    """The sha256 of the list file a regime read, or why none is shown."""
+    if not same_kb:
+        return "not shown: the kb installed now is not the run's"
+    return hashes.get(regime) or "no list file of its own: it reads another regime's list"
+
+
 def decisions_in(run: StoredRun) -> tuple[ReviewDecision, ...]:
     """The review decisions the scan applied, as stored with each asset's record."""
     found = []
@@ -202,7 +209,7 @@ def build_evidence(
         run=run,
         kb_sha_now=kb_sha_now,
         inputs=run.inputs,
-        versions=tuple((r, v, hashes.get(r, "")) for r, v in list_versions(run.records)),
+        versions=tuple((r, v, list_hash(r, hashes, same_kb)) for r, v in list_versions(run.records)),
         found=found,
         review=review,
         qualified=qualified,
