@@ -280,3 +280,37 @@ def test_scan_applies_a_false_positive_to_the_asset(tmp_path: Path) -> None:
     assert clear_count(netvet(*args[:-2], "--no-store", home=tmp_path).stdout) == clear_before + 1
     others = [r for r in first if r["asset"] != target["asset"]]
     assert all(second[r["asset"]]["verdict"] == r["verdict"] for r in others)
+
+
+def test_screen_reads_a_country_column_and_flags_an_unknown_country(home: Path) -> None:
+    (home / "placed.csv").write_text(
+        "Company,Country\nDahua Technology,United States\nDahua Technology,China\n"
+        "Hikvision Technology,CN\nHikvision Technology,\nHuawei Device,Narnia\n",
+        encoding="utf-8",
+    )
+    done = netvet("screen", "--names", "placed.csv", "--purpose", "procurement", "--csv", home=home)
+    assert done.returncode == 0, done.stderr
+    rows = rows_of(done.stdout)
+    assert [r["entity"] for r in rows] == [
+        "dahua-technology-usa",
+        "dahua-technology",
+        "hikvision",
+        "",
+        "huawei-device",
+    ]
+    assert "the countries agree" in rows[0]["reasons"] and rows[3]["verdict"] == "clear"
+    assert "line 6" in done.stderr and "Narnia" in done.stderr
+
+
+def test_country_column_option_and_match_country(home: Path) -> None:
+    (home / "located.csv").write_text("party,hq\nHikvision Technology,China\n", encoding="utf-8")
+    args = ("screen", "--names", "located.csv", "--purpose", "procurement", "--csv")
+    plain = rows_of(netvet(*args, home=home).stdout)
+    chosen = rows_of(netvet(*args, "--country-column", "hq", home=home).stdout)
+    assert plain[0]["entity"] == "" and chosen[0]["entity"] == "hikvision"
+    bad = netvet(*args, "--country-column", "nation", home=home)
+    assert bad.returncode != 0 and "--country-column 'nation'" in bad.stderr
+    us = json.loads(netvet("match", "Dahua Technology", "--country", "US", "--json", home=home).stdout)
+    assert us[0]["matches"][0]["entity"]["id"] == "dahua-technology-usa"
+    wrong = netvet("match", "Dahua Technology", "--country", "Narnia", home=home)
+    assert wrong.returncode != 0 and "Narnia" in wrong.stderr
