@@ -69,6 +69,8 @@ def score_pair(query: NameKey, cand: NameKey) -> PairScore:
     if not query.trade or not cand.trade:
         return PairScore(0.0, ("no distinctive words to compare",))
     named = name_score(query, cand)
+    if not query.country and not query.identifiers:
+        return named
     score, reasons = named.score, list(named.reasons)
     for feature in CONTEXT_ADJUSTMENTS:
         delta = feature(query, cand)
