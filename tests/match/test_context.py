@@ -42,18 +42,23 @@ def test_initials_must_use_every_word_but_legal_forms_and_group() -> None:
     assert set(spellings(words)) == {"cet", "cetc", "cetg", "cetgc"}
 
 
-def test_a_four_letter_acronym_matches_the_full_name_and_says_why() -> None:
-    found = match_name(GALLERY, "CETC")
-    assert [m.entity for m in found] == ["cetc"]
-    assert found[0].reasons == (ACRONYM,)
-    assert found[0].score >= DEFAULT_THRESHOLD
+def test_an_acronym_alone_stays_below_the_threshold_whatever_its_length() -> None:
+    for query, entity in (("CETC", "cetc"), ("HPE", "hpe"), ("ZTE Corp", "zte")):
+        assert match_name(GALLERY, query) == ()
+        got, score, reasons = best(query) or ("", 1.0, ())
+        assert got == entity and score < DEFAULT_THRESHOLD and reasons == (ACRONYM,)
 
 
-def test_a_three_letter_acronym_alone_stays_below_the_threshold() -> None:
-    assert match_name(GALLERY, "HPE") == ()
-    assert match_name(GALLERY, "ZTE Corp") == ()
-    entity, score, reasons = best("HPE") or ("", 1.0, ())
-    assert entity == "hpe" and score < DEFAULT_THRESHOLD and reasons == (ACRONYM,)
+def test_a_four_letter_acronym_passes_when_the_country_agrees() -> None:
+    found = match_name(GALLERY, "CETC", country="China")
+    assert [m.entity for m in found] == ["cetc"] and found[0].reasons == (ACRONYM, COUNTRIES_AGREE)
+
+
+def test_an_abbreviated_legal_form_gives_no_letter() -> None:
+    words = name_key("Cleverlance Enterprise Solutions a.s.").words
+    assert spells("ces", words) and not spells("cesa", words)
+    assert spells("zte", name_key("Zhongxing Telecom Equipment Co., Ltd.").words)
+    assert not spells("ztecl", name_key("Zhongxing Telecom Equipment Co., Ltd.").words)
 
 
 def test_a_three_letter_acronym_passes_when_the_country_agrees() -> None:
@@ -73,8 +78,8 @@ def test_initials_that_leave_a_word_out_are_no_acronym() -> None:
 
 def test_a_full_name_query_finds_an_acronym_name() -> None:
     index = build_index([Entity("cetc", "CETC", "CN")])
-    found = match_name(index, "China Electronics Technology Group Corporation")
-    assert [m.entity for m in found] == ["cetc"] and found[0].reasons == (ACRONYM,)
+    found = match_name(index, "China Electronics Technology Group Corporation", country="CN")
+    assert [m.entity for m in found] == ["cetc"] and found[0].reasons == (ACRONYM, COUNTRIES_AGREE)
 
 
 def test_country_agreement_and_conflict_move_the_score_and_say_so() -> None:

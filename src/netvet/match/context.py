@@ -4,11 +4,13 @@ printed reason.
 Acronyms. A short word ('HPE', 'CETC', 'ZTE Corp') is read as an acronym of a longer name only
 when the initials of that name's words spell it exactly, in order, using every distinctive word,
 industry word and place, and skipping only legal forms and group/holding words ('China
-Electronics Technology Group Corporation' spells CET, CETC and CETGC, never CEC). Two or three letters
-are weak evidence (many names share them): ACRONYM_SHORT stays below the default threshold and
-passes only with the country or an identifier agreeing, or when the kb records the acronym as an
-alias (then the names are identical and this feature is not needed). Four to six letters spelled
-exactly are ACRONYM_LONG, just above the threshold, and a country conflict takes them below.
+Electronics Technology Group Corporation' spells CET, CETC and CETGC, never CEC); a legal form
+gives its initial only when written out ('Corporation', 'Limited', not 'Ltd' or 'a.s.'). An
+acronym is weak evidence whatever its length: among the 25,000 registry names of bench/names.py
+four letters already collide (INSS is spelled by 'Integrity Net Solutions and Services'). So
+ACRONYM stays below the default threshold: it passes only with the country agreeing (0.86) or an
+identifier agreeing, or when the kb records the acronym as an alias (then the names are identical
+and this feature is not needed).
 
 Countries and identifiers apply to every pair, after the name score (CONTEXT_ADJUSTMENTS). The
 country of a query (a supplier list's country column, `netvet match --country`) agreeing with the
@@ -25,10 +27,10 @@ from collections.abc import Callable, Iterable, Iterator
 from netvet.match.normalize import NameKey
 from netvet.match.vocabulary import LEGAL_FORMS, PINYIN_LEGAL_FORMS
 
-ACRONYM_SHORT = 0.83
-ACRONYM_LONG = 0.87
+ACRONYM = 0.83
 ACRONYM_LETTERS = (2, 6)
-SKIPPABLE = LEGAL_FORMS | PINYIN_LEGAL_FORMS | {"group", "holding"}
+SKIPPABLE = LEGAL_FORMS | PINYIN_LEGAL_FORMS | {"group", "holding", "holdings"}
+WRITTEN_OUT = frozenset({"corporation", "company", "limited", "incorporated", "group", "holding", "holdings"})
 GREATER_CHINA = frozenset({"CN", "HK", "MO"})
 SCHEMES = ("lei", "uei", "cage", "fcc_grantee", "iana_pen")
 ONE_PER_ORGANISATION = frozenset({"lei", "uei"})
@@ -43,12 +45,17 @@ def acronym_shaped(key: NameKey) -> str | None:
     return word if low <= len(word) <= high else None
 
 
+def used(word: str) -> bool:
+    """A word whose initial an acronym may take: any but a legal form abbreviated or a connector."""
+    return word not in SKIPPABLE or word in WRITTEN_OUT
+
+
 def spells(letters: str, words: tuple[str, ...]) -> bool:
     """The initials of the words spell the letters in order; only skippable words may be left out."""
     if not words:
         return not letters
     head, rest = words[0], words[1:]
-    if letters and letters[0] == head[0] and spells(letters[1:], rest):
+    if letters and letters[0] == head[0] and used(head) and spells(letters[1:], rest):
         return True
     return head in SKIPPABLE and spells(letters, rest)
 
@@ -58,8 +65,8 @@ def spellings(words: tuple[str, ...]) -> Iterator[str]:
     low, high = ACRONYM_LETTERS
     found = {""}
     for word in words:
-        used = {f + word[0] for f in found}
-        found = used | found if word in SKIPPABLE else used
+        taken = {f + word[0] for f in found} if used(word) else set()
+        found = taken | found if word in SKIPPABLE else taken
         found = {f for f in found if len(f) <= high}
     return (f for f in sorted(found) if len(f) >= low)
 
@@ -69,7 +76,7 @@ def acronym_of(query: NameKey, cand: NameKey) -> float | None:
     for short, full in ((query, cand), (cand, query)):
         word = acronym_shaped(short)
         if word and len(full.words) > 1 and acronym_shaped(full) is None and spells(word, full.words):
-            return ACRONYM_SHORT if len(word) <= 3 else ACRONYM_LONG
+            return ACRONYM
     return None
 
 

@@ -4,7 +4,7 @@ attribution all call."""
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from netvet.match.context import identifier_set
+from netvet.match.context import country_code, identifier_set
 from netvet.match.index import NameIndex, candidates
 from netvet.match.normalize import name_key
 from netvet.match.score import PairScore, score_pair
@@ -32,16 +32,14 @@ def match_name(
     identifiers: Iterable[tuple[str, str]] = (),
 ) -> tuple[NameMatch, ...]:
     """Entities whose best name scores at or above threshold, best first; the query's country
-    (ISO 3166 alpha-2) and identifiers ((scheme, value) pairs) count when given."""
+    (an ISO 3166 code or a name) and identifiers ((scheme, value) pairs) count when given."""
     key = name_key(query)
     if not key.trade:
         return ()
     unknown = frozenset(w for w in key.trade if not index.is_known(w))
     key = replace(key, unknown=unknown) if unknown else key
-    if country or identifiers:
-        key = replace(
-            key, country=country.upper() if country else None, identifiers=identifier_set(identifiers)
-        )
+    ids, code = identifier_set(identifiers), country_code(country) if country else None
+    key = replace(key, country=code, identifiers=ids) if code or ids else key
     best: dict[str, tuple[PairScore, str]] = {}
     for i in candidates(index, key):
         name = index.names[i]
