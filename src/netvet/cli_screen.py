@@ -12,7 +12,8 @@ import typer
 
 from netvet.errors import SourceError, UsageError
 from netvet.kb.list_docs import read_text
-from netvet.match import DEFAULT_THRESHOLD, country_code
+from netvet.match import DEFAULT_THRESHOLD, country_code, identifier_pair
+from netvet.match.context import SCHEMES
 from netvet.model import Issue
 
 COUNTRY_HEADERS = ("country", "country_code", "country code", "countrycode")
@@ -29,6 +30,7 @@ class PartyRow:
     cells: dict[str, str]
     name: str
     country: str | None = None
+    identifiers: tuple[tuple[str, str], ...] = ()
 
 
 def name_column(headers: Sequence[str], chosen: str | None, path: str) -> str:
@@ -66,15 +68,28 @@ def row_country(
     return code, []
 
 
+def identifier_columns(headers: Sequence[str]) -> dict[str, str]:
+    """Columns named after an identifier scheme ('LEI', 'UEI', 'CAGE', 'FCC grantee', 'IANA PEN'),
+    by header, with the scheme each holds."""
+    found = {h: identifier_pair(h, "")[0] for h in headers}
+    return {h: scheme for h, scheme in found.items() if scheme in SCHEMES}
+
+
+def row_identifiers(cells: dict[str, str], columns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The row's non-empty identifier cells as (scheme, value) pairs."""
+    return tuple((scheme, cells[h]) for h, scheme in columns.items() if cells[h].strip())
+
+
 def read_parties(
     path: Path, chosen: str | None, chosen_country: str | None = None
 ) -> tuple[list[str], list[PartyRow], list[Issue]]:
-    """Headers and rows of a names CSV (and its country column, if any); a row without a name is
-    an Issue (and kept, unscreened)."""
+    """Headers and rows of a names CSV (and its country and identifier columns, if any); a row
+    without a name is an Issue (and kept, unscreened)."""
     reader = csv.DictReader(io.StringIO(read_text(path)))
     headers = list(reader.fieldnames or [])
     column = name_column(headers, chosen, str(path))
     countries = country_column(headers, chosen_country, str(path))
+    schemes = identifier_columns(headers)
     rows, issues = [], []
     for row in reader:
         cells = {h: (row.get(h) or "") for h in headers}
@@ -83,7 +98,7 @@ def read_parties(
             issues.append(Issue(str(path), f"line {reader.line_num}", column, "no name: row not screened"))
         country, bad = row_country(cells, countries, (str(path), f"line {reader.line_num}"))
         issues += bad if name else []
-        rows.append(PartyRow(reader.line_num, cells, name, country))
+        rows.append(PartyRow(reader.line_num, cells, name, country, row_identifiers(cells, schemes)))
     return headers, rows, issues
 
 
@@ -168,7 +183,10 @@ def screen(
         kb, Purpose(purpose), as_of_date(as_of), threshold, decision_book(db or settings.db_url)
     )
     added = added_names(headers)
-    records = [row_record(r, screen_party(s, r.name, r.country) if r.name else None, added) for r in rows]
+    records = [
+        row_record(r, screen_party(s, r.name, r.country, r.identifiers) if r.name else None, added)
+        for r in rows
+    ]
     with open_output(output) as out:
         write_records(fmt, records, headers, added, out)
     print_issues(err, issues)
@@ -233,3 +251,17 @@ def country_option(text: str | None) -> str | None:
     if code is None:
         raise UsageError(f"--country {text!r} names no country (give an ISO code such as CN, or a name)")
     return code
+
+
+def identifier_options(items: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """--identifier SCHEME=VALUE options as pairs; an unknown scheme or no '=' is a usage error."""
+    pairs = []
+    for item in items:
+        scheme, _, value = item.partition("=")
+        pair = identifier_pair(scheme, value)
+        if pair[0] not in SCHEMES or not pair[1]:
+            raise UsageError(
+                f"--identifier {item!r}: give SCHEME=VALUE with SCHEME one of {', '.join(SCHEMES)}"
+            )
+        pairs.append(pair)
+    return tuple(pairs)

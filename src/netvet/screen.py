@@ -66,11 +66,12 @@ def screen_name(
     threshold: float,
     book: DecisionBook = EMPTY_BOOK,
     country: str | None = None,
+    identifiers: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
-    """One query's matches, best first, its country (ISO alpha-2) counting when given; a match a
-    review decision marks false positive is kept, flagged suppressed, with the decision."""
+    """One query's matches, best first, its country and identifiers counting when given; a match
+    a review decision marks false positive is kept, flagged suppressed, with the decision."""
     matches = []
-    for m in match_name(kb.names, query, threshold=threshold, country=country):
+    for m in match_name(kb.names, query, threshold=threshold, country=country, identifiers=identifiers):
         chain = kb.graph.chain(m.entity, day)
         controller = chain[-1]
         matches.append(
@@ -205,14 +206,17 @@ def match_verdict(match: dict[str, Any]) -> str:
     return "hit" if "hit" in effects else "review" if effects else "clear"
 
 
-def screen_party(s: Screening, query: str, country: str | None = None) -> dict[str, Any]:
-    """One name (and its country, when known) screened for the purpose: its matches (kb entities
-    and list entries, best first), each with the lists that reach it, and the verdict of the most
-    severe unsuppressed match."""
-    found = match_name(s.kb.names, query, threshold=s.threshold, country=country)
+def screen_party(
+    s: Screening, query: str, country: str | None = None, identifiers: tuple[tuple[str, str], ...] = ()
+) -> dict[str, Any]:
+    """One name (and its country and identifiers, when known) screened for the purpose: its
+    matches (kb entities and list entries, best first), each with the lists that reach it, and
+    the verdict of the most severe unsuppressed match."""
+    context: dict[str, Any] = {"country": country, "identifiers": identifiers}
+    found = match_name(s.kb.names, query, threshold=s.threshold, **context)
     entities = [entity_match(s, m) for m in found]
     covered = {t for m in entities for h in m["hits"] for t in h["path"]}
-    named = match_name(s.targets.index, query, threshold=s.threshold, limit=ENTRY_LIMIT, country=country)
+    named = match_name(s.targets.index, query, threshold=s.threshold, limit=ENTRY_LIMIT, **context)
     entries = [
         e
         for m in named

@@ -314,3 +314,19 @@ def test_country_column_option_and_match_country(home: Path) -> None:
     assert us[0]["matches"][0]["entity"]["id"] == "dahua-technology-usa"
     wrong = netvet("match", "Dahua Technology", "--country", "Narnia", home=home)
     assert wrong.returncode != 0 and "Narnia" in wrong.stderr
+
+
+def test_screen_reads_identifier_columns_and_match_takes_identifiers(home: Path) -> None:
+    # ZTE's IANA PEN (3902, in the kb) finds ZTE under a name that shares no word with it.
+    (home / "pens.csv").write_text("supplier,IANA PEN\nShenzhen Telecom Gear Maker,03902\n", encoding="utf-8")
+    done = netvet("screen", "--names", "pens.csv", "--purpose", "procurement", "--csv", home=home)
+    assert done.returncode == 0, done.stderr
+    row = rows_of(done.stdout)[0]
+    assert row["entity"] == "zte-corporation" and row["verdict"] == "hit"
+    assert "IANA PEN) is equal on both sides" in row["reasons"]
+    args = ("match", "Shenzhen Telecom Gear Maker", "--json")
+    found = json.loads(netvet(*args, "--identifier", "pen=3902", home=home).stdout)
+    assert found[0]["matches"][0]["entity"]["id"] == "zte-corporation"
+    assert json.loads(netvet(*args, home=home).stdout)[0]["matches"] == []
+    bad = netvet(*args, "--identifier", "duns=123", home=home)
+    assert bad.returncode != 0 and "--identifier 'duns=123'" in bad.stderr
