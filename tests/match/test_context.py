@@ -61,11 +61,12 @@ def test_an_abbreviated_legal_form_gives_no_letter() -> None:
     assert not spells("ztecl", name_key("Zhongxing Telecom Equipment Co., Ltd.").words)
 
 
-def test_a_three_letter_acronym_passes_when_the_country_agrees() -> None:
-    found = match_name(GALLERY, "ZTE Corporation", country="CN")
-    assert [m.entity for m in found] == ["zte"]
-    assert found[0].reasons == (ACRONYM, COUNTRIES_AGREE)
-    assert match_name(GALLERY, "ZTE Corporation", country="US") == ()
+def test_a_three_letter_acronym_needs_more_than_the_country() -> None:
+    assert match_name(GALLERY, "ZTE Corporation", country="CN") == ()
+    got, _, reasons = best("ZTE Corporation", country="CN") or ("", 1.0, ())
+    assert got == "zte" and reasons == (ACRONYM, COUNTRIES_AGREE)
+    found = match_name(GALLERY, "HPE", identifiers=[("LEI", "549300bx4tngz2xewh03")])
+    assert [m.entity for m in found] == ["hpe"] and found[0].reasons == (ACRONYM, ID_AGREE)
 
 
 def test_initials_that_leave_a_word_out_are_no_acronym() -> None:

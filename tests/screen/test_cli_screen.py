@@ -285,7 +285,7 @@ def test_scan_applies_a_false_positive_to_the_asset(tmp_path: Path) -> None:
 def test_screen_reads_a_country_column_and_flags_an_unknown_country(home: Path) -> None:
     (home / "placed.csv").write_text(
         "Company,Country\nDahua Technology,United States\nDahua Technology,China\n"
-        "Hikvision Technology,CN\nHikvision Technology,\nHuawei Device,Narnia\n",
+        "Z-TEC,KR\nZ-TEC,\nHuawei Device,Narnia\n",
         encoding="utf-8",
     )
     done = netvet("screen", "--names", "placed.csv", "--purpose", "procurement", "--csv", home=home)
@@ -294,20 +294,20 @@ def test_screen_reads_a_country_column_and_flags_an_unknown_country(home: Path) 
     assert [r["entity"] for r in rows] == [
         "dahua-technology-usa",
         "dahua-technology",
-        "hikvision",
         "",
+        "ztec-instruments",
         "huawei-device",
     ]
-    assert "the countries agree" in rows[0]["reasons"] and rows[3]["verdict"] == "clear"
+    assert "the countries agree" in rows[0]["reasons"] and rows[2]["verdict"] == "clear"
     assert "line 6" in done.stderr and "Narnia" in done.stderr
 
 
 def test_country_column_option_and_match_country(home: Path) -> None:
-    (home / "located.csv").write_text("party,hq\nHikvision Technology,China\n", encoding="utf-8")
+    (home / "located.csv").write_text("party,hq\nZ-TEC,Korea\n", encoding="utf-8")
     args = ("screen", "--names", "located.csv", "--purpose", "procurement", "--csv")
     plain = rows_of(netvet(*args, home=home).stdout)
     chosen = rows_of(netvet(*args, "--country-column", "hq", home=home).stdout)
-    assert plain[0]["entity"] == "" and chosen[0]["entity"] == "hikvision"
+    assert plain[0]["entity"] == "ztec-instruments" and chosen[0]["entity"] == ""
     bad = netvet(*args, "--country-column", "nation", home=home)
     assert bad.returncode != 0 and "--country-column 'nation'" in bad.stderr
     us = json.loads(netvet("match", "Dahua Technology", "--country", "US", "--json", home=home).stdout)

@@ -6,16 +6,22 @@ when the initials of that name's words spell it exactly, in order, using every d
 industry word and place, and skipping only legal forms and group/holding words ('China
 Electronics Technology Group Corporation' spells CET, CETC and CETGC, never CEC); a legal form
 gives its initial only when written out ('Corporation', 'Limited', not 'Ltd' or 'a.s.'). An
-acronym is weak evidence whatever its length: among the 25,000 registry names of bench/names.py
-four letters already collide (INSS is spelled by 'Integrity Net Solutions and Services'). So
-ACRONYM stays below the default threshold: it passes only with the country agreeing (0.86) or an
-identifier agreeing, or when the kb records the acronym as an alias (then the names are identical
-and this feature is not needed).
+acronym is weak evidence: among the 25,000 registry names of bench/names.py four letters already
+collide (INSS is spelled by 'Integrity Net Solutions and Services'), and among the IEEE
+registrants three letters collide even within one country ('Hangzhou Yaguan Technology' spells
+HYT, a Hytera brand; 'TLS Corporation' is not TP-Link Systems). So ACRONYM stays below the
+default threshold; an acronym of four letters or more whose country agrees is ACRONYM_PLACED,
+just above it; two or three letters pass only with an identifier agreeing, or when the kb records
+the acronym as an alias (then the names are identical and this feature is not needed).
 
 Countries and identifiers apply to every pair, after the name score (CONTEXT_ADJUSTMENTS). The
 country of a query (a supplier list's country column, `netvet match --country`) agreeing with the
-kb entity's is mild support; differing, a likely sister company in another country. China, Hong
-Kong and Macau neither agree nor conflict: Chinese groups often trade through Hong Kong.
+kb entity's orders sister companies (IEEE registrants show that more lets a shared word or a typo
+through: 'Beijing Huafei Technology' is not Huawei); differing, a likely sister company in
+another country, which takes away what a typo or a single shared word leaves (a complete name
+still passes), unless the query's name names a place itself (a subsidiary abroad of a covered
+group must stay found). China, Hong Kong and Macau neither agree nor conflict: Chinese groups
+often trade through Hong Kong.
 An identifier both sides carry in one scheme (LEI, UEI, CAGE, FCC grantee code, IANA PEN) that
 is equal makes the match near-certain; one that differs is a strong conflict for the schemes an
 organisation holds exactly one of (LEI, UEI) and a mild one for those it may hold several of
@@ -27,7 +33,9 @@ from collections.abc import Callable, Iterable, Iterator
 from netvet.match.normalize import NameKey
 from netvet.match.vocabulary import LEGAL_FORMS, PINYIN_LEGAL_FORMS
 
-ACRONYM = 0.83
+ACRONYM = 0.8
+ACRONYM_PLACED = 0.86
+PLACED_LETTERS = 4
 ACRONYM_LETTERS = (2, 6)
 SKIPPABLE = LEGAL_FORMS | PINYIN_LEGAL_FORMS | {"group", "holding", "holdings"}
 WRITTEN_OUT = frozenset({"corporation", "company", "limited", "incorporated", "group", "holding", "holdings"})
@@ -76,19 +84,24 @@ def acronym_of(query: NameKey, cand: NameKey) -> float | None:
     for short, full in ((query, cand), (cand, query)):
         word = acronym_shaped(short)
         if word and len(full.words) > 1 and acronym_shaped(full) is None and spells(word, full.words):
-            return ACRONYM
+            placed = len(word) >= PLACED_LETTERS and query.country and query.country == cand.country
+            return ACRONYM_PLACED if placed else ACRONYM
     return None
 
 
 def country_agree(query: NameKey, cand: NameKey) -> float | None:
     """The countries agree."""
-    return 0.03 if query.country and query.country == cand.country else None
+    # Mild, like legal forms agreeing: it orders sister companies but never lifts a name that
+    # shares a single word (0.84) over the threshold; most kb entities are in CN or the US.
+    return 0.005 if query.country and query.country == cand.country else None
 
 
 def country_conflict(query: NameKey, cand: NameKey) -> float | None:
     """The countries differ: possibly a sister company in another country."""
+    # Not when the query's name names a place: the place features have judged it, and 'Huawei
+    # Technologies India' in India is the subsidiary of a covered company, not another company.
     q, c = query.country, cand.country
-    if not q or not c or q == c or {q, c} <= GREATER_CHINA:
+    if not q or not c or q == c or {q, c} <= GREATER_CHINA or query.places:
         return None
     return -0.08
 
