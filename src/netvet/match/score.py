@@ -82,19 +82,23 @@ def score_pair(query: NameKey, cand: NameKey) -> PairScore:
     return PairScore(round(max(0.0, min(score, max(named.score, 0.99))), 4), tuple(reasons))
 
 
+def acronym_score(query: NameKey, cand: NameKey) -> PairScore | None:
+    """The acronym score of names whose words do not agree, when one spells the other."""
+    acronym = acronym_of(query, cand)
+    return PairScore(acronym, (reason_of(acronym_of),)) if acronym is not None else None
+
+
 def name_score(query: NameKey, cand: NameKey) -> PairScore:
     """Trade-name agreement first (or an acronym), then the adjustment table; capped to [0, 0.99]."""
     if identical(query, cand):
         return legal_form_agreement(query, cand)
-    acronym = acronym_of(query, cand)
-    if acronym is not None:
-        return PairScore(acronym, (reason_of(acronym_of),))
     if generic_only(query, cand):
-        return PairScore(GENERIC_ONLY, (reason_of(generic_only),))
+        return acronym_score(query, cand) or PairScore(GENERIC_ONLY, (reason_of(generic_only),))
     agreement = trade_agreement(query, cand)
     if agreement == 0.0:
         extra = unmatched(query.trade, cand.trade) or unmatched(cand.trade, query.trade)
-        return PairScore(DISTINCT_WORDS_DIFFER, (f"distinctive words differ: {' '.join(extra)}",))
+        differ = PairScore(DISTINCT_WORDS_DIFFER, (f"distinctive words differ: {' '.join(extra)}",))
+        return acronym_score(query, cand) or differ
     score = TRADE_AGREE * agreement
     reasons = ["all distinctive words agree once legal forms are removed"]
     if agreement == SPELLING:
