@@ -207,14 +207,20 @@ def match(
     threshold: Annotated[float, typer.Option(help="Lowest score reported.")] = DEFAULT_THRESHOLD,
     as_of: Annotated[str | None, typer.Option(help="Ownership and lists as of this date.")] = None,
     db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
+    country: Annotated[str | None, typer.Option(help="The names' country (code or name).")] = None,
+    identifier: Annotated[
+        list[str] | None, typer.Option(help="SCHEME=VALUE (lei, uei, cage, fcc_grantee, iana_pen).")
+    ] = None,
 ) -> None:
     """Screen organisation names against the kb's entities, owners and lists."""
+    from netvet.cli_screen import country_option, identifier_options
     from netvet.screen import screen_name
 
     settings = Settings.from_env()
     kb = load_kb(settings.kb_dir or DATA_DIR)
-    day, book = as_of_date(as_of), decision_book(db or settings.db_url)
-    results = [screen_name(kb, name, day, threshold, book) for name in names]
+    day, book, code = as_of_date(as_of), decision_book(db or settings.db_url), country_option(country)
+    ids = identifier_options(identifier or [])
+    results = [screen_name(kb, name, day, threshold, book, code, ids) for name in names]
     if json_:
         write_output("json", results, None)
     else:

@@ -12,9 +12,11 @@ import typer
 
 from netvet.errors import SourceError, UsageError
 from netvet.kb.list_docs import read_text
-from netvet.match import DEFAULT_THRESHOLD
+from netvet.match import DEFAULT_THRESHOLD, country_code, identifier_pair
+from netvet.match.context import SCHEMES
 from netvet.model import Issue
 
+COUNTRY_HEADERS = ("country", "country_code", "country code", "countrycode")
 NAME_HEADERS = ("name", "company", "organisation", "organization", "supplier", "customer", "vendor", "party")
 ADDED = ("entity", "entity_name", "score", "lists", "path", "reasons", "verdict", "decision")
 FAIL_LEVELS = {"hit": ("hit",), "review": ("hit", "review")}
@@ -27,6 +29,8 @@ class PartyRow:
     line: int
     cells: dict[str, str]
     name: str
+    country: str | None = None
+    identifiers: tuple[tuple[str, str], ...] = ()
 
 
 def name_column(headers: Sequence[str], chosen: str | None, path: str) -> str:
@@ -41,18 +45,60 @@ def name_column(headers: Sequence[str], chosen: str | None, path: str) -> str:
     return found
 
 
-def read_parties(path: Path, chosen: str | None) -> tuple[list[str], list[PartyRow], list[Issue]]:
-    """Headers and rows of a names CSV; a row without a name is an Issue (and kept, unscreened)."""
+def country_column(headers: Sequence[str], chosen: str | None, path: str) -> str | None:
+    """The column holding the countries: --country-column, else a 'country' header, else none."""
+    if chosen is not None:
+        if chosen not in headers:
+            raise UsageError(
+                f"{path}: --country-column {chosen!r} is not a header (headers: {list(headers)})"
+            )
+        return chosen
+    return next((h for h in headers if h.strip().casefold() in COUNTRY_HEADERS), None)
+
+
+def row_country(
+    cells: dict[str, str], column: str | None, where: tuple[str, str]
+) -> tuple[str | None, list[Issue]]:
+    """The row's country as an ISO alpha-2 code; a cell naming no country is an Issue (the row
+    is screened without a country)."""
+    text = cells[column].strip() if column else ""
+    code = country_code(text) if text else None
+    if text and code is None:
+        return None, [Issue(where[0], where[1], column, f"unknown country {text!r}: screened without one")]
+    return code, []
+
+
+def identifier_columns(headers: Sequence[str]) -> dict[str, str]:
+    """Columns named after an identifier scheme ('LEI', 'UEI', 'CAGE', 'FCC grantee', 'IANA PEN'),
+    by header, with the scheme each holds."""
+    found = {h: identifier_pair(h, "")[0] for h in headers}
+    return {h: scheme for h, scheme in found.items() if scheme in SCHEMES}
+
+
+def row_identifiers(cells: dict[str, str], columns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The row's non-empty identifier cells as (scheme, value) pairs."""
+    return tuple((scheme, cells[h]) for h, scheme in columns.items() if cells[h].strip())
+
+
+def read_parties(
+    path: Path, chosen: str | None, chosen_country: str | None = None
+) -> tuple[list[str], list[PartyRow], list[Issue]]:
+    """Headers and rows of a names CSV (and its country and identifier columns, if any); a row
+    without a name is an Issue (and kept, unscreened)."""
     reader = csv.DictReader(io.StringIO(read_text(path)))
     headers = list(reader.fieldnames or [])
     column = name_column(headers, chosen, str(path))
+    countries = country_column(headers, chosen_country, str(path))
+    schemes = identifier_columns(headers)
     rows, issues = [], []
     for row in reader:
         cells = {h: (row.get(h) or "") for h in headers}
         name = cells[column].strip()
         if not name:
             issues.append(Issue(str(path), f"line {reader.line_num}", column, "no name: row not screened"))
-        rows.append(PartyRow(reader.line_num, cells, name))
+        country, bad = row_country(cells, countries, (str(path), f"line {reader.line_num}"))
+        issues += bad if name else []
+        rows.append(PartyRow(reader.line_num, cells, name, country, row_identifiers(cells, schemes)))
     return headers, rows, issues
 
 
@@ -109,6 +155,9 @@ def screen(
         Path | None, typer.Option("-o", "--output", help="Write data here, not stdout.")
     ] = None,
     column: Annotated[str | None, typer.Option(help="The column with the names.")] = None,
+    country_column: Annotated[
+        str | None, typer.Option(help="The column with the countries (default: a 'country' header).")
+    ] = None,
     threshold: Annotated[float, typer.Option(help="Lowest score reported.")] = DEFAULT_THRESHOLD,
     as_of: Annotated[str | None, typer.Option(help="Lists and ownership as of this date.")] = None,
     db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
@@ -128,13 +177,16 @@ def screen(
         raise UsageError("--fail-on takes hit or review")
     fmt = output_format(json_, False, csv_) or "table"
     settings = Settings.from_env()
-    headers, rows, issues = read_parties(names, column)
+    headers, rows, issues = read_parties(names, column, country_column)
     kb = load_screen_kb(settings.kb_dir, Purpose(purpose))
     s = open_screening(
         kb, Purpose(purpose), as_of_date(as_of), threshold, decision_book(db or settings.db_url)
     )
     added = added_names(headers)
-    records = [row_record(r, screen_party(s, r.name) if r.name else None, added) for r in rows]
+    records = [
+        row_record(r, screen_party(s, r.name, r.country, r.identifiers) if r.name else None, added)
+        for r in rows
+    ]
     with open_output(output) as out:
         write_records(fmt, records, headers, added, out)
     print_issues(err, issues)
@@ -189,3 +241,27 @@ def print_screen(out: Any, records: Sequence[dict[str, Any]], added: dict[str, s
             flat_cell(r[added["decision"]]),
         )
     Console(file=out, width=160 if not out.isatty() else None).print(table)
+
+
+def country_option(text: str | None) -> str | None:
+    """--country as an ISO alpha-2 code; one naming no country is a usage error."""
+    if text is None:
+        return None
+    code = country_code(text)
+    if code is None:
+        raise UsageError(f"--country {text!r} names no country (give an ISO code such as CN, or a name)")
+    return code
+
+
+def identifier_options(items: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """--identifier SCHEME=VALUE options as pairs; an unknown scheme or no '=' is a usage error."""
+    pairs = []
+    for item in items:
+        scheme, _, value = item.partition("=")
+        pair = identifier_pair(scheme, value)
+        if pair[0] not in SCHEMES or not pair[1]:
+            raise UsageError(
+                f"--identifier {item!r}: give SCHEME=VALUE with SCHEME one of {', '.join(SCHEMES)}"
+            )
+        pairs.append(pair)
+    return tuple(pairs)

@@ -60,12 +60,18 @@ def designations_of(kb: KnowledgeBase, entity: str, day: date) -> list[dict[str,
 
 
 def screen_name(
-    kb: KnowledgeBase, query: str, day: date, threshold: float, book: DecisionBook = EMPTY_BOOK
+    kb: KnowledgeBase,
+    query: str,
+    day: date,
+    threshold: float,
+    book: DecisionBook = EMPTY_BOOK,
+    country: str | None = None,
+    identifiers: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
-    """One query's matches, best first; a match a review decision marks false positive is
-    kept, flagged suppressed, with the decision."""
+    """One query's matches, best first, its country and identifiers counting when given; a match
+    a review decision marks false positive is kept, flagged suppressed, with the decision."""
     matches = []
-    for m in match_name(kb.names, query, threshold=threshold):
+    for m in match_name(kb.names, query, threshold=threshold, country=country, identifiers=identifiers):
         chain = kb.graph.chain(m.entity, day)
         controller = chain[-1]
         matches.append(
@@ -200,12 +206,17 @@ def match_verdict(match: dict[str, Any]) -> str:
     return "hit" if "hit" in effects else "review" if effects else "clear"
 
 
-def screen_party(s: Screening, query: str) -> dict[str, Any]:
-    """One name screened for the purpose: its matches (kb entities and list entries, best first),
-    each with the lists that reach it, and the verdict of the most severe unsuppressed match."""
-    entities = [entity_match(s, m) for m in match_name(s.kb.names, query, threshold=s.threshold)]
+def screen_party(
+    s: Screening, query: str, country: str | None = None, identifiers: tuple[tuple[str, str], ...] = ()
+) -> dict[str, Any]:
+    """One name (and its country and identifiers, when known) screened for the purpose: its
+    matches (kb entities and list entries, best first), each with the lists that reach it, and
+    the verdict of the most severe unsuppressed match."""
+    context: dict[str, Any] = {"country": country, "identifiers": identifiers}
+    found = match_name(s.kb.names, query, threshold=s.threshold, **context)
+    entities = [entity_match(s, m) for m in found]
     covered = {t for m in entities for h in m["hits"] for t in h["path"]}
-    named = match_name(s.targets.index, query, threshold=s.threshold, limit=ENTRY_LIMIT)
+    named = match_name(s.targets.index, query, threshold=s.threshold, limit=ENTRY_LIMIT, **context)
     entries = [
         e
         for m in named

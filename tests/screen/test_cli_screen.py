@@ -275,3 +275,53 @@ def test_scan_applies_a_false_positive_to_the_asset(tmp_path: Path) -> None:
     assert clear_count(netvet(*args[:-2], "--no-store", home=tmp_path).stdout) == clear_before + 1
     others = [r for r in first if r["asset"] != target["asset"]]
     assert all(second[r["asset"]]["verdict"] == r["verdict"] for r in others)
+
+
+def test_screen_reads_a_country_column_and_flags_an_unknown_country(home: Path) -> None:
+    (home / "placed.csv").write_text(
+        "Company,Country\nDahua Technology,United States\nDahua Technology,China\n"
+        "Z-TEC,KR\nZ-TEC,\nHuawei Device,Narnia\n",
+        encoding="utf-8",
+    )
+    done = netvet("screen", "--names", "placed.csv", "--purpose", "procurement", "--csv", home=home)
+    assert done.returncode == 0, done.stderr
+    rows = rows_of(done.stdout)
+    assert [r["entity"] for r in rows] == [
+        "dahua-technology-usa",
+        "dahua-technology",
+        "",
+        "ztec-instruments",
+        "huawei-device",
+    ]
+    assert "the countries agree" in rows[0]["reasons"] and rows[2]["verdict"] == "clear"
+    assert "line 6" in done.stderr and "Narnia" in done.stderr
+
+
+def test_country_column_option_and_match_country(home: Path) -> None:
+    (home / "located.csv").write_text("party,hq\nZ-TEC,Korea\n", encoding="utf-8")
+    args = ("screen", "--names", "located.csv", "--purpose", "procurement", "--csv")
+    plain = rows_of(netvet(*args, home=home).stdout)
+    chosen = rows_of(netvet(*args, "--country-column", "hq", home=home).stdout)
+    assert plain[0]["entity"] == "ztec-instruments" and chosen[0]["entity"] == ""
+    bad = netvet(*args, "--country-column", "nation", home=home)
+    assert bad.returncode != 0 and "--country-column 'nation'" in bad.stderr
+    us = json.loads(netvet("match", "Dahua Technology", "--country", "US", "--json", home=home).stdout)
+    assert us[0]["matches"][0]["entity"]["id"] == "dahua-technology-usa"
+    wrong = netvet("match", "Dahua Technology", "--country", "Narnia", home=home)
+    assert wrong.returncode != 0 and "Narnia" in wrong.stderr
+
+
+def test_screen_reads_identifier_columns_and_match_takes_identifiers(home: Path) -> None:
+    # ZTE's IANA PEN (3902, in the kb) finds ZTE under a name that shares no word with it.
+    (home / "pens.csv").write_text("supplier,IANA PEN\nShenzhen Telecom Gear Maker,03902\n", encoding="utf-8")
+    done = netvet("screen", "--names", "pens.csv", "--purpose", "procurement", "--csv", home=home)
+    assert done.returncode == 0, done.stderr
+    row = rows_of(done.stdout)[0]
+    assert row["entity"] == "zte-corporation" and row["verdict"] == "hit"
+    assert "IANA PEN) is equal on both sides" in row["reasons"]
+    args = ("match", "Shenzhen Telecom Gear Maker", "--json")
+    found = json.loads(netvet(*args, "--identifier", "pen=3902", home=home).stdout)
+    assert found[0]["matches"][0]["entity"]["id"] == "zte-corporation"
+    assert json.loads(netvet(*args, home=home).stdout)[0]["matches"] == []
+    bad = netvet(*args, "--identifier", "duns=123", home=home)
+    assert bad.returncode != 0 and "--identifier 'duns=123'" in bad.stderr

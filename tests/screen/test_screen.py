@@ -106,3 +106,21 @@ def test_a_later_decision_supersedes(csl_kb: KnowledgeBase) -> None:
 def test_a_decision_on_another_name_does_not_apply(csl_kb: KnowledgeBase) -> None:
     book = DecisionBook.build([decision(DecisionKind.FALSE_POSITIVE, 1, subject="ZTE Parsian Co")])
     assert screened(csl_kb, "ZTE Parsian", Purpose.EXPORT, book=book)["verdict"] == "hit"
+
+
+def test_the_country_picks_the_sister_company_and_drops_a_homonym(csl_kb: KnowledgeBase) -> None:
+    s = open_screening(csl_kb, Purpose.PROCUREMENT, DAY, 0.85, DecisionBook({}))
+    unplaced = screen_party(s, "Dahua Technology")
+    in_us = screen_party(s, "Dahua Technology", "US")
+    assert unplaced["best"]["target"] == "dahua-technology"
+    assert in_us["best"]["target"] == "dahua-technology-usa"
+    assert "the countries agree" in in_us["best"]["reasons"]
+    # Z-TEC of Korea (an IEEE registrant) is not ZTEC Instruments of the US.
+    assert screen_party(s, "Z-TEC")["best"]["target"] == "ztec-instruments"
+    assert screen_party(s, "Z-TEC", "KR")["matches"] == []
+
+
+def test_a_subsidiary_naming_its_country_stays_found(csl_kb: KnowledgeBase) -> None:
+    s = open_screening(csl_kb, Purpose.PROCUREMENT, DAY, 0.85, DecisionBook({}))
+    india = screen_party(s, "Huawei Technologies India Pvt Ltd", "India")
+    assert india["best"]["target"] == "huawei-technologies" and india["verdict"] == "hit"

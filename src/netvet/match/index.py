@@ -2,13 +2,16 @@
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from netvet.match.context import acronym_shaped, identifier_set, spellings
 from netvet.match.normalize import NameKey, name_key, plain_words
 from netvet.model import Entity
 
 FUZZY_WORD_MIN = 5
 MAX_CANDIDATES = 40
+IDENTIFIER_WEIGHT = 20.0
+ACRONYM_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,8 @@ class NameIndex:
     by_core: dict[str, tuple[int, ...]]
     by_deletion: dict[str, tuple[str, ...]]
     known: frozenset[str] = frozenset()
+    by_initials: dict[str, tuple[int, ...]] | None = None
+    by_identifier: dict[tuple[str, str], tuple[int, ...]] | None = None
 
     def is_known(self, word: str) -> bool:
         """A word some indexed name or some known organisation name uses (so not a typo)."""
@@ -38,15 +43,19 @@ class NameIndex:
 def build_index(entities: Iterable[Entity], known_names: Iterable[str] = ()) -> NameIndex:
     """Index every name of every entity; the words of `known_names` (registry organisations)
     are known to be real words, so a query word one typo from an indexed one is no typo."""
-    names = tuple(
-        IndexedName(e.id, key) for e in entities for key in {name_key(n) for n in e.names} if key.trade
-    )
+    names = tuple(IndexedName(e.id, key) for e in entities for key in entity_keys(e))
     by_word: dict[str, list[int]] = {}
     by_core: dict[str, list[int]] = {}
+    by_initials: dict[str, list[int]] = {}
+    by_identifier: dict[tuple[str, str], list[int]] = {}
     for i, name in enumerate(names):
         for word in set(name.key.trade):
             by_word.setdefault(word, []).append(i)
         by_core.setdefault(name.key.core, []).append(i)
+        for letters in spellings(name.key.words) if acronym_shaped(name.key) is None else ():
+            by_initials.setdefault(letters, []).append(i)
+        for identifier in name.key.identifiers:
+            by_identifier.setdefault(identifier, []).append(i)
     by_deletion: dict[str, set[str]] = {}
     for word in by_word:
         for variant in deletions(word):
@@ -57,7 +66,17 @@ def build_index(entities: Iterable[Entity], known_names: Iterable[str] = ()) -> 
         {k: tuple(v) for k, v in by_core.items()},
         {k: tuple(sorted(v)) for k, v in by_deletion.items()},
         plain_words(known_names),
+        {k: tuple(v) for k, v in by_initials.items()},
+        {k: tuple(v) for k, v in by_identifier.items()},
     )
+
+
+def entity_keys(entity: Entity) -> list[NameKey]:
+    """The keys of an entity's distinct names, carrying its country and identifiers."""
+    country = entity.country.strip().upper() if entity.country else None
+    identifiers = identifier_set(entity.identifiers)
+    keys = {name_key(n) for n in entity.names}
+    return [replace(k, country=country, identifiers=identifiers) for k in keys if k.trade]
 
 
 def deletions(word: str) -> set[str]:
@@ -86,5 +105,20 @@ def candidates(index: NameIndex, key: NameKey) -> list[int]:
             rarity = 1.0 / (1.0 + math.log(1 + len(postings)))
             for i in postings:
                 weight[i] = weight.get(i, 0.0) + rarity
+    for i, extra in context_postings(index, key):
+        weight[i] = weight.get(i, 0.0) + extra
     ranked = sorted(weight, key=lambda i: (-weight[i], i))
     return ranked[:MAX_CANDIDATES]
+
+
+def context_postings(index: NameIndex, key: NameKey) -> list[tuple[int, float]]:
+    """Names carrying one of the query's identifiers, names whose initials spell the query's
+    acronym, and acronym names the query's initials spell, each with its blocking weight."""
+    found = [(i, IDENTIFIER_WEIGHT) for x in key.identifiers for i in (index.by_identifier or {}).get(x, ())]
+    word = acronym_shaped(key)
+    if word is not None:
+        found += [(i, ACRONYM_WEIGHT) for i in (index.by_initials or {}).get(word, ())]
+    elif len(key.words) > 1:
+        spelt = (i for letters in spellings(key.words) for i in index.by_word.get(letters, ()))
+        found += [(i, ACRONYM_WEIGHT) for i in spelt if acronym_shaped(index.names[i].key)]
+    return found

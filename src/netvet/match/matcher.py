@@ -1,8 +1,10 @@
 """Match organisation names to kb entities: the one matcher the CLI, the kb builder and
 attribution all call."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from netvet.match.context import country_code, identifier_set
 from netvet.match.index import NameIndex, candidates
 from netvet.match.normalize import name_key
 from netvet.match.score import PairScore, score_pair
@@ -21,14 +23,23 @@ class NameMatch:
 
 
 def match_name(
-    index: NameIndex, query: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int = 5
+    index: NameIndex,
+    query: str,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = 5,
+    country: str | None = None,
+    identifiers: Iterable[tuple[str, str]] = (),
 ) -> tuple[NameMatch, ...]:
-    """Entities whose best name scores at or above threshold, best first."""
+    """Entities whose best name scores at or above threshold, best first; the query's country
+    (an ISO 3166 code or a name) and identifiers ((scheme, value) pairs) count when given."""
     key = name_key(query)
     if not key.trade:
         return ()
     unknown = frozenset(w for w in key.trade if not index.is_known(w))
     key = replace(key, unknown=unknown) if unknown else key
+    ids, code = identifier_set(identifiers), country_code(country) if country else None
+    key = replace(key, country=code, identifiers=ids) if code or ids else key
     best: dict[str, tuple[PairScore, str]] = {}
     for i in candidates(index, key):
         name = index.names[i]
@@ -49,12 +60,12 @@ class CachedMatcher:
 
     index: NameIndex
     threshold: float = DEFAULT_THRESHOLD
-    memo: dict[str, tuple[NameMatch, ...]] = field(default_factory=dict)
+    memo: dict[tuple[str, str | None], tuple[NameMatch, ...]] = field(default_factory=dict)
 
-    def __call__(self, query: str) -> tuple[NameMatch, ...]:
-        """The matches of one query, computed once."""
-        hit = self.memo.get(query)
+    def __call__(self, query: str, country: str | None = None) -> tuple[NameMatch, ...]:
+        """The matches of one query (and its country), computed once."""
+        hit = self.memo.get((query, country))
         if hit is None:
-            hit = match_name(self.index, query, threshold=self.threshold)
-            self.memo[query] = hit
+            hit = match_name(self.index, query, threshold=self.threshold, country=country)
+            self.memo[query, country] = hit
         return hit

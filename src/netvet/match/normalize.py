@@ -38,6 +38,9 @@ class NameKey:
     generic_only: bool = False
     legal: frozenset[str] = frozenset()
     unknown: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()
+    country: str | None = None
+    identifiers: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def core(self) -> str:
@@ -148,7 +151,8 @@ def name_key(text: str) -> NameKey:
     industry: set[str] = set()
     places: set[str] = set()
     legal: set[str] = set()
-    for word in map(canonical, words_of(text)):
+    words = tuple(map(canonical, words_of(text)))
+    for word in words:
         if word in LEGAL_FORMS or word in PINYIN_LEGAL_FORMS:
             legal.add(word)
             continue
@@ -160,6 +164,14 @@ def name_key(text: str) -> NameKey:
             trade.append(word)
     if not trade:
         return NameKey(
-            text, tuple(sorted(places | industry)), frozenset(), frozenset(), True, frozenset(legal)
+            text,
+            tuple(sorted(places | industry)),
+            frozenset(),
+            frozenset(),
+            True,
+            frozenset(legal),
+            words=words,
         )
-    return NameKey(text, tuple(trade), frozenset(industry), frozenset(places), False, frozenset(legal))
+    return NameKey(
+        text, tuple(trade), frozenset(industry), frozenset(places), False, frozenset(legal), words=words
+    )

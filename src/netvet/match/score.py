@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from netvet.match.context import CONTEXT_ADJUSTMENTS, acronym_of
 from netvet.match.features import (
     ADJUSTMENTS,
     BARE_NAME,
@@ -63,17 +64,41 @@ def generic_only(query: NameKey, cand: NameKey) -> bool:
 
 
 def score_pair(query: NameKey, cand: NameKey) -> PairScore:
-    """Trade-name agreement first, then the adjustment table; capped to [0, 0.99]."""
+    """The names' score, then countries and identifiers (CONTEXT_ADJUSTMENTS); capped to [0, 0.99]
+    unless the names are identical and nothing else was said."""
     if not query.trade or not cand.trade:
         return PairScore(0.0, ("no distinctive words to compare",))
+    named = name_score(query, cand)
+    if not query.country and not query.identifiers:
+        return named
+    score, reasons = named.score, list(named.reasons)
+    for feature in CONTEXT_ADJUSTMENTS:
+        delta = feature(query, cand)
+        if delta is not None:
+            score += delta
+            reasons.append(reason_of(feature))
+    if len(reasons) == len(named.reasons):
+        return named
+    return PairScore(round(max(0.0, min(score, max(named.score, 0.99))), 4), tuple(reasons))
+
+
+def acronym_score(query: NameKey, cand: NameKey) -> PairScore | None:
+    """The acronym score of names whose words do not agree, when one spells the other."""
+    acronym = acronym_of(query, cand)
+    return PairScore(acronym, (reason_of(acronym_of),)) if acronym is not None else None
+
+
+def name_score(query: NameKey, cand: NameKey) -> PairScore:
+    """Trade-name agreement first (or an acronym), then the adjustment table; capped to [0, 0.99]."""
     if identical(query, cand):
         return legal_form_agreement(query, cand)
     if generic_only(query, cand):
-        return PairScore(GENERIC_ONLY, (reason_of(generic_only),))
+        return acronym_score(query, cand) or PairScore(GENERIC_ONLY, (reason_of(generic_only),))
     agreement = trade_agreement(query, cand)
     if agreement == 0.0:
         extra = unmatched(query.trade, cand.trade) or unmatched(cand.trade, query.trade)
-        return PairScore(DISTINCT_WORDS_DIFFER, (f"distinctive words differ: {' '.join(extra)}",))
+        differ = PairScore(DISTINCT_WORDS_DIFFER, (f"distinctive words differ: {' '.join(extra)}",))
+        return acronym_score(query, cand) or differ
     score = TRADE_AGREE * agreement
     reasons = ["all distinctive words agree once legal forms are removed"]
     if agreement == SPELLING:
