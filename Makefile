@@ -5,7 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 
-.PHONY: demo test check bench kb clean
+.PHONY: demo test check bench kb clean pdf-libs test-tools
+# Debian packages, installed when missing and this user may install them: the libraries WeasyPrint
+# loads for the PDF reports (otherwise `netvet report` says what to install), and the real tools
+# the tests run (Nmap, poppler's pdftotext/pdftoppm).
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils
+APT_MISSING = command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && ! dpkg -s $(1) >/dev/null 2>&1
+APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +20,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,postgres]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+pdf-libs:
+	@if $(call APT_MISSING,$(PDF_LIBS)); then $(call APT_INSTALL,$(PDF_LIBS)); fi
+
+test-tools:
+	@if $(call APT_MISSING,$(TEST_TOOLS)); then $(call APT_INSTALL,$(TEST_TOOLS)); fi
+
+demo: $(STAMP) pdf-libs
 	mkdir -p out
 	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --db sqlite:///out/demo.db
 	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --no-store --json -o out/findings.json
@@ -24,10 +37,10 @@ demo: $(STAMP)
 	$(BIN)/netvet report rip-and-replace --db sqlite:///out/demo.db -o out --costs examples/cost_catalogue.yaml
 	@echo "JSON and CSV findings written to out/findings.json and out/findings.csv; reports in out/"
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(BIN)/pytest
 
-check: $(STAMP)
+check: $(STAMP) test-tools
 	$(BIN)/ruff check src tests bench examples
 	$(BIN)/ruff format --check src tests bench examples
 	$(BIN)/mypy src

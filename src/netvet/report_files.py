@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from netvet.errors import UsageError
 from netvet.report.annual import ANNUAL_COLUMNS, AnnualReport
 from netvet.report.charts import count_chart, range_chart
 from netvet.report.evidence import DISCLOSURE_COLUMNS, EvidencePack
@@ -94,15 +95,21 @@ def templates() -> Environment:
     return Environment(loader=PackageLoader("netvet.report", "templates"), autoescape=select_autoescape())
 
 
+PDF_NEEDS = "PDF output needs pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+
+
 def render_html(template: str, **context: object) -> str:
     """A report template rendered to an HTML document."""
     return templates().get_template(template).render(**context)
 
 
 def pdf_bytes(html: str) -> bytes:
-    """An HTML document laid out as PDF by WeasyPrint."""
-    from weasyprint import HTML
-
+    """An HTML document laid out as PDF by WeasyPrint; its system libraries missing is a UsageError
+    saying what to install (the HTML is written first)."""
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # WeasyPrint loads pango with ctypes at import time
+        raise UsageError(f"{PDF_NEEDS}: {exc}") from exc
     return bytes(HTML(string=html).write_pdf())
 
 
