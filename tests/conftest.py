@@ -15,6 +15,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 DATA = Path(__file__).parent / "data"
 AS_OF = date(2026, 11, 23)
+# The regime ids DESIGN.md fixes, in registry order (written out here, not read from the product).
+DESIGN_REGIME_IDS = (
+    "fcc-covered-list",
+    "fcc-subsidy",
+    "fcc-annual-report",
+    "fcc-reimbursement",
+    "ndaa-889",
+    "icts-791",
+    "ear-entity-list",
+    "dod-1260h",
+)
 
 
 @pytest.fixture(scope="session")

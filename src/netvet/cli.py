@@ -132,8 +132,10 @@ def with_user_rules(kb: KnowledgeBase, paths: list[Path], settings: Settings) ->
         return kb
     extended, skipped = with_rule_files(kb, paths, settings.cache_dir)
     for path in sorted({issue.path for issue in skipped}):
-        count = sum(issue.path == path for issue in skipped)
-        err.print(f"[yellow]{path}: {count} rules skipped (first: {skipped[0].describe()})[/yellow]")
+        mine = [issue for issue in skipped if issue.path == path]
+        err.print(
+            f"{path}: {len(mine)} rules skipped (first: {mine[0].describe()})", style="yellow", markup=False
+        )
     return extended
 
 

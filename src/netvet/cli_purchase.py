@@ -16,6 +16,7 @@ from netvet.cli_common import (
     ProfilePath,
     UsfRecipient,
     as_of_date,
+    err,
     organisation,
 )
 from netvet.cli_output import open_output, print_issues, write_output
@@ -39,7 +40,6 @@ from netvet.regimes import REGIMES
 from netvet.scan import relatedness, rule_kb
 from netvet.settings import Settings
 
-err = Console(stderr=True, soft_wrap=True)
 COLOURS = {"allowed": "green", "conditions": "yellow", "needs-information": "magenta", "prohibited": "red"}
 
 

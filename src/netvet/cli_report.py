@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 import typer
 import yaml
-from rich.console import Console
 
+from netvet.cli_common import err
 from netvet.errors import SourceError, UsageError
 from netvet.ids import parse_date
 from netvet.kb.loader import DATA_DIR, load_kb
@@ -22,7 +22,6 @@ from netvet.report.sites import Site, check_header, parse_sites
 from netvet.settings import Settings
 
 KINDS = ("fcc-annual", "889-evidence", "rip-and-replace")
-err = Console(stderr=True, soft_wrap=True)
 
 
 def read_text(path: Path) -> str:

@@ -7,6 +7,7 @@ import pytest
 
 from netvet.model import AssetContext, Determination, Organisation, Status
 from netvet.purchase import ROLES, Decision, decide
+from tests.conftest import DESIGN_REGIME_IDS
 
 V = date(2026, 8, 20)
 
@@ -64,17 +65,7 @@ def test_covered_by_role(regime: str, informational: bool, decision: Decision) -
 
 
 def test_every_known_role_is_a_regime_id_of_design() -> None:
-    design = {
-        "fcc-covered-list",
-        "fcc-subsidy",
-        "fcc-annual-report",
-        "fcc-reimbursement",
-        "ndaa-889",
-        "icts-791",
-        "ear-entity-list",
-        "dod-1260h",
-    }
-    assert set(ROLES) == design
+    assert set(ROLES) == set(DESIGN_REGIME_IDS)
 
 
 def test_review_needs_the_missing_fact_and_unknown_the_maker() -> None:

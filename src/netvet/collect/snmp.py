@@ -40,6 +40,7 @@ PRIV = {
     "AES192": hl.usmAesCfb192Protocol,
     "AES256": hl.usmAesCfb256Protocol,
 }
+OBJECT_ID, IP_ADDRESS = 6, 64  # snmprec type tags: OBJECT IDENTIFIER and [APPLICATION 0] IpAddress
 Done = Callable[[Target, Path | None], None]
 
 
@@ -75,9 +76,9 @@ def record_of(oid: Any, value: Any) -> str | None:
     tag = value.tagSet[0].tagClass | value.tagSet[0].tagId
     if tag >= 128:  # noSuchObject, noSuchInstance, endOfMibView are context-tagged
         return None
-    if hasattr(value, "asOctets") and tag not in (64,):
+    if hasattr(value, "asOctets") and tag != IP_ADDRESS:
         return format_record(str(oid), tag, value.asOctets())
-    text = value.prettyPrint() if tag == 64 else str(value) if tag == 6 else str(int(value))
+    text = value.prettyPrint() if tag == IP_ADDRESS else str(value) if tag == OBJECT_ID else str(int(value))
     return format_record(str(oid), tag, text)
 
 

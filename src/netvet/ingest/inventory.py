@@ -105,19 +105,27 @@ def read_records(
     """Observations of the data rows; rows of the wrong width or with no value are Issues."""
     observations: list[Observation] = []
     issues: list[Issue] = []
-    for line, cells in rows:
-        source = SourceRef(str(path), f"line {line}")
-        problem = shape_problem(cells, width)
-        if problem == "blank":
-            continue
+    for _, source, cells, problem in data_rows(path, rows, width):
         if problem:
-            issues.append(Issue(source.path, source.locator, None, problem, "error"))
+            issues.append(problem)
             continue
         obs, found = observation_from(cells, fields, source)
         issues += found
         if obs is not None:
             observations.append(obs)
     return observations, issues
+
+
+def data_rows(
+    path: Path, rows: Iterator[tuple[int, list[str]]], width: int
+) -> Iterator[tuple[int, SourceRef, list[str], Issue | None]]:
+    """The non-blank data rows with their place; a row of the wrong width comes with its Issue."""
+    for line, cells in rows:
+        source = SourceRef(str(path), f"line {line}")
+        problem = shape_problem(cells, width)
+        if problem != "blank":
+            issue = Issue(source.path, source.locator, None, problem, "error") if problem else None
+            yield line, source, cells, issue
 
 
 def shape_problem(cells: Sequence[str], width: int) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from netvet.errors import SourceError
 from netvet.ingest.columns import SYNONYMS, map_columns
-from netvet.ingest.inventory import read_rows_csv, read_rows_xlsx, shape_problem
+from netvet.ingest.inventory import data_rows, read_rows_csv, read_rows_xlsx
 from netvet.ingest.record import observation_from, parse_flag
 from netvet.model import Issue, Observation, SourceRef
 from netvet.purchase import PurchaseLine
@@ -83,21 +83,10 @@ def read_lines(
     path: Path, rows: Iterator[tuple[int, list[str]]], fields: Mapping[str, int], width: int
 ) -> list[PurchaseLine]:
     """Every non-blank line; a line of the wrong width is kept, unread, with its Issue."""
-    lines = []
-    for number, cells in rows:
-        source = SourceRef(str(path), f"line {number}")
-        problem = shape_problem(cells, width)
-        if problem == "blank":
-            continue
-        if problem:
-            lines.append(
-                PurchaseLine(
-                    number, None, issues=(Issue(source.path, source.locator, None, problem, "error"),)
-                )
-            )
-            continue
-        lines.append(line_from(cells, fields, source, number))
-    return lines
+    return [
+        PurchaseLine(number, None, issues=(problem,)) if problem else line_from(cells, fields, source, number)
+        for number, source, cells, problem in data_rows(path, rows, width)
+    ]
 
 
 def read_purchase_lines(path: Path, *, strict: bool = False) -> tuple[list[PurchaseLine], list[Issue]]:

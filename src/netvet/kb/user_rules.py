@@ -20,7 +20,7 @@ from netvet.errors import KnowledgeBaseError, SourceError
 from netvet.kb.importers.nmap_probes import read_probe_rules
 from netvet.kb.importers.recog import read_recog_rules
 from netvet.kb.loader import KnowledgeBase, descr_rule, object_id_rule, read_yaml
-from netvet.match import DEFAULT_THRESHOLD, CachedMatcher
+from netvet.match import CachedMatcher
 from netvet.model import Issue
 
 SCHEMA = "netvet.rules/1"
@@ -44,13 +44,13 @@ def rule_file_kind(path: Path) -> str:
 
 
 def entity_resolver(kb: KnowledgeBase) -> Callable[[str], str | None]:
-    """A name or kb id -> the kb entity it names (at the default threshold), else None."""
+    """A name or kb id -> the kb entity it names (at the matcher's default threshold), else None."""
     names = CachedMatcher(kb.names)
 
     def resolve(name: str) -> str | None:
         if name in kb.entities:
             return name
-        found = [m for m in names(name) if m.score >= DEFAULT_THRESHOLD]
+        found = names(name)
         return found[0].entity if found else None
 
     return resolve
