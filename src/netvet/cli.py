@@ -14,11 +14,13 @@ from netvet.cli_collect import collect_app
 from netvet.cli_common import (
     Customers,
     FederalContractor,
+    Jurisdiction,
     ProfilePath,
     UsfRecipient,
     as_of_date,
     data_console,
     err,
+    jurisdiction_regimes,
     organisation,
     output_format,
 )
@@ -92,6 +94,7 @@ def scan(
     usf_recipient: UsfRecipient = None,
     customers: Customers = None,
     profile: ProfilePath = None,
+    jurisdiction: Jurisdiction = "us",
 ) -> None:
     """Attribute every asset and determine each regime as of a date."""
     if fail_on is not None and fail_on not in FAIL_LEVELS:
@@ -113,6 +116,7 @@ def scan(
             use,
             progress=advance,
             organisation=organisation(profile, federal_contractor, usf_recipient, customers),
+            regimes=jurisdiction_regimes(jurisdiction, kb.regime_kb),
         )
         book = decision_book(db or settings.db_url)
         if fmt_out is None and no_store and not book.by_match:

@@ -13,6 +13,8 @@ from netvet.errors import UsageError
 from netvet.ids import parse_date
 from netvet.ingest.approved import read_profile
 from netvet.model import Organisation
+from netvet.regimes import JURISDICTIONS, RegimeKB
+from netvet.regimes import jurisdiction_regimes as regimes_for
 
 err = Console(stderr=True, soft_wrap=True)
 # The organisation whose network or purchases are judged (47 CFR 54.9/54.10, §889 Part B, the
@@ -62,3 +64,22 @@ def organisation(
         base.usf_recipient if usf is None else usf,
         base.customers if customers is None else customers,
     )
+
+
+Jurisdiction = Annotated[
+    str,
+    typer.Option(
+        help="Jurisdictions whose rules apply, comma-separated: us,uk,ca,de,se,eu,au,in (or all).",
+    ),
+]
+
+
+def jurisdiction_regimes(text: str, kb: RegimeKB) -> tuple[str, ...]:
+    """--jurisdiction 'us,uk' -> the regime ids to run; an unknown code is a usage error."""
+    codes = tuple(c.strip().casefold() for c in text.split(",") if c.strip())
+    if "all" in codes:
+        codes = JURISDICTIONS
+    unknown = sorted(set(codes) - set(JURISDICTIONS))
+    if unknown or not codes:
+        raise UsageError(f"--jurisdiction takes {','.join(JURISDICTIONS)} or all; got '{text}'")
+    return regimes_for(codes, kb)

@@ -13,10 +13,12 @@ from rich.table import Table
 from netvet.cli_common import (
     Customers,
     FederalContractor,
+    Jurisdiction,
     ProfilePath,
     UsfRecipient,
     as_of_date,
     err,
+    jurisdiction_regimes,
     organisation,
 )
 from netvet.cli_output import open_output, print_issues, write_output
@@ -59,12 +61,12 @@ def registers(paths: Sequence[Path]) -> tuple[ApprovalRegister | None, Qualified
     return merged, qualified, issues
 
 
-def review_kb(kb: KnowledgeBase, day: date, approved: Sequence[Path]) -> tuple[ReviewKB, list[Issue]]:
+def review_kb(
+    kb: KnowledgeBase, day: date, approved: Sequence[Path], regimes: tuple[str, ...] = tuple(REGIMES)
+) -> tuple[ReviewKB, list[Issue]]:
     """The review's view of the kb and the user's registers."""
     approvals, qualified, issues = registers(approved)
-    tools = ReviewKB(
-        rule_kb(kb), relatedness(kb, day), kb.regime_kb, kb.uses, tuple(REGIMES), approvals, qualified
-    )
+    tools = ReviewKB(rule_kb(kb), relatedness(kb, day), kb.regime_kb, kb.uses, regimes, approvals, qualified)
     return tools, issues
 
 
@@ -139,6 +141,7 @@ def review_purchase(
         typer.Option(help="Exit 1 when a line is prohibited (or needs-information, or conditions)."),
     ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad line.")] = False,
+    jurisdiction: Jurisdiction = "us",
 ) -> None:
     """Judge proposed purchases: per line and regime, prohibited, allowed, conditions or needs-information."""
     threshold = Decision(fail_on) if fail_on in {d.value for d in Decision} else None
@@ -148,7 +151,7 @@ def review_purchase(
     org = organisation(profile, federal_contractor, usf_recipient, customers)
     lines, issues = read_purchase_lines(file, strict=strict)
     kb = load_kb(Settings.from_env().kb_dir or DATA_DIR)
-    tools, problems = review_kb(kb, day, approved or [])
+    tools, problems = review_kb(kb, day, approved or [], jurisdiction_regimes(jurisdiction, kb.regime_kb))
     reviews = [review_line(line, tools, org, day) for line in lines]
     write_reviews(reviews, kb, day, json_, output)
     print_issues(err, [*issues, *problems])

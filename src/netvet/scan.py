@@ -73,6 +73,8 @@ def context_of(obs: Observation, kb: KnowledgeBase, org: Organisation = UNKNOWN_
         first_authorized=obs.first_authorized,
         conditional_approval=obs.conditional_approval,
         organisation=org,
+        network_part=obs.network_part,
+        generation=obs.generation,
     )
 
 

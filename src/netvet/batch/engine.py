@@ -39,7 +39,7 @@ REPRESENTATIVE = SourceRef("batch", "representative")
 # The fields the rules read after the MAC, in RULES order (the MAC comes first in RULES).
 RULE_FIELDS = tuple(dict.fromkeys(f for _, f in RULES if f != "mac"))
 # Inventory facts, then the device texts that SNMP and service evidence rules read.
-FACTS = ("vendor", "model", "category", "country_of_production", "intended_use")
+FACTS = ("vendor", "model", "category", "country_of_production", "intended_use", "network_part", "generation")
 DECIDING = (*FACTS, "sysobjectid", "sysdescr", "banner")
 # Fields an answer depends on (dictionary-encoded); every other field is carried as text. Funding
 # decides through the program it names (funding_group), so its texts are grouped by program.
@@ -179,7 +179,7 @@ class BatchEngine:
             row = int(kept[r])
             facts = tuple(value_at(columns, name, row) for name in (*DECIDING, "conditional_approval"))
             dates = (int(acquired[r]), int(authorized[r]), int(funding[r]))
-            key = (self.claim_names[int(claims[r])], *facts, *dates)
+            key = (self.claim_names[int(claims[r])], *facts, *dates, self.regimes)
             decided.append(self.answers.get(key) or self.answer(key, columns, int(mac_class[row]), row))
         return group, tuple(decided)
 

@@ -4,6 +4,7 @@ from netvet.ids.country import normalize_country
 from netvet.ids.dates import parse_date
 from netvet.ids.ip import normalize_ip
 from netvet.ids.mac import is_locally_administered, is_multicast, mac_to_int, normalize_mac
+from netvet.ids.network import normalize_network_part, parse_generations
 from netvet.ids.number import parse_amount
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "normalize_country",
     "normalize_ip",
     "normalize_mac",
+    "normalize_network_part",
     "parse_amount",
     "parse_date",
+    "parse_generations",
 ]

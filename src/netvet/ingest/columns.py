@@ -85,6 +85,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "conditional_approval": ("conditional approval", "conditional approval granted", "ca"),
     "sysdescr": ("sysdescr", "sys descr", "system description", "snmp sysdescr", "snmp description"),
     "sysobjectid": ("sysobjectid", "sys object id", "snmp sysobjectid", "system object id", "object id"),
+    "network_part": ("network part", "network segment", "network domain", "network layer", "network area"),
+    "generation": ("network generation", "generation", "mobile generation", "radio access technology", "rat"),
     "banner": ("banner", "service banner", "server header", "http server header", "ssh banner"),
 }
 FIELDS = tuple(SYNONYMS)

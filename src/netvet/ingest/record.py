@@ -2,7 +2,15 @@
 
 from collections.abc import Callable, Mapping, Sequence
 
-from netvet.ids import normalize_country, normalize_ip, normalize_mac, parse_amount, parse_date
+from netvet.ids import (
+    normalize_country,
+    normalize_ip,
+    normalize_mac,
+    normalize_network_part,
+    parse_amount,
+    parse_date,
+    parse_generations,
+)
 from netvet.model import Issue, Observation, SourceRef
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "granted", "approved"})
@@ -44,6 +52,11 @@ PARSERS: dict[str, tuple[Parser, str]] = {
     "cost": (parse_amount, "not an amount"),
     "conditional_approval": (parse_flag, "not yes or no"),
     "country_of_production": (normalize_country, "not a country"),
+    "network_part": (
+        normalize_network_part,
+        "not a network part (core, access, transport, management, managed service)",
+    ),
+    "generation": (parse_generations, "not a network generation (2G, 3G, 4G, 5G, fixed)"),
 }
 
 

@@ -17,6 +17,7 @@ from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRule
 from netvet.attribute.external import ExternalBanners
 from netvet.attribute.snmp import DescrRule, ObjectIdRule, SnmpRules
 from netvet.errors import KnowledgeBaseError
+from netvet.kb.jurisdictions import load_instruments
 from netvet.kb.manifest import verify_manifest
 from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
 from netvet.match import NameIndex, build_index
@@ -208,7 +209,7 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
         models=ModelRules.build(patterns, load_catalogue(directory / "devicetypes.csv.gz")),
         oui=oui,
         names=build_index(with_brands(entities, brands), known_names=known),
-        regime_kb=RegimeKB.build(lists, graph, adversaries),
+        regime_kb=RegimeKB.build(lists, graph, adversaries, load_instruments(directory, entities, read_yaml)),
         snmp=snmp,
     )
 

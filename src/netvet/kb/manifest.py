@@ -8,7 +8,7 @@ from typing import Any
 from netvet.errors import KnowledgeBaseError
 
 MANIFEST = "MANIFEST.json"
-PATTERNS = ("*.yaml", "*.csv.gz", "lists/*.yaml", "curation/*.yaml")
+PATTERNS = ("*.yaml", "*.csv.gz", "lists/*.yaml", "curation/*.yaml", "jurisdictions/*.yaml")
 
 
 def sha256_of(path: Path) -> str:

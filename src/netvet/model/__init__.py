@@ -4,6 +4,15 @@ from netvet.model.attribution import Attribution, Evidence
 from netvet.model.designation import Designation, ListVersion
 from netvet.model.entity import Brand, Entity, OwnershipEdge
 from netvet.model.finding import AssetContext, Determination, Finding, Organisation, verdict_of
+from netvet.model.jurisdiction import (
+    Generation,
+    Instrument,
+    InstrumentStatus,
+    NetworkPart,
+    Obligation,
+    ObligationKind,
+    Vendor,
+)
 from netvet.model.observation import Observation
 from netvet.model.ownership import Link, OwnershipGraph
 from netvet.model.sources import Issue, Source, SourceRef
@@ -19,9 +28,15 @@ __all__ = [
     "Entity",
     "Evidence",
     "Finding",
+    "Generation",
+    "Instrument",
+    "InstrumentStatus",
     "Issue",
     "Link",
     "ListVersion",
+    "NetworkPart",
+    "Obligation",
+    "ObligationKind",
     "Observation",
     "Organisation",
     "OwnershipEdge",
@@ -33,6 +48,7 @@ __all__ = [
     "Status",
     "Tier",
     "UseClass",
+    "Vendor",
     "Verdict",
     "verdict_of",
 ]

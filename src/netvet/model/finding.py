@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netvet.model.attribution import Attribution
+from netvet.model.jurisdiction import Generation, NetworkPart
 from netvet.model.observation import Observation
 from netvet.model.vocab import VERDICT_RANK, Status, UseClass, Verdict
 
@@ -25,7 +26,8 @@ class AssetContext:
     interconnection), §889(a)(2)(A); `handles_user_data`: whether the equipment can route or
     redirect user data traffic or see user data or packets, §889(a)(2)(B); `serviced_by` (kb entity
     id) and `service_country`: who operates, maintains, repairs, updates or services it (15 CFR
-    791.1(a)(1)). None means the fact is not known."""
+    791.1(a)(1)); `network_part` and `generation`: where in which network it sits, as the
+    inventory says (other countries' instruments read them). None means the fact is not known."""
 
     use: UseClass = UseClass.UNKNOWN
     use_text: str | None = None
@@ -38,6 +40,8 @@ class AssetContext:
     handles_user_data: bool | None = None
     serviced_by: str | None = None
     service_country: str | None = None
+    network_part: NetworkPart | None = None
+    generation: tuple[Generation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class Determination:
     flags: tuple[str, ...] = ()
     informational: bool = False
     updates_allowed_until: date | None = None
+    deadline: date | None = None
 
 
 STATUS_TO_VERDICT = {
@@ -69,7 +74,8 @@ def verdict_of(determinations: tuple[Determination, ...]) -> Verdict:
     """The most severe status of the binding (non-informational) determinations."""
     binding = [STATUS_TO_VERDICT[d.status] for d in determinations if not d.informational]
     if not binding:
-        return Verdict.UNKNOWN
+        known = determinations and all(d.status != Status.UNKNOWN for d in determinations)
+        return Verdict.CLEAR if known else Verdict.UNKNOWN
     return max(binding, key=VERDICT_RANK.__getitem__)
 
 

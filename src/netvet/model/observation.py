@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from netvet.model.jurisdiction import Generation, NetworkPart
 from netvet.model.sources import SourceRef
 
 
@@ -32,6 +33,8 @@ class Observation:
     components: tuple[tuple[str, str], ...] = ()
     banner: str | None = None
     cpe: tuple[str, ...] = ()
+    network_part: NetworkPart | None = None
+    generation: tuple[Generation, ...] = ()
 
     @property
     def key(self) -> str:

@@ -117,7 +117,11 @@ def non_binding(d: Determination, role: Role, party: str) -> RegimeDecision:
 
 def binding(d: Determination, why: str, party: str) -> RegimeDecision:
     """A prohibition that binds the buyer: covered is prohibited unless continued use is allowed;
-    review needs the missing facts."""
+    review needs the missing facts, except a removal deadline still ahead with nothing missing,
+    which allows the purchase on condition it is removed again by then."""
+    if d.status == Status.REVIEW and "removal-deadline" in d.flags and not d.missing:
+        reason = f"{d.reason}; buying it means removing it again by {d.deadline}"
+        return RegimeDecision(d, Decision.CONDITIONS, reason, (), party)
     if d.status == Status.REVIEW:
         return RegimeDecision(
             d, Decision.NEEDS_INFORMATION, d.reason, d.missing or ("review decision",), party

@@ -55,6 +55,8 @@ def context_for(obs: Observation, kb: ReviewKB, org: Organisation, approval: Fac
         first_authorized=obs.first_authorized,
         conditional_approval=approval.value,
         organisation=org,
+        network_part=obs.network_part,
+        generation=obs.generation,
     )
 
 

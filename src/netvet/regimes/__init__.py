@@ -16,6 +16,7 @@ from netvet.regimes import (
 )
 from netvet.regimes.base import Determine, RegimeKB
 from netvet.regimes.funding import FundingKind, classify_funding, funding_group, funding_kind
+from netvet.regimes.jurisdiction import JURISDICTIONS, instrument_regime, regimes_for
 from netvet.regimes.listed import covered_list_answer
 from netvet.regimes.uses import UseRules, classify_use
 
@@ -31,6 +32,7 @@ REGIMES: dict[str, Determine] = {
 }
 
 __all__ = [
+    "JURISDICTIONS",
     "REGIMES",
     "FundingKind",
     "RegimeKB",
@@ -42,12 +44,21 @@ __all__ = [
     "funding_group",
     "funding_kind",
     "get_regime",
+    "jurisdiction_regimes",
 ]
 
 
 def get_regime(regime_id: str) -> Determine:
-    """A regime's determine function by its stable id."""
+    """A regime's determine function by its stable id; ids that begin with another
+    jurisdiction's code ('uk-', 'de-', ...) read their instrument record from the kb."""
+    if regime_id.split("-", 1)[0] in JURISDICTIONS[1:]:
+        return instrument_regime(regime_id)
     return registry_entry(REGIMES, regime_id, "regime")
+
+
+def jurisdiction_regimes(codes: tuple[str, ...], kb: RegimeKB) -> tuple[str, ...]:
+    """The regime ids of the chosen jurisdictions ('us' is the US regimes of this registry)."""
+    return regimes_for(codes, kb, tuple(REGIMES))
 
 
 def determine_all(

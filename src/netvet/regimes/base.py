@@ -5,7 +5,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netvet.errors import LookupFailure
-from netvet.model import AssetContext, Attribution, Designation, Determination, ListVersion, OwnershipGraph
+from netvet.model import (
+    AssetContext,
+    Attribution,
+    Designation,
+    Determination,
+    Instrument,
+    ListVersion,
+    OwnershipGraph,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,17 +35,23 @@ class LastAnswer:
 
 @dataclass(frozen=True, slots=True)
 class RegimeKB:
-    """Lists by id, the dated ownership graph, and foreign adversaries (country -> since)."""
+    """Lists by id, the dated ownership graph, foreign adversaries (country -> since), and other
+    jurisdictions' instruments by regime id."""
 
     lists: Mapping[str, ListVersion]
     graph: OwnershipGraph
     adversaries: Mapping[str, date]
     named: Mapping[str, Mapping[str, tuple[Designation, ...]]] = field(default_factory=dict)
     covered_list_memo: LastAnswer = field(default_factory=LastAnswer, compare=False, repr=False)
+    instruments: Mapping[str, Instrument] = field(default_factory=dict)
 
     @classmethod
     def build(
-        cls, lists: Mapping[str, ListVersion], graph: OwnershipGraph, adversaries: Mapping[str, date]
+        cls,
+        lists: Mapping[str, ListVersion],
+        graph: OwnershipGraph,
+        adversaries: Mapping[str, date],
+        instruments: Mapping[str, Instrument] | None = None,
     ) -> "RegimeKB":
         """Index every list's entries by the entities they name."""
         named: dict[str, dict[str, list[Designation]]] = {}
@@ -46,7 +60,7 @@ class RegimeKB:
                 for entity in entry.entities:
                     named.setdefault(list_id, {}).setdefault(entity, []).append(entry)
         frozen = {k: {e: tuple(v) for e, v in d.items()} for k, d in named.items()}
-        return cls(lists, graph, adversaries, frozen)
+        return cls(lists, graph, adversaries, frozen, instruments=dict(instruments or {}))
 
     def entries_above(self, list_id: str, entity: str) -> tuple[Designation, ...]:
         """Entries of a list naming the entity or anything that was ever above it."""

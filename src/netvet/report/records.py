@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from netvet.model import Determination, Entity, Evidence, Finding, OwnershipGraph
+from netvet.regimes.network_parts import network_part_of
 
 Record = dict[str, Any]
 
@@ -52,7 +53,17 @@ def determination_record(d: Determination) -> Record:
         "flags": list(d.flags),
         "informational": d.informational,
         "updates_allowed_until": d.updates_allowed_until.isoformat() if d.updates_allowed_until else None,
+        "deadline": iso(d.deadline),
     }
+
+
+def network_part_record(finding: Finding) -> Record | None:
+    """{'value', 'inferred', 'from'}: the inventory's network part, or the one its category implies."""
+    found = network_part_of(finding.context, finding.attribution)
+    if found.part is None:
+        return None
+    source = f"category {found.category}" if found.inferred else "inventory"
+    return {"value": str(found.part), "inferred": found.inferred, "from": source}
 
 
 def identifiers(finding: Finding) -> Record:
@@ -95,6 +106,8 @@ def finding_record(
         "conditional_approval": finding.context.conditional_approval,
         "funding": finding.context.funding,
         "cost": first.cost,
+        "network_part": network_part_record(finding),
+        "generation": [str(g) for g in finding.context.generation],
         "determinations": [determination_record(d) for d in finding.determinations],
         "verdict": str(finding.verdict),
     }
