@@ -42,12 +42,7 @@ class Answer:
     missing: tuple[str, ...] = ()
     deadline: date | None = None
     flags: tuple[str, ...] = ()
-
-
-def jurisdiction_of(regime_id: str) -> str:
-    """'uk-designated-vendor' -> 'uk'; US regime ids carry no code and are 'us'."""
-    code = regime_id.split("-", 1)[0]
-    return code if code in JURISDICTIONS else "us"
+    would_cover: bool = False
 
 
 def instrument_regime(regime_id: str) -> Determine:
@@ -189,8 +184,9 @@ def qualified(
     missing += doubts
     if doubts or not (o.fact.verified and inst.fact.verified):
         flags = (*flags, UNVERIFIED)
-    status = Status.REVIEW if missing and a.status == Status.COVERED else a.status
-    return replace(a, status=status, missing=tuple(missing), flags=flags)
+    if missing and a.status == Status.COVERED:
+        return replace(a, status=Status.REVIEW, missing=tuple(missing), flags=flags, would_cover=True)
+    return replace(a, missing=tuple(missing), flags=flags)
 
 
 def parts_text(o: Obligation) -> str:
@@ -199,11 +195,23 @@ def parts_text(o: Obligation) -> str:
 
 
 def gravest(answers: list[Answer]) -> Answer | None:
-    """The most severe answer; among equals, the one with the earliest deadline."""
+    """The most severe answer. Among reviews: obligations on the asset itself before those that
+    hang on a condition (a site's significance); one that would be covered but for a missing
+    fact, then one that asks for a fact, before a deadline still ahead; then the earliest day."""
     live = [a for a in answers if a.status != Status.NOT_COVERED]
     if not live:
         return None
-    return min(live, key=lambda a: (-SEVERITY[a.status], a.deadline or date.max, a.obligation.id))
+    return min(
+        live,
+        key=lambda a: (
+            -SEVERITY[a.status],
+            a.obligation.condition is not None,
+            not a.would_cover,
+            not a.missing,
+            a.deadline or date.max,
+            a.obligation.id,
+        ),
+    )
 
 
 def determination(
