@@ -12,6 +12,7 @@ from netvet.regimes import (
     fcc_reimbursement,
     fcc_subsidy,
     icts_791,
+    jurisdiction,
     ndaa_889,
 )
 from netvet.regimes.base import Determine, RegimeKB
@@ -71,4 +72,9 @@ def determine_all(
 def acquisition_cutoffs(kb: RegimeKB) -> frozenset[date]:
     """Every acquisition day on which some regime's answer can change (besides ownership changes):
     the batch engine groups acquisition dates between these days."""
-    return fcc_annual_report.cutoffs(kb) | fcc_reimbursement.cutoffs(kb) | icts_791.cutoffs(kb)
+    return (
+        fcc_annual_report.cutoffs(kb)
+        | fcc_reimbursement.cutoffs(kb)
+        | icts_791.cutoffs(kb)
+        | jurisdiction.cutoffs(kb)
+    )

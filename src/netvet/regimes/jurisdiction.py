@@ -136,16 +136,18 @@ def obligation_answer(o: Obligation, ctx: AssetContext, as_of: date) -> Answer:
 
 
 def no_new_installs(o: Obligation, day: date, acquired: date | None, as_of: date) -> Answer:
-    """Covered when installed on or after the day the ban took effect; earlier kit is not."""
+    """Covered when installed on or after the day the ban took effect; earlier kit is not. The
+    reason names the day, not the install date: the batch engine shares one answer between
+    install dates that fall between the same cut-off days."""
     if as_of < day:
         return Answer(Status.NOT_COVERED, f"{o.text}: no new installs from {day.isoformat()} (not yet)", o)
     if acquired is None:
         reason = f"{o.text}: no new installs since {day.isoformat()}; when was it installed?"
         return Answer(Status.REVIEW, reason, o, ("install or acquisition date",))
     if acquired >= day:
-        reason = f"{o.text}: installed {acquired.isoformat()}, after the ban from {day.isoformat()}"
+        reason = f"{o.text}: installed on or after {day.isoformat()}, when the ban took effect"
         return Answer(Status.COVERED, reason, o, flags=("installed-after-ban",))
-    reason = f"{o.text}: installed {acquired.isoformat()}, before the ban from {day.isoformat()}"
+    reason = f"{o.text}: installed before the ban from {day.isoformat()}"
     return Answer(Status.NOT_COVERED, reason, o)
 
 
@@ -253,6 +255,11 @@ def determination(
         informational,
         deadline=best.deadline,
     )
+
+
+def cutoffs(kb: RegimeKB) -> frozenset[date]:
+    """Every day an instrument's obligation compares an acquisition date with."""
+    return frozenset(o.day for inst in kb.instruments.values() for o in inst.obligations if o.day)
 
 
 def also(a: Answer) -> str:
