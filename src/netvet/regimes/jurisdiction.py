@@ -45,6 +45,16 @@ class Answer:
     would_cover: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How the instrument reaches the maker: the ownership path to the vendor it names, the facts
+    still to settle (criteria only a person can apply), and whether the naming is unverified."""
+
+    path: tuple[str, ...]
+    doubts: tuple[str, ...] = ()
+    unverified: bool = False
+
+
 def instrument_regime(regime_id: str) -> Determine:
     """The determine function of one instrument id (the record is read from the kb)."""
 
@@ -72,21 +82,15 @@ def determine_instrument(
     if attr.manufacturer is None and not inst.all_vendors:
         found = unattributed(inst.id, inst.fact.citation, inst.version, attr)
         return replace(found, informational=informational)
-    reach = vendor_path(inst, attr, ctx, kb, as_of)
+    reach = vendor_reach(inst, attr, ctx, kb, as_of)
     if reach is None:
         why = f"made by {maker_name(kb, attr)}, which the instrument does not name"
         return outside(inst, why, informational)
-    path, named = reach
     part = network_part_of(ctx, attr)
-    doubts = (
-        ()
-        if named
-        else (f"whether the instrument reaches {maker_name(kb, attr)} (named in commentary only)",)
-    )
     answers = [
-        qualified(obligation_answer(o, ctx, as_of), o, part, ctx, inst, doubts) for o in inst.obligations
+        qualified(obligation_answer(o, ctx, as_of), o, part, ctx, inst, reach) for o in inst.obligations
     ]
-    return determination(inst, gravest(answers), answers, part, path)
+    return determination(inst, gravest(answers), answers, part, reach.path)
 
 
 def outside(inst: Instrument, why: str, informational: bool) -> Determination:
@@ -96,14 +100,13 @@ def outside(inst: Instrument, why: str, informational: bool) -> Determination:
     )
 
 
-def vendor_path(
+def vendor_reach(
     inst: Instrument, attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date
-) -> tuple[tuple[str, ...], bool] | None:
-    """The ownership path from the maker to a vendor the instrument names (read on the day the
-    asset was obtained) and whether that naming is verified; () for instruments that reach every
-    vendor; None when it names none."""
+) -> Reach | None:
+    """How the instrument reaches the maker: through a vendor it names (ownership read on the
+    day the asset was obtained), or through criteria that reach every vendor; None when not."""
     if inst.all_vendors:
-        return (), True
+        return Reach((), (inst.criteria or "whether the vendor meets the instrument's criteria",))
     maker = attr.manufacturer or ""
     if maker not in kb.graph.entities:
         return None
@@ -113,7 +116,10 @@ def vendor_path(
             continue
         link = kb.graph.link(maker, vendor.entity, day)
         if link is not None and link.kind in ("self", "subsidiary", "affiliate") and not link.via_state_body:
-            return link.path, vendor.fact.verified
+            if vendor.fact.verified:
+                return Reach(link.path)
+            doubt = f"whether the instrument reaches {maker_name(kb, attr)} (named in commentary only)"
+            return Reach(link.path, (doubt,), unverified=True)
     return None
 
 
@@ -161,7 +167,7 @@ def remove_by(o: Obligation, day: date, as_of: date) -> Answer:
 
 
 def qualified(
-    a: Answer, o: Obligation, part: PartAnswer, ctx: AssetContext, inst: Instrument, doubts: tuple[str, ...]
+    a: Answer, o: Obligation, part: PartAnswer, ctx: AssetContext, inst: Instrument, reach: Reach
 ) -> Answer:
     """The answer once the facts it rests on are checked: a part or network the obligation does
     not reach makes it not covered; an unknown one, a condition or an unverified fact makes a
@@ -183,8 +189,8 @@ def qualified(
     flags = a.flags
     if not (o.fact.verified and inst.fact.verified):
         missing.append(f"confirmation of '{o.text}' in the instrument (not confirmed in a primary source)")
-    missing += doubts
-    if doubts or not (o.fact.verified and inst.fact.verified):
+    missing += reach.doubts
+    if reach.unverified or not (o.fact.verified and inst.fact.verified):
         flags = (*flags, UNVERIFIED)
     if missing and a.status == Status.COVERED:
         return replace(a, status=Status.REVIEW, missing=tuple(missing), flags=flags, would_cover=True)
@@ -225,23 +231,10 @@ def determination(
     force = f" ({inst.status} without force of law: informational)" if informational else ""
     if best is None:
         reason = "; ".join(a.reason for a in answers) or "the instrument sets no obligation"
-        return Determination(
-            inst.id,
-            Status.NOT_COVERED,
-            f"{reason}{where}{force}",
-            inst.fact.citation,
-            None,
-            inst.version,
-            path=path,
-            informational=informational,
-        )
+        return replace(outside(inst, f"{reason}{where}{force}", informational), path=path)
     others = [also(a) for a in answers if a is not best and a.status != Status.NOT_COVERED]
     where += f"; also: {'; '.join(others)}" if others else ""
     flags = (*best.flags, "network-part-inferred") if part.inferred else best.flags
-    if inst.all_vendors and best.status == Status.COVERED:
-        best = replace(
-            best, status=Status.REVIEW, missing=(*best.missing, inst.criteria or "vendor criteria")
-        )
     return Determination(
         inst.id,
         best.status,
