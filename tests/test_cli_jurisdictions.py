@@ -105,3 +105,17 @@ def test_review_purchase_maps_instruments_to_decisions(tmp_path: Path) -> None:
     germany = regime(lines[5], "de-5g-critical-components")
     assert (germany["decision"], germany["status"]) == ("conditions", "review")
     assert "2026-12-31" in germany["reason"]
+
+
+def test_review_purchase_informational_instruments_only_attach_conditions(tmp_path: Path) -> None:
+    args = ("review-purchase", str(PURCHASES), "--jurisdiction", "eu", *DAY, "--json")
+    done = run_netvet(*args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    huawei_radio = json.loads(done.stdout)[0]
+    proposal = regime(huawei_radio, "eu-cybersecurity-act-proposal")
+    assert (proposal["status"], proposal["informational"], proposal["decision"]) == (
+        "review",
+        True,
+        "conditions",
+    )
+    assert huawei_radio["decision"] == "conditions"

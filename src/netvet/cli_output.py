@@ -117,6 +117,12 @@ def print_kb_info(console: Console, kb: Any) -> None:
             f"list {list_id}",
             f"{listed.version.isoformat()} · {len(listed.entries)} entries · sha256 {listed.sha256[:12]}",
         )
+    for regime_id, inst in sorted(kb.regime_kb.instruments.items()):
+        table.add_row(
+            f"instrument {regime_id}",
+            f"{inst.version.isoformat()} · {inst.status} of {inst.issued.isoformat()}"
+            f" · {len(inst.obligations)} obligations",
+        )
     table.add_row("entities", str(len(kb.entities)))
     table.add_row("ownership edges", str(len(kb.edges)))
     table.add_row("IEEE assignments", str(len(kb.oui.rows)))

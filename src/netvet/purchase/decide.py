@@ -102,8 +102,10 @@ def not_covered(d: Determination, party: str) -> RegimeDecision:
 
 
 def non_binding(d: Determination, role: Role, party: str) -> RegimeDecision:
-    """Obligations, screening and informational lists attach conditions, not a ban."""
-    if d.status == Status.REVIEW:
+    """Obligations, screening and informational lists attach conditions, not a ban; an
+    informational rule's open question (a policy's or proposal's review) is a condition too,
+    never a block."""
+    if d.status == Status.REVIEW and role != Role.INFORMATIONAL:
         return RegimeDecision(
             d, Decision.NEEDS_INFORMATION, d.reason, d.missing or ("review decision",), party
         )
