@@ -227,7 +227,7 @@ def determination(
 ) -> Determination:
     """The instrument's determination from its gravest obligation (not covered when none bites)."""
     informational = not inst.status.binding
-    where = f" [network part: {part.describe()}]"
+    where = f"; network part: {part.describe()}"
     force = f" ({inst.status} without force of law: informational)" if informational else ""
     if best is None:
         reason = "; ".join(a.reason for a in answers) or "the instrument sets no obligation"
