@@ -38,7 +38,7 @@ def banner_of(host: Any) -> str | None:
                 service.get(k) for k in ("product", "version", "extrainfo", "devicetype") if service.get(k)
             ]
         parts += script_banners(port)
-    text = " | ".join(p for p in parts if p)
+    text = " | ".join(dict.fromkeys(p for p in parts if p))  # one port's title may repeat on another
     return text or None
 
 
