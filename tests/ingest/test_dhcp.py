@@ -69,6 +69,18 @@ def test_kea_v4_and_v6_csv() -> None:
     ]
 
 
+def test_a_lease_file_kea_itself_wrote() -> None:
+    """Written by Debian's kea-dhcp4 2.2.0 (memfile), its leases added and one updated through
+    the lease_cmds hook's lease4-add and lease4-update commands."""
+    assert rows(LEASES / "kea-2.2-written-leases4.csv") == [
+        ("lease line 2", "00:e0:fc:aa:bb:01", "192.0.2.10", "olt-mgmt-1", None),
+        ("lease line 4", "00:1a:2b:3c:4d:5e", "192.0.2.12", "lab,bench", None),
+        ("lease line 5", None, "192.0.2.13", None, None),  # declined: no hardware address
+        ("lease line 6", "3c:52:82:0a:0b:0d", "192.0.2.11", "desk-12.example.net", None),  # updated
+    ]
+    assert problems(LEASES / "kea-2.2-written-leases4.csv") == []
+
+
 def test_kea_layout_with_pool_id_and_a_header_only_file(tmp_path: Path) -> None:
     path = tmp_path / "kea-leases4.csv"
     header = (

@@ -22,6 +22,7 @@ _ISC_LEASE = re.compile(r"^\s*lease\s+[0-9A-Fa-f.:]+\s*\{", re.M)
 _DNSMASQ_LINE = re.compile(r"^\d+ [0-9A-Fa-f:*T-]+ [0-9A-Fa-f.:]+ \S+ \S+$")
 # Kea writes a comma inside a value as this entity (CSVRow::escapeCharacters).
 KEA_COMMA = "&#x2c"
+NO_MAC = "00:00:00:00:00:00"  # written for a lease that has no client hardware address
 
 
 def lease_layout(head: str) -> str | None:
@@ -73,7 +74,7 @@ def kea_row(
     expire = cell("expire")
     when = float(expire) if expire.isdigit() else 0.0
     mac = normalize_mac(cell("hwaddr"))
-    lease = Lease(number, ip, mac, cell("hostname") or None, None, when)
+    lease = Lease(number, ip, None if mac == NO_MAC else mac, cell("hostname") or None, None, when)
     if cell("hwaddr") and mac is None:
         return lease, ("hwaddr", f"not a MAC address: {cell('hwaddr')!r}")
     return lease, None
