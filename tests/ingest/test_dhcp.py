@@ -1,5 +1,7 @@
-"""DHCP lease files in the formats ISC dhcpd, Kea and dnsmasq write (fixtures follow
-dhcpd.leases(5), Kea's csv_lease_file4/6 columns and dnsmasq's lease_update_file layout)."""
+"""DHCP lease files in the formats ISC dhcpd, Kea and dnsmasq write: files the servers wrote
+themselves (`*-written*`), and hand-made files following dhcpd.leases(5), Kea's
+csv_lease_file4/6 columns and dnsmasq's lease_update_file layout for what a quick run does not
+produce (broken lines, IPv6, Kea's newer pool_id column, non-Ethernet hardware types)."""
 
 import random
 from pathlib import Path
@@ -67,6 +69,32 @@ def test_kea_v4_and_v6_csv() -> None:
         ("lease line 2", "00:e0:fc:aa:bb:02", "2001:db8:1::10", "core-sw-2", None),
         ("lease line 3", None, "2001:db8:1::11", None, None),
     ]
+
+
+def test_lease_files_dhcpd_and_dnsmasq_themselves_wrote() -> None:
+    """Written by Debian's isc-dhcp-server 4.4.3-P1 and dnsmasq 2.90 serving dhclient on a veth
+    pair between two network namespaces; dhcpd.conf records option 60 with
+    `set vendor-class-identifier = option vendor-class-identifier;`."""
+    assert detect_format(LEASES / "isc-dhcpd-4.4.3-written.leases") == "dhcp"
+    assert rows(LEASES / "isc-dhcpd-4.4.3-written.leases") == [
+        ("lease line 9", "00:e0:fc:12:34:56", "10.77.0.10", "HUAWEI_P40_Pro", "HUAWEI:android:ELS-NX9"),
+        ("lease line 20", "3c:52:82:0a:0b:0c", "10.77.0.11", "FIN-LAPTOP-07", "MSFT 5.0"),
+        ("lease line 31", "00:1a:2b:3c:4d:5e", "10.77.0.12", "cam-lobby", "udhcp 1.36.1"),
+        (
+            "lease line 42",
+            "b4:fb:e4:01:02:03",
+            "10.77.0.13",
+            "ap-floor2",
+            "dhcpcd-9.4.1:Linux-6.1.0-13-arm64:aarch64:ARM",
+        ),
+    ]
+    assert rows(LEASES / "dnsmasq-2.90-written.leases") == [
+        ("lease line 1", "00:11:22:33:44:57", "10.77.0.143", "infra-sw", None),
+        ("lease line 2", "b4:fb:e4:01:02:04", "10.77.0.115", None, None),
+        ("lease line 3", "00:e0:fc:12:34:99", "10.77.0.146", "HUAWEI-ONT", None),
+    ]
+    assert problems(LEASES / "isc-dhcpd-4.4.3-written.leases") == []
+    assert problems(LEASES / "dnsmasq-2.90-written.leases") == []
 
 
 def test_a_lease_file_kea_itself_wrote() -> None:
