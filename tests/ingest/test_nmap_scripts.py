@@ -1,6 +1,6 @@
 """Nmap script outputs read as banners: Debian's nmap run with its scripts against services this
 test starts on 127.0.0.1 (a web server with a title and a Server header, a TLS server whose
-self-signed certificate names an organisation, an RTSP responder), and hand-written XML in
+self-signed certificate names an organisation, RTSP and SIP responders), and hand-written XML in
 Nmap's layout for the scripts that need a device (UPnP, SNMP)."""
 
 import datetime as dt
@@ -50,16 +50,27 @@ class Rtsp(socketserver.BaseRequestHandler):
     """Answers every request the way a Dahua camera's RTSP server does (the answer one of Nmap's
     own match lines describes), naming its server."""
 
+    answer = (
+        b"RTSP/1.0 405 Method Not Allowed\r\nServer: Dahua Rtsp Server\r\nContent-Length: 0\r\n"
+        b"CSeq: 0\r\n\r\n"
+    )
+
     def handle(self) -> None:
         try:
             self.request.settimeout(5)
             self.request.recv(4096)
-            self.request.sendall(
-                b"RTSP/1.0 405 Method Not Allowed\r\nServer: Dahua Rtsp Server\r\nContent-Length: 0\r\n"
-                b"CSeq: 0\r\n\r\n"
-            )
+            self.request.sendall(self.answer)
         except OSError:
             pass
+
+
+class Sip(Rtsp):
+    """Answers the way a SIP phone adapter does, naming itself in its User-Agent header."""
+
+    answer = (
+        b"SIP/2.0 400 Illegal request line\r\nFrom: <sip:missing>\r\nTo: <sip:missing>;tag=badrequest\r\n"
+        b"User-Agent: AVM FRITZ!Box Fon WLAN 7390 84.06.85\r\nContent-Length: 0\r\n\r\n"
+    )
 
 
 def self_signed(folder: Path) -> tuple[Path, Path]:
@@ -101,7 +112,7 @@ def serve(server: socketserver.BaseServer) -> threading.Thread:
 
 @pytest.fixture(scope="module")
 def nmap_xml(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One Nmap run over the three services, with the scripts netvet reads."""
+    """One Nmap run over the four services, with the scripts netvet reads."""
     nmap = shutil.which("nmap")
     assert nmap, "nmap is installed by .ci/run and make test (Debian's package)"
     folder = tmp_path_factory.mktemp("nmap")
@@ -111,12 +122,13 @@ def nmap_xml(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     context.load_cert_chain(*self_signed(folder))
     tls.socket = context.wrap_socket(tls.socket, server_side=True)
     rtsp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Rtsp)
-    servers = (web, tls, rtsp)
+    sip = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Sip)
+    servers = (web, tls, rtsp, sip)
     for server in servers:
         serve(server)
     ports = ",".join(str(s.server_address[1]) for s in servers)
     out = folder / "scan.xml"
-    scripts = "ssl-cert,http-title,http-server-header,rtsp-methods,banner"
+    scripts = "ssl-cert,http-title,http-server-header,rtsp-methods,sip-methods,banner"
     command = [
         nmap,
         "-Pn",
@@ -147,6 +159,7 @@ def test_real_nmap_script_outputs_are_banners(nmap_xml: Path) -> None:
     org = "organizationName=Hangzhou Hikvision Digital Technology Co., Ltd."
     assert f"Subject: commonName=192.0.2.20 {org}; Issuer: commonName=192.0.2.20 {org}" in parts
     assert "Dahua IP camera rtspd" in parts  # the RTSP server, named by Nmap's own match line
+    assert "AVM FRITZ!Box WLAN 7390" in parts and "84.06.85" in parts  # the SIP User-Agent
     assert not any("ERROR" in p or p.startswith(("OPTIONS", "MD5", "SHA-1")) for p in parts)
 
 
