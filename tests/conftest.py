@@ -2,7 +2,7 @@
 
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,15 @@ DESIGN_REGIME_IDS = (
     "ear-entity-list",
     "dod-1260h",
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_rule_files_of_this_machine() -> Iterator[None]:
+    """Scans in tests use only the rule files a test names: Nmap's probes, installed for the
+    Nmap tests, would otherwise join every scan (tests of that turn it back on)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NETVET_AUTO_RULES", "0")
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,7 @@ from netvet.errors import NetvetError, UsageError
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
-from netvet.kb.user_rules import with_rule_files
+from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.model import Verdict
 from netvet.report import RecordWriter, Tally, finding_record
@@ -64,7 +64,7 @@ FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Input files or folders of them.")],
     fmt: Annotated[
-        str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable|cyclonedx|nmap")
+        str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable|cyclonedx|nmap|dhcp")
     ] = "auto",
     as_of: Annotated[
         str | None, typer.Option(help="Evaluate the rules as of this date (YYYY-MM-DD).")
@@ -90,6 +90,12 @@ def scan(
         list[Path] | None,
         typer.Option("--rules", help="Extra fingerprints: netvet YAML, nmap-service-probes or Recog XML."),
     ] = None,
+    no_auto_rules: Annotated[
+        bool,
+        typer.Option(
+            "--no-auto-rules", help="Do not use Nmap's probes or a Recog checkout found on this machine."
+        ),
+    ] = False,
     federal_contractor: FederalContractor = None,
     usf_recipient: UsfRecipient = None,
     customers: Customers = None,
@@ -100,7 +106,7 @@ def scan(
     if fail_on is not None and fail_on not in FAIL_LEVELS:
         raise UsageError("--fail-on takes covered or review")
     settings = Settings.from_env()
-    kb = with_user_rules(load_kb(settings.kb_dir or DATA_DIR), rules or [], settings)
+    kb = with_user_rules(load_kb(settings.kb_dir or DATA_DIR), rules or [], settings, not no_auto_rules)
     day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
     started = datetime.now(UTC)
     tally = Tally(kb.entities)
@@ -130,17 +136,21 @@ def scan(
     raise typer.Exit(exit_code(stream, tally, fail_on))
 
 
-def with_user_rules(kb: KnowledgeBase, paths: list[Path], settings: Settings) -> KnowledgeBase:
-    """The kb with the user's rule files added; rules they hold that cannot run are counted."""
-    if not paths:
-        return kb
-    extended, skipped = with_rule_files(kb, paths, settings.cache_dir)
-    for path in sorted({issue.path for issue in skipped}):
-        mine = [issue for issue in skipped if issue.path == path]
+def with_user_rules(
+    kb: KnowledgeBase, paths: list[Path], settings: Settings, auto: bool = True
+) -> KnowledgeBase:
+    """The kb with the user's rule files, and those found on this machine unless turned off;
+    rules they hold that cannot run are counted."""
+    found = (
+        found_rule_files(paths, settings.nmap_dir, settings.recog_dir) if auto and settings.auto_rules else []
+    )
+    loaded = load_rule_files(kb, paths, settings.cache_dir, optional=found)
+    for path in sorted({issue.path for issue in loaded.skipped}):
+        mine = [issue for issue in loaded.skipped if issue.path == path]
         err.print(
             f"{path}: {len(mine)} rules skipped (first: {mine[0].describe()})", style="yellow", markup=False
         )
-    return extended
+    return loaded.kb
 
 
 def exit_code(stream: ScanStream, tally: Tally, fail_on: str | None) -> int:

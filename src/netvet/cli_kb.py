@@ -19,12 +19,23 @@ kb_app.command("diff")(diff)
 
 
 @kb_app.command("info")
-def kb_info() -> None:
-    """Print the kb's versions, file hashes and counts."""
+def kb_info(
+    no_auto_rules: Annotated[
+        bool, typer.Option("--no-auto-rules", help="Do not look for Nmap's probes or a Recog checkout.")
+    ] = False,
+) -> None:
+    """Print the kb's versions, file hashes and counts, and the rule files scans use without
+    flags (Nmap's probes, a Recog checkout), compiling them once if they are not cached yet."""
     from netvet.cli_output import print_kb_info
+    from netvet.kb.user_rules import found_rule_files, load_rule_files
 
     settings = Settings.from_env()
-    print_kb_info(Console(), load_kb(settings.kb_dir or DATA_DIR))
+    kb = load_kb(settings.kb_dir or DATA_DIR)
+    auto = settings.auto_rules and not no_auto_rules
+    found = found_rule_files([], settings.nmap_dir, settings.recog_dir) if auto else []
+    loaded = load_rule_files(kb, [], settings.cache_dir, optional=found)
+    print_kb_info(Console(), kb, loaded.files)
+    print_issues(err, [i for i in loaded.skipped if i.locator == "file"])
 
 
 @kb_app.command("build")

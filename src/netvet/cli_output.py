@@ -108,8 +108,8 @@ def review_note(decision: dict[str, Any] | None) -> list[str]:
     return [f"REVIEWED {decision['decision']} by {decision['author']}: {decision['reason']}"]
 
 
-def print_kb_info(console: Console, kb: Any) -> None:
-    """Versions, counts and the manifest hash."""
+def print_kb_info(console: Console, kb: Any, rule_files: Sequence[Any] = ()) -> None:
+    """Versions, counts and the manifest hash, and the banner rule files found on this machine."""
     table = Table("part", "version / count", title=f"knowledge base {kb.directory}")
     table.add_row("manifest sha256", kb.manifest_sha256)
     for list_id, listed in sorted(kb.lists.items()):
@@ -127,4 +127,9 @@ def print_kb_info(console: Console, kb: Any) -> None:
     table.add_row("ownership edges", str(len(kb.edges)))
     table.add_row("IEEE assignments", str(len(kb.oui.rows)))
     table.add_row("model patterns", str(len(kb.models.patterns)))
+    for found in rule_files:
+        skipped = f" ({len(found.skipped)} skipped)" if found.skipped else ""
+        table.add_row(
+            f"rule file {found.path}", f"sha256 {found.sha256[:12]} · {len(found.rules)} rules{skipped}"
+        )
     console.print(table)

@@ -5,6 +5,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB_URL = "sqlite:///netvet.db"
+OFF_WORDS = frozenset({"0", "no", "false", "off"})
+
+
+def optional_path(text: str | None) -> Path | None:
+    """A path from a variable's text; None when unset or empty."""
+    return Path(text) if text else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,13 +20,21 @@ class Settings:
     db_url: str = DEFAULT_DB_URL
     kb_dir: Path | None = None
     cache_dir: Path = Path.home() / ".cache" / "netvet"
+    nmap_dir: Path | None = None
+    recog_dir: Path | None = None
+    auto_rules: bool = True
 
     @classmethod
     def from_env(cls) -> "Settings":
-        """Read NETVET_DB_URL, NETVET_KB_DIR and NETVET_CACHE_DIR (compiled rule databases)."""
-        kb, cache = os.environ.get("NETVET_KB_DIR"), os.environ.get("NETVET_CACHE_DIR")
+        """Read NETVET_DB_URL, NETVET_KB_DIR, NETVET_CACHE_DIR (compiled rule databases),
+        NETVET_NMAP_DIR and NETVET_RECOG_DIR (rule files you have) and NETVET_AUTO_RULES (0 to
+        use only the rule files given with --rules)."""
+        env = os.environ
         return cls(
-            db_url=os.environ.get("NETVET_DB_URL", DEFAULT_DB_URL),
-            kb_dir=Path(kb) if kb else None,
-            cache_dir=Path(cache) if cache else Path.home() / ".cache" / "netvet",
+            db_url=env.get("NETVET_DB_URL", DEFAULT_DB_URL),
+            kb_dir=optional_path(env.get("NETVET_KB_DIR")),
+            cache_dir=optional_path(env.get("NETVET_CACHE_DIR")) or Path.home() / ".cache" / "netvet",
+            nmap_dir=optional_path(env.get("NETVET_NMAP_DIR")),
+            recog_dir=optional_path(env.get("NETVET_RECOG_DIR")),
+            auto_rules=env.get("NETVET_AUTO_RULES", "1").strip().casefold() not in OFF_WORDS,
         )

@@ -10,6 +10,7 @@ from netvet.batch.decide import GroupCounts, findings_of
 from netvet.batch.engine import BatchEngine
 from netvet.batch.reader import StreamIssues, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
+from netvet.ingest import detect_format
 from netvet.ingest.columns import map_columns
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
@@ -48,7 +49,9 @@ class ScanStream:
         if self.engine != "auto":
             return self.engine
         big = path.is_file() and path.stat().st_size >= ARROW_MIN_BYTES
-        return "arrow" if big and path.suffix.lower() in (".csv", ".txt") and not self.strict else "row"
+        csv_like = path.suffix.lower() in (".csv", ".txt") and not self.strict
+        inventory = self.fmt == "inventory" or (self.fmt == "auto" and detect_format(path) == "inventory")
+        return "arrow" if big and csv_like and inventory else "row"
 
     def findings(self) -> Iterator[Finding]:
         """Every finding of every input, in input order."""

@@ -1,19 +1,22 @@
 """Rule files a user adds to a scan: netvet YAML, Recog XML and Nmap's service probes."""
 
 import csv
+import hashlib
 from pathlib import Path
 
 import orjson
 import pytest
 from typer.testing import CliRunner
 
-from netvet.attribute.banners import match_each
+from netvet.attribute.banners import BannerRule, match_banner, match_each
 from netvet.cli import app
 from netvet.errors import KnowledgeBaseError, SourceError
 from netvet.kb.importers.nmap_probes import read_probe_rules
 from netvet.kb.importers.recog import read_recog_rules
 from netvet.kb.loader import KnowledgeBase
-from netvet.kb.user_rules import cached_matcher, rule_file_kind, with_rule_files
+from netvet.kb.rule_cache import load_rule_file
+from netvet.kb.user_rules import rule_file_kind, with_rule_files
+from netvet.model import Issue
 from tests.conftest import DATA
 
 RULES = DATA / "rules"
@@ -29,9 +32,18 @@ def inventory(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
     return path
 
 
-def scan(tmp_path: Path, inv: Path, *rules: Path) -> list[dict[str, object]]:
-    args = ["scan", str(inv), "--no-store", "--jsonl", *[a for r in rules for a in ("--rules", str(r))]]
-    result = CliRunner(env={"NETVET_CACHE_DIR": str(tmp_path / "cache")}).invoke(app, args)
+def scan(
+    tmp_path: Path, inv: Path, *rules: Path, env: dict[str, str] | None = None, flags: tuple[str, ...] = ()
+) -> list[dict[str, object]]:
+    args = [
+        "scan",
+        str(inv),
+        "--no-store",
+        "--jsonl",
+        *flags,
+        *[a for r in rules for a in ("--rules", str(r))],
+    ]
+    result = CliRunner(env={"NETVET_CACHE_DIR": str(tmp_path / "cache"), **(env or {})}).invoke(app, args)
     assert result.exit_code == 0, result.output
     return [orjson.loads(line) for line in result.stdout.splitlines()]
 
@@ -125,9 +137,66 @@ def test_nmap_probe_rules_are_evidence_and_their_database_is_cached(
     cached = list((tmp_path / "cache").glob("banners-*.hsdb"))
     assert len(cached) == 1
     rules, _ = read_probe_rules(probes)
-    again = cached_matcher(rules, probes, tmp_path / "cache")
+
+    def not_again(path: Path) -> tuple[list[BannerRule], list[Issue]]:
+        raise AssertionError(f"{path} was read again: the cache was not used")
+
+    again = load_rule_file(probes, not_again, tmp_path / "cache")
+    assert again.rules == tuple(rules) and again.matcher.database is not None
     banners = [b"SSH-2.0-Cisco-1.25\r\n", b"SSH-2.0-HUAWEI-1.5\r\n", b"HTTP/1.1 200 OK\r\n\r\n"]
-    assert again.database is not None
-    assert [match_each(again, b) for b in banners] == [
-        match_each(cached_matcher(rules, probes, tmp_path / "c2"), b) for b in banners
-    ]
+    fresh = load_rule_file(probes, read_probe_rules, tmp_path / "c2").matcher
+    assert [match_each(again.matcher, b) for b in banners] == [match_each(fresh, b) for b in banners]
+    assert [match_banner(again.matcher, b) for b in banners] == [match_each(fresh, b) for b in banners]
+
+
+def machine_rule_files(tmp_path: Path) -> dict[str, str]:
+    """An Nmap data folder holding (part of) Debian's probes and a Recog checkout's xml/ folder,
+    named the way a user names them, with automatic rules turned on."""
+    nmap_dir, recog_xml = tmp_path / "nmap", tmp_path / "recog" / "xml"
+    nmap_dir.mkdir()
+    recog_xml.mkdir(parents=True)
+    probes_subset(tmp_path).rename(nmap_dir / "nmap-service-probes")
+    (recog_xml / "http_servers.xml").write_bytes((RULES / "recog_http_server.xml").read_bytes())
+    return {
+        "NETVET_NMAP_DIR": str(nmap_dir),
+        "NETVET_RECOG_DIR": str(tmp_path / "recog"),
+        "NETVET_AUTO_RULES": "1",
+    }
+
+
+def test_rule_files_of_this_machine_are_used_without_flags(tmp_path: Path) -> None:
+    env = machine_rule_files(tmp_path)
+    rows = [("r", "SSH-2.0-Cisco-1.25\r\n", "", ""), ("cam", "Hikvision-Webs", "", "")]
+    inv = inventory(tmp_path, rows)
+    found = scan(tmp_path, inv, env=env)
+    assert [maker(r) for r in found] == ["cisco", "hikvision"]
+    assert any(e["rule"].startswith("nmap-service-probes:") for e in found[0]["evidence"])  # type: ignore[attr-defined]
+    assert any(e["rule"].startswith("http_servers.xml:") for e in found[1]["evidence"])  # type: ignore[attr-defined]
+    plain = scan(tmp_path, inv, env=env, flags=("--no-auto-rules",))
+    assert [maker(r) for r in plain] == [None, "hikvision"]  # the Hikvision server name is in the kb
+    used = {e["rule"].split(":")[0] for r in plain for e in r["evidence"]}  # type: ignore[attr-defined]
+    assert not used & {"nmap-service-probes", "http_servers.xml"}
+
+
+def test_kb_info_names_the_rule_files_used(tmp_path: Path) -> None:
+    env = {**machine_rule_files(tmp_path), "NETVET_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "400"}
+    result = CliRunner(env=env).invoke(app, ["kb", "info"])
+    assert result.exit_code == 0, result.output
+    probes = Path(env["NETVET_NMAP_DIR"]) / "nmap-service-probes"
+    count = len(read_probe_rules(probes)[0])
+    digest = hashlib.sha256(probes.read_bytes()).hexdigest()[:12]
+    assert f"rule file {probes}" in result.stdout and f"sha256 {digest} · {count} rules" in result.stdout
+    assert "http_servers.xml" in result.stdout and "2 rules (1 skipped)" in result.stdout
+    off = CliRunner(env={**env, "NETVET_AUTO_RULES": "0"}).invoke(app, ["kb", "info"])
+    assert "rule file" not in off.stdout
+
+
+def test_an_unusable_file_found_on_the_machine_is_skipped_not_fatal(tmp_path: Path) -> None:
+    env = machine_rule_files(tmp_path)
+    (tmp_path / "recog" / "xml" / "broken.xml").write_text("<fingerprints><x", encoding="utf-8")
+    inv = inventory(tmp_path, [("r", "SSH-2.0-Cisco-1.25\r\n", "", "")])
+    args = ["scan", str(inv), "--no-store", "--jsonl"]
+    result = CliRunner(env={**env, "NETVET_CACHE_DIR": str(tmp_path / "cache")}).invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "broken.xml" in result.stderr and "rule file not used" in result.stderr
+    assert maker(orjson.loads(result.stdout.splitlines()[0])) == "cisco"

@@ -4,7 +4,7 @@ rules may match, then confirms each candidate with `re`, so both give identical 
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 HS_UNAVAILABLE: str | None = None
@@ -38,12 +38,21 @@ class BannerRule:
 
 @dataclass(frozen=True, slots=True)
 class BannerMatcher:
-    """Compiled `re` patterns, and a Hyperscan database over those it can prefilter."""
+    """The rules, a Hyperscan database over those it can prefilter, and their `re` patterns,
+    each compiled the first time it is tried (a scan confirms few of thousands of rules)."""
 
     rules: tuple[BannerRule, ...]
-    compiled: tuple[re.Pattern[bytes], ...]
     database: Any
     always: tuple[int, ...]
+    compiled: dict[int, re.Pattern[bytes]] = field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, index: int) -> re.Pattern[bytes]:
+        """The `re` pattern of one rule."""
+        found = self.compiled.get(index)
+        if found is None:
+            rule = self.rules[index]
+            found = self.compiled[index] = re.compile(rule.pattern, rule.flags)
+        return found
 
 
 def hs_flags(flags: int) -> int:
@@ -69,9 +78,8 @@ def compiles_in_hyperscan(rule: BannerRule) -> bool:
 
 def build_matcher(rules: Sequence[BannerRule], use_hyperscan: bool = True) -> BannerMatcher:
     """Compile every rule once; rules Hyperscan rejects are always confirmed with `re`."""
-    compiled = tuple(re.compile(r.pattern, r.flags) for r in rules)
     if not use_hyperscan or HS_UNAVAILABLE is not None:
-        return BannerMatcher(tuple(rules), compiled, None, tuple(range(len(rules))))
+        return BannerMatcher(tuple(rules), None, tuple(range(len(rules))))
     taken = list(range(len(rules)))
     try:
         database = compile_database(rules, taken)
@@ -79,7 +87,7 @@ def build_matcher(rules: Sequence[BannerRule], use_hyperscan: bool = True) -> Ba
         taken = [i for i, r in enumerate(rules) if compiles_in_hyperscan(r)]
         database = compile_database(rules, taken)
     always = tuple(sorted(set(range(len(rules))) - set(taken)))
-    return BannerMatcher(tuple(rules), compiled, database, always)
+    return BannerMatcher(tuple(rules), database, always)
 
 
 def compile_database(rules: Sequence[BannerRule], taken: Sequence[int]) -> Any:
@@ -98,17 +106,16 @@ def dump_matcher(matcher: BannerMatcher) -> bytes:
 
 
 def load_matcher(rules: Sequence[BannerRule], blob: bytes, always: Sequence[int]) -> BannerMatcher:
-    """A matcher from rules and a cached database; `re` patterns are compiled again (fast)."""
-    compiled = tuple(re.compile(r.pattern, r.flags) for r in rules)
+    """A matcher from rules and a cached database; `re` patterns are compiled when first tried."""
     database = hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK) if blob else None
     if database is not None:
         database.scratch = hyperscan.Scratch(database)  # a loaded database has no scratch space yet
-    return BannerMatcher(tuple(rules), compiled, database, tuple(always))
+    return BannerMatcher(tuple(rules), database, tuple(always))
 
 
 def match_each(matcher: BannerMatcher, banner: bytes) -> list[int]:
     """The specification: indexes of every rule whose `re` pattern matches, trying all in turn."""
-    return [i for i, pattern in enumerate(matcher.compiled) if pattern.search(banner)]
+    return [i for i in range(len(matcher.rules)) if matcher.pattern(i).search(banner)]
 
 
 def match_banner(matcher: BannerMatcher, banner: bytes) -> list[int]:
@@ -117,4 +124,4 @@ def match_banner(matcher: BannerMatcher, banner: bytes) -> list[int]:
         return match_each(matcher, banner)
     candidates: list[int] = list(matcher.always)
     matcher.database.scan(banner, match_event_handler=lambda i, *_: candidates.append(i))
-    return sorted(i for i in set(candidates) if matcher.compiled[i].search(banner))
+    return sorted(i for i in set(candidates) if matcher.pattern(i).search(banner))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from netvet.errors import registry_entry
 from netvet.ingest.cyclonedx import read_cyclonedx
+from netvet.ingest.dhcp import lease_layout, read_dhcp
 from netvet.ingest.inventory import read_inventory
 from netvet.ingest.mactable import read_mactable, table_of
 from netvet.ingest.nmap import read_nmap
@@ -21,6 +22,7 @@ READERS: dict[str, Reader] = {
     "mactable": read_mactable,
     "cyclonedx": read_cyclonedx,
     "nmap": read_nmap,
+    "dhcp": read_dhcp,
 }
 
 
@@ -38,10 +40,14 @@ def detect_format(path: Path) -> str:
         return "cyclonedx"
     if suffix in (".walk", ".snmpwalk"):
         return "snmpwalk"
-    if suffix in (".csv", ".xlsx", ".xlsm", ".tsv") or not path.is_file():
+    if suffix in (".xlsx", ".xlsm", ".tsv") or not path.is_file():
         return "inventory"
     with path.open("rb") as fh:
         head = fh.read(4096).decode("utf-8", errors="replace")
+    if suffix == ".leases" or lease_layout(head):
+        return "dhcp"
+    if suffix == ".csv":
+        return "inventory"
     if looks_like_walk(head):
         return "snmpwalk"
     if '"bomFormat"' in head or "cyclonedx.org/schema" in head:
@@ -65,6 +71,7 @@ __all__ = [
     "detect_format",
     "get_reader",
     "read_cyclonedx",
+    "read_dhcp",
     "read_inventory",
     "read_mactable",
     "read_nmap",

@@ -1,7 +1,7 @@
 """Nmap XML (`nmap -oX`), parsed with defusedxml (DTDs and entity expansion are refused). Each
 host that is up is an asset: its addresses and hostname, its service banners (product, version,
-extra info, `http-server-header`, `snmp-sysdescr` and `ssh-hostkey` script output) and the CPEs
-Nmap matched for its services and operating system."""
+extra info, device type, and what its scripts say: see nmap_scripts), the sysDescr
+`snmp-sysdescr` read, and the CPEs Nmap matched for its services and operating system."""
 
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,11 +10,8 @@ from typing import Any
 from netvet.errors import SourceError
 from netvet.ids import normalize_ip, normalize_mac
 from netvet.ingest.files import read_input
+from netvet.ingest.nmap_scripts import host_sysdescr, script_banners
 from netvet.model import Issue, Observation, SourceRef
-
-# fingerprint-strings holds the raw answers of a service Nmap did not recognise (e.g. its
-# "Server:" header): often the only place an unknown device names its maker.
-BANNER_SCRIPTS = ("http-server-header", "snmp-sysdescr", "ssh-hostkey", "banner", "fingerprint-strings")
 
 
 def parse_xml(path: Path) -> Any:
@@ -32,7 +29,7 @@ def parse_xml(path: Path) -> Any:
 
 
 def banner_of(host: Any) -> str | None:
-    """Service products, versions and extra info, and banner-like script output, joined."""
+    """Service products, versions, extra info and device types, and what scripts say, joined."""
     parts: list[str] = []
     for port in host.iter("port"):
         service = port.find("service")
@@ -40,8 +37,8 @@ def banner_of(host: Any) -> str | None:
             parts += [
                 service.get(k) for k in ("product", "version", "extrainfo", "devicetype") if service.get(k)
             ]
-        parts += [s.get("output", "").strip() for s in port.iter("script") if s.get("id") in BANNER_SCRIPTS]
-    text = " | ".join(p for p in parts if p)
+        parts += script_banners(port)
+    text = " | ".join(dict.fromkeys(p for p in parts if p))  # one port's title may repeat on another
     return text or None
 
 
@@ -57,6 +54,7 @@ def host_observation(path: str, index: int, host: Any) -> Observation:
         ip=ip,
         hostname=name.get("name") if name is not None else None,
         banner=banner_of(host),
+        sysdescr=host_sysdescr(host),
         cpe=cpes,
     )
 

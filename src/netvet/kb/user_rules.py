@@ -1,31 +1,53 @@
-"""Fingerprint files a user adds to a scan (`netvet scan --rules FILE`): netvet's own YAML rules
-(sysDescr and sysObjectID rules in the schema of the kb's snmp.yaml), Nmap's
-nmap-service-probes and Recog XML. Banner rule files are compiled once into a Hyperscan database
-cached by content hash, so later scans load them in about a second."""
+"""Fingerprint files a user adds to a scan (`netvet scan --rules FILE`) or already has (Nmap's
+nmap-service-probes on its standard paths, a Recog checkout named by NETVET_RECOG_DIR, used
+without flags): netvet's own YAML rules (sysDescr and sysObjectID rules in the schema of the kb's
+snmp.yaml), Nmap's probes and Recog XML. Banner rule files are compiled once and cached by
+content hash (rule_cache), so later scans load them in well under a second."""
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
-from importlib import metadata
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from netvet import __version__
-from netvet.attribute.banners import BannerMatcher, BannerRule, build_matcher, dump_matcher, load_matcher
 from netvet.attribute.external import ExternalBanners, claims_of
 from netvet.attribute.snmp import SnmpRules
 from netvet.errors import KnowledgeBaseError, SourceError
 from netvet.kb.importers.nmap_probes import read_probe_rules
 from netvet.kb.importers.recog import read_recog_rules
 from netvet.kb.loader import KnowledgeBase, descr_rule, object_id_rule, read_yaml
+from netvet.kb.rule_cache import BannerReader, RuleFile, load_rule_file
 from netvet.match import CachedMatcher
 from netvet.model import Issue
 
 SCHEMA = "netvet.rules/1"
-BannerReader = Callable[[Path], tuple[list[BannerRule], list[Issue]]]
 BANNER_READERS: dict[str, BannerReader] = {"nmap": read_probe_rules, "recog": read_recog_rules}
+# Where Nmap's packages and `make install` put its data files.
+NMAP_DATA_DIRS = (Path("/usr/share/nmap"), Path("/usr/local/share/nmap"))
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRules:
+    """The kb with rule files added, the rules they hold that cannot run, and the banner rule
+    files used (for `netvet kb info`)."""
+
+    kb: KnowledgeBase
+    skipped: tuple[Issue, ...]
+    files: tuple[RuleFile, ...]
+
+
+def auto_rule_files(nmap_dir: Path | None, recog_dir: Path | None) -> list[Path]:
+    """The rule files the user already has: nmap-service-probes from NETVET_NMAP_DIR, else from
+    Nmap's standard data folders (the first that has it), and a Recog checkout's xml/*.xml."""
+    found: list[Path] = []
+    for folder in (nmap_dir,) if nmap_dir else NMAP_DATA_DIRS:
+        if (folder / "nmap-service-probes").is_file():
+            found.append(folder / "nmap-service-probes")
+            break
+    if recog_dir is not None:
+        xml = recog_dir / "xml" if (recog_dir / "xml").is_dir() else recog_dir
+        found += sorted(xml.glob("*.xml"))
+    return found
 
 
 def rule_file_kind(path: Path) -> str:
@@ -56,23 +78,43 @@ def entity_resolver(kb: KnowledgeBase) -> Callable[[str], str | None]:
     return resolve
 
 
+def found_rule_files(given: Sequence[Path], nmap_dir: Path | None, recog_dir: Path | None) -> list[Path]:
+    """The rule files found on this machine, less those also given by hand."""
+    mine = {path.resolve() for path in given}
+    return [path for path in auto_rule_files(nmap_dir, recog_dir) if path.resolve() not in mine]
+
+
 def with_rule_files(
     kb: KnowledgeBase, paths: Sequence[Path], cache_dir: Path
 ) -> tuple[KnowledgeBase, list[Issue]]:
     """The kb with the files' rules added after its own; each file's skipped rules are Issues."""
-    snmp, external, issues = kb.snmp, list(kb.external), []
+    loaded = load_rule_files(kb, paths, cache_dir)
+    return loaded.kb, list(loaded.skipped)
+
+
+def load_rule_files(
+    kb: KnowledgeBase, paths: Sequence[Path], cache_dir: Path, *, optional: Sequence[Path] = ()
+) -> LoadedRules:
+    """The kb with the rule files added after its own rules. A file in `paths` that cannot be
+    used stops with its error; one in `optional` (found, not asked for) is skipped as an Issue."""
+    snmp, external, skipped, files = kb.snmp, list(kb.external), list[Issue](), list[RuleFile]()
     resolve = entity_resolver(kb)
-    for path in paths:
-        kind = rule_file_kind(path)
-        if kind == "yaml":
-            snmp = merged_rules(snmp, read_yaml(path), path, resolve)
+    for path in [*paths, *optional]:
+        try:
+            kind = rule_file_kind(path)
+            if kind == "yaml":
+                snmp = merged_rules(snmp, read_yaml(path), path, resolve)
+                continue
+            loaded = load_rule_file(path, BANNER_READERS[kind], cache_dir)
+        except (SourceError, KnowledgeBaseError) as exc:
+            if path not in optional:
+                raise
+            skipped.append(Issue(str(path), "file", None, f"rule file not used: {exc}"))
             continue
-        rules, skipped = BANNER_READERS[kind](path)
-        issues += skipped
-        external.append(
-            ExternalBanners(path.name, cached_matcher(rules, path, cache_dir), claims_of(rules, resolve))
-        )
-    return replace(kb, snmp=snmp, external=tuple(external)), issues
+        files.append(loaded)
+        skipped += loaded.skipped
+        external.append(ExternalBanners(path.name, loaded.matcher, claims_of(loaded.rules, resolve)))
+    return LoadedRules(replace(kb, snmp=snmp, external=tuple(external)), tuple(skipped), tuple(files))
 
 
 def merged_rules(snmp: SnmpRules, doc: Any, path: Path, resolve: Callable[[str], str | None]) -> SnmpRules:
@@ -94,41 +136,3 @@ def merged_rules(snmp: SnmpRules, doc: Any, path: Path, resolve: Callable[[str],
         (*snmp.descr, *built["sysdescr"]),
         (*snmp.object_ids, *built["sysobjectid"]),
     )
-
-
-def cache_key(path: Path) -> str:
-    """The file's content hash with the versions that shape a compiled database."""
-    digest = hashlib.sha256(path.read_bytes())
-    digest.update(f"netvet {__version__}; hyperscan {hyperscan_version()}".encode())
-    return digest.hexdigest()[:32]
-
-
-def hyperscan_version() -> str:
-    """Hyperscan's version, or 'none' when it is not installed."""
-    try:
-        return metadata.version("hyperscan")
-    except metadata.PackageNotFoundError:
-        return "none"
-
-
-def cached_matcher(rules: Sequence[BannerRule], path: Path, cache_dir: Path) -> BannerMatcher:
-    """The compiled matcher from the cache when this file was compiled before, else compiled now
-    and cached (a cache that cannot be written only costs time on the next scan)."""
-    blob_path = cache_dir / f"banners-{cache_key(path)}.hsdb"
-    meta_path = blob_path.with_suffix(".json")
-    if blob_path.is_file() and meta_path.is_file():
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if meta.get("rules") == len(rules):
-            return load_matcher(rules, blob_path.read_bytes(), meta["always"])
-    matcher = build_matcher(rules)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        staged = blob_path.with_suffix(".part")
-        staged.write_bytes(dump_matcher(matcher))
-        meta_path.write_text(
-            json.dumps({"rules": len(rules), "always": list(matcher.always)}), encoding="utf-8"
-        )
-        staged.replace(blob_path)
-    except OSError:
-        pass
-    return matcher
