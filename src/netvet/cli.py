@@ -2,7 +2,7 @@
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +22,9 @@ from netvet.cli_common import (
     organisation,
     output_format,
 )
+from netvet.cli_icts import icts_app
 from netvet.cli_kb import kb_app
+from netvet.cli_mitigation import mitigation_app, stored_agreements
 from netvet.cli_output import (
     open_output,
     print_issues,
@@ -42,6 +44,7 @@ from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import with_rule_files
 from netvet.match import DEFAULT_THRESHOLD
+from netvet.mitigation import Agreement, with_mitigation
 from netvet.model import Verdict
 from netvet.report import RecordWriter, Tally, finding_record
 from netvet.settings import Settings
@@ -115,12 +118,13 @@ def scan(
             organisation=organisation(profile, federal_contractor, usf_recipient, customers),
         )
         book = decision_book(db or settings.db_url)
-        if fmt_out is None and no_store and not book.by_match:
+        agreements = stored_agreements(db or settings.db_url)
+        if fmt_out is None and no_store and not book.by_match and not agreements:
             stream.tally_only(tally)
             run_id = None
         else:
             url = None if no_store else db or settings.db_url
-            run_id = consume(stream, tally, fmt_out, output, url, started, book)
+            run_id = consume(stream, tally, fmt_out, output, url, started, book, agreements)
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     raise typer.Exit(exit_code(stream, tally, fail_on))
@@ -157,6 +161,7 @@ def consume(
     url: str | None,
     started: datetime,
     book: DecisionBook = EMPTY_BOOK,
+    agreements: Sequence[Agreement] = (),
 ) -> int | None:
     """Drive the stream once: count, write records, store the run; the run id when stored."""
     kb, day = stream.kb, stream.as_of
@@ -166,6 +171,7 @@ def consume(
         def records() -> Iterator[dict[str, Any]]:
             for finding in stream.findings():
                 record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
+                record = with_mitigation(record, agreements, day)
                 tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
                 if writer:
                     writer.write(record)
@@ -232,6 +238,8 @@ def match(
 app.command("review-purchase")(review_purchase)
 app.command("screen")(screen)
 app.add_typer(review_app, name="review")
+app.add_typer(icts_app, name="icts")
+app.add_typer(mitigation_app, name="mitigation")
 
 
 def main() -> None:

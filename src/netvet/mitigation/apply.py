@@ -1,0 +1,110 @@
+"""Which scan findings rest on an agreement, and what the agreement does to them.
+
+An agreement never changes a verdict. The FCC Covered List binds by law (47 U.S.C. 1601-1602,
+47 CFR 1.50002): no private agreement with a listed company takes its equipment or services off
+the list, so there the agreement is informational. Under the ICTS rule (EO 13873 §1(b);
+15 CFR 791.109) mitigation is a measure Commerce may require or accept: the agreement is recorded
+as the mitigation measure, and a lapsed one (overdue audit, open breach, expired term) is flagged.
+Other regimes (NDAA §889, the FCC subsidy rules, the Entity List) know no private mitigation:
+informational there too."""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from netvet.mitigation.model import Agreement
+from netvet.mitigation.state import GRAVITY, Standing, standing
+
+Record = dict[str, Any]
+ICTS = "icts-791"
+INFORMATIONAL = (
+    "informational: a private agreement cannot clear a Covered List item or lift a statutory "
+    "prohibition (47 U.S.C. 1601-1602; 47 CFR 1.50002; NDAA FY2019 §889)"
+)
+MEASURE = "mitigation measure under the ICTS rule (EO 13873 §1(b); 15 CFR 791.109)"
+
+
+def names_of(record: Record) -> set[str]:
+    """The maker's and controller's ids and names, and the brand, casefolded."""
+    found: set[str] = set()
+    for part in (record.get("manufacturer"), record.get("controller")):
+        found.update(
+            str(v).casefold() for v in (part or {}).values() if v and v != (part or {}).get("country")
+        )
+    if record.get("brand"):
+        found.add(str(record["brand"]).casefold())
+    return found
+
+
+def covers(agreement: Agreement, record: Record) -> bool:
+    """The agreement names the asset, or a supplier that made or controls it."""
+    if record.get("asset") in agreement.assets:
+        return True
+    return bool({s.casefold() for s in agreement.suppliers} & names_of(record))
+
+
+def effects(record: Record) -> dict[str, str]:
+    """What an agreement does under each regime that found something."""
+    found = {}
+    for d in record.get("determinations") or ():
+        if d["status"] in ("covered", "review") or d.get("flags"):
+            found[d["regime"]] = MEASURE if d["regime"] == ICTS else INFORMATIONAL
+    return found
+
+
+def mitigation_field(agreement: Agreement, held: Standing, record: Record, others: Sequence[str]) -> Record:
+    """The record's `mitigation` object."""
+    return {
+        "agreement": agreement.key,
+        "kind": str(agreement.kind),
+        "counterparty": agreement.counterparty,
+        "status": str(held.state),
+        "problems": [str(p) for p in held.problems],
+        "next_audit_due": held.next_audit_due.isoformat() if held.next_audit_due else None,
+        "next_report_due": held.next_report_due.isoformat() if held.next_report_due else None,
+        "ends": held.ends.isoformat() if held.ends else None,
+        "open_breaches": held.open_breaches,
+        "case": agreement.case or None,
+        "effect": effects(record),
+        "also": list(others),
+    }
+
+
+def with_mitigation(record: Record, agreements: Sequence[Agreement], as_of: date) -> Record:
+    """The record with a `mitigation` object when an agreement covers it (the gravest standing
+    first); the verdict and determinations are left as they are."""
+    hits = [(a, standing(a, as_of)) for a in agreements if covers(a, record)]
+    if not hits:
+        return record
+    hits.sort(key=lambda h: (GRAVITY.index(h[1].state), h[0].key))
+    first, held = hits[0]
+    return {**record, "mitigation": mitigation_field(first, held, record, [a.key for a, _ in hits[1:]])}
+
+
+def bearing_on(
+    agreements: Sequence[Agreement], case: str, suppliers: Sequence[str], records: Sequence[Record]
+) -> list[Agreement]:
+    """The agreements made for a case, or naming one of its suppliers, or covering a linked asset."""
+    named = {s.casefold() for s in suppliers}
+    return [
+        a
+        for a in agreements
+        if (case and a.case == case)
+        or named & {s.casefold() for s in (*a.suppliers, a.counterparty)}
+        or any(covers(a, r) for r in records)
+    ]
+
+
+def summary_row(agreement: Agreement, held: Standing) -> tuple[str, ...]:
+    """Agreement, kind, counterparty, status (with problems), next audit due, ends, open breaches."""
+    problems = [str(p) for p in held.problems if p is not held.state]
+    status = str(held.state) + (f" (also {', '.join(problems)})" if problems else "")
+    return (
+        agreement.key,
+        str(agreement.kind),
+        agreement.counterparty,
+        status,
+        held.next_audit_due.isoformat() if held.next_audit_due else "no audit schedule",
+        held.ends.isoformat() if held.ends else "no end date",
+        str(held.open_breaches),
+    )
