@@ -24,7 +24,7 @@ from netvet.cli_common import (
 )
 from netvet.cli_icts import icts_app
 from netvet.cli_kb import kb_app
-from netvet.cli_mitigation import mitigation_app, stored_agreements
+from netvet.cli_mitigation import mitigation_app, print_mitigated, stored_agreements
 from netvet.cli_output import (
     open_output,
     print_issues,
@@ -172,11 +172,14 @@ def consume(
             for finding in stream.findings():
                 record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
                 record = with_mitigation(record, agreements, day)
+                if "mitigation" in record:
+                    mitigated.append(record["mitigation"]["status"])
                 tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
                 if writer:
                     writer.write(record)
                 yield record
 
+        mitigated: list[str] = []
         run_id = None
         if url:
             run_id = store_run(url, stream, records(), started)
@@ -184,6 +187,7 @@ def consume(
             drain(records())
         if writer:
             writer.close()
+    print_mitigated(mitigated)
     return run_id
 
 

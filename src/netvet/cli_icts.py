@@ -216,24 +216,6 @@ def agreement_rows(engine: Any, case: Case, linked: Any, day: date) -> tuple[tup
     return case_agreement_rows(engine, case, linked, day)
 
 
-def file_record(file: Any) -> dict[str, Any]:
-    """A case file as the JSON record."""
-    from netvet.icts.records import case_record
-
-    record = case_record(file.case, file.status, file.as_of, file.clocks, file.criteria)
-    record["agreements"] = [
-        dict(
-            zip(
-                ("agreement", "kind", "counterparty", "status", "next_audit_due", "ends", "breaches"),
-                row,
-                strict=True,
-            )
-        )
-        for row in file.agreements
-    ]
-    return record
-
-
 @case_app.command("show")
 def show(
     number: Annotated[str, typer.Argument(help="Case number.")],
@@ -243,11 +225,12 @@ def show(
 ) -> None:
     """The case: transaction, steps, clocks, criteria and notes."""
     from netvet.cli_output import write_output
+    from netvet.report.casefile import casefile_record
 
     with store(db) as engine:
         file = casefile_of(engine, number, as_of_date(as_of))
     if json_:
-        write_output("json", [file_record(file)], None)
+        write_output("json", [casefile_record(file)], None)
         return
     print_case(file)
 
@@ -287,11 +270,12 @@ def list_cases(
     from rich.table import Table
 
     from netvet.cli_output import write_output
+    from netvet.report.casefile import casefile_record
     from netvet.store.cases import list_cases as stored_cases
 
     day = as_of_date(as_of)
     with store(db) as engine:
-        records = [file_record(casefile_of(engine, c.number, day)) for c in stored_cases(engine)]
+        records = [casefile_record(casefile_of(engine, c.number, day)) for c in stored_cases(engine)]
     if json_:
         write_output(
             "json",

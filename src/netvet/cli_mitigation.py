@@ -138,6 +138,18 @@ def stored_agreements(url: str) -> list[Agreement]:
     return agreements_at(url)
 
 
+def print_mitigated(states: list[str]) -> None:
+    """On stderr: how many findings rest on an agreement, and how many of those agreements lapse."""
+    if not states:
+        return
+    lapsed = sum(1 for s in states if s != "active")
+    err.print(
+        f"{len(states)} finding(s) rest on a mitigation agreement; {lapsed} of them on one not in good "
+        "standing (overdue audit or report, open breach, expired or not yet started): see 'mitigation'",
+        highlight=False,
+    )
+
+
 def stored(db: str | None) -> list[Agreement]:
     """Every agreement in the store named by --db or the settings."""
     from netvet.settings import Settings

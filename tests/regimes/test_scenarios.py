@@ -14,9 +14,9 @@ from netvet.model import AssetContext, Attribution, Category, Determination, Org
 from netvet.regimes import REGIMES, classify_use, get_regime
 from tests.conftest import attr
 
-TABLE = Path(__file__).parent / "data" / "scenarios.yaml"
-DOC = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
-SCENARIOS: list[dict[str, Any]] = DOC["scenarios"]
+TABLES = sorted((Path(__file__).parent / "data").glob("scenarios*.yaml"))
+DOCS = [yaml.safe_load(table.read_text(encoding="utf-8")) for table in TABLES]
+SCENARIOS: list[dict[str, Any]] = [dict(doc["defaults"], **row) for doc in DOCS for row in doc["scenarios"]]
 CONTEXT_FIELDS = ("acquired", "funding", "first_authorized", "conditional_approval", "third_party_service")
 CONTEXT_FIELDS += ("handles_user_data", "serviced_by", "service_country")
 
@@ -35,7 +35,7 @@ def context_of(kb: KnowledgeBase, row: dict[str, Any]) -> AssetContext:
 
 
 def judge(kb: KnowledgeBase, row: dict[str, Any]) -> Determination:
-    as_of: date = row.get("as_of", DOC["defaults"]["as_of"])
+    as_of: date = row["as_of"]
     return get_regime(row["regime"])(asset_of(row), context_of(kb, row), kb.regime_kb, as_of)
 
 

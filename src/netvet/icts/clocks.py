@@ -35,6 +35,7 @@ class ClockState(StrEnum):
 class Clock:
     """One clock: what it measures, its rule, when it started, when it is due, and its state."""
 
+    key: str
     name: str
     citation: str
     state: ClockState
@@ -76,6 +77,7 @@ def acceptance_clock(case: Case, as_of: date) -> Clock:
     citation = f"15 CFR {prefix}.103(a)-(b)"
     done = day_of(case.first(*REFERRAL_ANSWERS))
     return Clock(
+        "acceptance",
         "Referral accepted, answered or review initiated",
         citation,
         deadline_state(start, None, done, as_of),
@@ -100,7 +102,7 @@ def notice_clock(case: Case, as_of: date) -> Clock | None:
     else:
         state = ClockState.RUNNING if earliest and as_of < earliest else ClockState.MET
     name = "Agency notice before serving the Initial Determination (earliest service day)"
-    return Clock(name, "15 CFR 791.105", state, start, earliest, served, NOTICE_DAYS)
+    return Clock("notice", name, "15 CFR 791.105", state, start, earliest, served, NOTICE_DAYS)
 
 
 def response_clock(case: Case, as_of: date) -> Clock:
@@ -113,7 +115,9 @@ def response_clock(case: Case, as_of: date) -> Clock:
     lapsed = "no response recorded in the window: the Initial Determination may become final"
     note = "; ".join(n for n in (lapsed if state is ClockState.OVERDUE else "", due_note(due)) if n)
     name = "Parties' response to the Initial Determination"
-    return Clock(name, f"15 CFR {prefix}.107", state, served, due, done, RESPONSE_DAYS, note, False)
+    return Clock(
+        "response", name, f"15 CFR {prefix}.107", state, served, due, done, RESPONSE_DAYS, note, False
+    )
 
 
 def final_clock(case: Case, as_of: date) -> Clock:
@@ -136,7 +140,16 @@ def final_clock(case: Case, as_of: date) -> Clock:
     note += f"; {extra}" if extra else ""
     state = deadline_state(start, due, done, as_of)
     return Clock(
-        "Final Determination", f"15 CFR {prefix}.109", state, start, due, done, FINAL_DAYS, note, final_rule
+        "final",
+        "Final Determination",
+        f"15 CFR {prefix}.109",
+        state,
+        start,
+        due,
+        done,
+        FINAL_DAYS,
+        note,
+        final_rule,
     )
 
 
@@ -148,7 +161,9 @@ def retention_clock(case: Case, as_of: date) -> Clock:
     done = day_of(case.first(*ENDS))
     state = ClockState.NOT_STARTED if start is None else ClockState.MET if done else ClockState.RUNNING
     note = "keep every record of the transaction until the case is closed"
-    return Clock("Record retention", f"15 CFR {prefix}.106", state, start, None, done, None, note, False)
+    return Clock(
+        "retention", "Record retention", f"15 CFR {prefix}.106", state, start, None, done, None, note, False
+    )
 
 
 def case_clocks(case: Case, as_of: date) -> tuple[Clock, ...]:

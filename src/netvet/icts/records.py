@@ -34,6 +34,7 @@ def entry_record(e: CaseEntry) -> dict[str, Any]:
 def clock_record(c: Clock) -> dict[str, Any]:
     """One clock."""
     return {
+        "clock": c.key,
         "name": c.name,
         "citation": c.citation,
         "state": str(c.state),

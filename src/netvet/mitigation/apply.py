@@ -43,13 +43,13 @@ def covers(agreement: Agreement, record: Record) -> bool:
     return bool({s.casefold() for s in agreement.suppliers} & names_of(record))
 
 
-def effects(record: Record) -> dict[str, str]:
-    """What an agreement does under each regime that found something."""
-    found = {}
-    for d in record.get("determinations") or ():
-        if d["status"] in ("covered", "review") or d.get("flags"):
-            found[d["regime"]] = MEASURE if d["regime"] == ICTS else INFORMATIONAL
-    return found
+def regimes_found(record: Record) -> list[str]:
+    """The regimes whose determination found something: covered, review, or flags raised."""
+    return [
+        d["regime"]
+        for d in record.get("determinations") or ()
+        if d["status"] in ("covered", "review") or d.get("flags")
+    ]
 
 
 def mitigation_field(agreement: Agreement, held: Standing, record: Record, others: Sequence[str]) -> Record:
@@ -65,7 +65,9 @@ def mitigation_field(agreement: Agreement, held: Standing, record: Record, other
         "ends": held.ends.isoformat() if held.ends else None,
         "open_breaches": held.open_breaches,
         "case": agreement.case or None,
-        "effect": effects(record),
+        "mitigates": [r for r in regimes_found(record) if r == ICTS],
+        "informational_for": [r for r in regimes_found(record) if r != ICTS],
+        "effect": f"{MEASURE}; elsewhere {INFORMATIONAL}",
         "also": list(others),
     }
 

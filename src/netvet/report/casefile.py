@@ -9,6 +9,7 @@ from datetime import date
 from netvet.icts.clocks import Clock, case_clocks
 from netvet.icts.criteria import Criterion, score_criteria
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind, Step
+from netvet.icts.records import case_record
 from netvet.report.records import Record
 from netvet.report.run import determination
 
@@ -92,3 +93,23 @@ def build_casefile(
         measures=tuple(e for e in case.decisions() if e.step is Step.MITIGATION),
         agreements=tuple(agreements),
     )
+
+
+def casefile_record(file: CaseFile) -> Record:
+    """The case file as the JSON record of `netvet icts case show --json`."""
+    record = case_record(file.case, file.status, file.as_of, file.clocks, file.criteria)
+    keys = ("agreement", "kind", "counterparty", "status", "next_audit_due", "ends", "open_breaches")
+    record["agreements"] = [dict(zip(keys, row, strict=True)) for row in file.agreements]
+    record["assets"] = [
+        {
+            "asset": a.link,
+            "maker": a.maker,
+            "model": a.model,
+            "verdict": a.verdict,
+            "icts": a.icts,
+            "agreement": a.mitigation or None,
+        }
+        for a in file.assets
+    ]
+    record["missing_assets"] = list(file.missing_assets)
+    return record
