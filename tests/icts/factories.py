@@ -18,7 +18,7 @@ def decision(step: str, day: date, until: date | None = None, n: int = 0) -> Cas
     )
 
 
-def case_with(steps: Mapping[str, Any]) -> Case:
+def case_with(steps: Mapping[str, Any], number: str = "ICTS-2026-001") -> Case:
     """A case with the given steps ({step: day}, or extend: {day, until})."""
     entries = []
     for n, (step, when) in enumerate(steps.items(), 1):
@@ -27,4 +27,4 @@ def case_with(steps: Mapping[str, Any]) -> Case:
         else:
             entries.append(decision(step, when, n=n))
     transaction = Transaction(("Rifle Valley Telephone", "ZTE USA"), "OLT maintenance")
-    return Case("ICTS-2026-001", "test case", transaction, "analyst", WRITTEN, entries=tuple(entries))
+    return Case(number, "test case", transaction, "analyst", WRITTEN, entries=tuple(entries))

@@ -1,5 +1,6 @@
 """Where an agreement stands on a day. The next audit (or report) is due a whole number of months
-after the last one recorded, or after the start when none is; a day past it is overdue. A breach
+after the last one recorded, or after the start when none is; a day past it is overdue; none is
+due after the end date. A breach
 stays open until a cure is recorded on or after its day. After the end date the terms have
 expired, whatever else holds."""
 
@@ -55,7 +56,8 @@ def next_due(agreement: Agreement, kind: EventKind, every: int | None, as_of: da
     if every is None:
         return None
     done = agreement.events_of(kind, as_of)
-    return add_months(done[-1].day if done else agreement.start, every)
+    due = add_months(done[-1].day if done else agreement.start, every)
+    return None if agreement.end is not None and due > agreement.end else due
 
 
 def open_breaches(agreement: Agreement, as_of: date) -> int:
