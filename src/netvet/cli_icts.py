@@ -21,6 +21,7 @@ from netvet.icts.model import (
     Transaction,
     check_decision,
 )
+from netvet.icts.model import TransactionKind as Kind
 from netvet.ids import parse_date
 
 icts_app = typer.Typer(no_args_is_help=True, help="ICTS transaction reviews (15 CFR 791).")
@@ -62,7 +63,7 @@ def asset_link(text: str) -> AssetLink:
     return AssetLink(int(run), asset)
 
 
-def vocabulary(kind: type[Step] | type[Outcome], text: str | None, name: str) -> Any:
+def vocabulary(kind: type[Step] | type[Outcome] | type[Kind], text: str | None, name: str) -> Any:
     """A value of a closed vocabulary; a UsageError lists the known ones."""
     if text is None:
         return None
@@ -79,9 +80,7 @@ def open_case(
     item: Annotated[str, typer.Option(help="The ICTS item: hardware, software or service.")],
     author: Author,
     number: Annotated[str | None, typer.Option(help="Case number (default ICTS-YEAR-NNN).")] = None,
-    kind: Annotated[
-        str, typer.Option(help="acquisition|importation|transfer|installation|dealing|use|update|repair")
-    ] = "acquisition",
+    kind: Annotated[str, typer.Option(help=", ".join(Kind))] = "acquisition",
     initiated: Annotated[str | None, typer.Option(help="Day the transaction was initiated.")] = None,
     completed: Annotated[str | None, typer.Option(help="Day it was completed.")] = None,
     value: Annotated[float | None, typer.Option(min=0, help="Transaction value.")] = None,
@@ -93,38 +92,35 @@ def open_case(
     db: Db = None,
 ) -> None:
     """Open a case for one transaction; --referred records the referral step."""
-    now = datetime.now(UTC)
-    links = tuple(asset_link(a) for a in asset or ())
     transaction = Transaction(
-        tuple(party),
-        item,
-        kind,
-        day_option(initiated, "--initiated"),
-        day_option(completed, "--completed"),
-        value,
-        currency,
-        tuple(supplier or ()),
-        links,
-    )
-    entries: tuple[CaseEntry, ...] = ()
-    if referred:
-        text = f"referral received{': ' + referral_source if referral_source else ''}"
-        entries = (
-            CaseEntry(
-                EntryKind.DECISION, author, now, text, Step.REFERRAL, day_option(referred, "--referred")
-            ),
-        )
+        tuple(party), item, vocabulary(Kind, kind, "--kind"), day_option(initiated, "--initiated"),
+        day_option(completed, "--completed"), value, currency, tuple(supplier or ()),
+        tuple(asset_link(a) for a in asset or ()),
+    )  # fmt: skip
+    now = datetime.now(UTC)
+    entries = referral_entry(author, now, referral_source, day_option(referred, "--referred"))
+    saved = save_new_case(db, Case(number or "", title, transaction, author, now, referral_source, entries))
+    err.print(f"opened ICTS case {saved.number}", highlight=False)
+    typer.echo(saved.number)
+
+
+def referral_entry(author: str, now: datetime, source: str, day: date | None) -> tuple[CaseEntry, ...]:
+    """The referral step, when its day is given."""
+    if day is None:
+        return ()
+    text = f"referral received{': ' + source if source else ''}"
+    return (CaseEntry(EntryKind.DECISION, author, now, text, Step.REFERRAL, day),)
+
+
+def save_new_case(db: str | None, case: Case) -> Case:
+    """Store a new case once every linked asset is found in a stored run."""
     from netvet.store.cases import linked_records, save_case
 
     with store(db) as engine:
-        _, missing = linked_records(engine, links)
+        _, missing = linked_records(engine, case.transaction.assets)
         if missing:
             raise UsageError(f"--asset: not in the store: {', '.join(str(m) for m in missing)}")
-        saved = save_case(
-            engine, Case(number or "", title, transaction, author, now, referral_source, entries)
-        )
-    err.print(f"opened ICTS case {saved.number}", highlight=False)
-    typer.echo(saved.number)
+        return save_case(engine, case)
 
 
 def add(db: str | None, number: str, entry: CaseEntry) -> CaseEntry:
@@ -186,34 +182,24 @@ def score(
     db: Db = None,
 ) -> None:
     """Score one §791.103(c) criterion with the evidence it rests on (the latest score wins)."""
-    entry = CaseEntry(
-        EntryKind.SCORE,
-        author,
-        datetime.now(UTC),
-        reason,
-        criterion=criterion,
-        score=value,
-        evidence=tuple(evidence or ()),
+    now, cited = datetime.now(UTC), tuple(evidence or ())
+    add(
+        db,
+        number,
+        CaseEntry(EntryKind.SCORE, author, now, reason, criterion=criterion, score=value, evidence=cited),
     )
-    add(db, number, entry)
     err.print(f"{number}: criterion ({criterion}) scored {value}/2", highlight=False)
 
 
 def casefile_of(engine: Any, number: str, day: date) -> Any:
-    """The case file of a stored case as of a day."""
+    """The case file of a stored case as of a day, with the agreements that bear on it."""
+    from netvet.cli_mitigation import case_agreement_rows
     from netvet.report.casefile import build_casefile
     from netvet.store.cases import linked_records, read_case
 
     case = read_case(engine, number)
     linked, missing = linked_records(engine, case.transaction.assets)
-    return build_casefile(case, day, linked, missing, agreement_rows(engine, case, linked, day))
-
-
-def agreement_rows(engine: Any, case: Case, linked: Any, day: date) -> tuple[tuple[str, ...], ...]:
-    """The mitigation agreements that bear on the case."""
-    from netvet.cli_mitigation import case_agreement_rows
-
-    return case_agreement_rows(engine, case, linked, day)
+    return build_casefile(case, day, linked, missing, case_agreement_rows(engine, case, linked, day))
 
 
 @case_app.command("show")

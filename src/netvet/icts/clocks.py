@@ -129,28 +129,15 @@ def final_clock(case: Case, as_of: date) -> Clock:
     start = served if final_rule else accepted
     due = start + timedelta(days=FINAL_DAYS) if start else None
     extension = case.last(Step.EXTEND)
-    if due is not None and extension is not None and extension.until is not None:
-        due = extension.until
+    extended = extension.until if due is not None and extension is not None else None
+    due = extended or due
     done = day_of(case.first(Step.FINAL_DETERMINATION))
     basis = "service of the Initial Determination" if final_rule else "acceptance of the referral"
-    note = f"180 days from {basis}" + (
-        f"; extended in writing to {due}" if extension and extension.until else ""
-    )
-    extra = due_note(due)
-    note += f"; {extra}" if extra else ""
+    notes = (f"180 days from {basis}", f"extended in writing to {due}" if extended else "", due_note(due))
     state = deadline_state(start, due, done, as_of)
-    return Clock(
-        "final",
-        "Final Determination",
-        f"15 CFR {prefix}.109",
-        state,
-        start,
-        due,
-        done,
-        FINAL_DAYS,
-        note,
-        final_rule,
-    )
+    name, citation = "Final Determination", f"15 CFR {prefix}.109"
+    note = "; ".join(n for n in notes if n)
+    return Clock("final", name, citation, state, start, due, done, FINAL_DAYS, note, final_rule)
 
 
 def retention_clock(case: Case, as_of: date) -> Clock:

@@ -39,6 +39,20 @@ class Outcome(StrEnum):
     MITIGATED = "permitted-with-mitigation"
 
 
+class TransactionKind(StrEnum):
+    """What the transaction is (15 CFR 791.2 'ICTS Transaction'), ongoing acts included."""
+
+    ACQUISITION = "acquisition"
+    IMPORTATION = "importation"
+    TRANSFER = "transfer"
+    INSTALLATION = "installation"
+    DEALING = "dealing"
+    USE = "use"
+    MANAGED_SERVICE = "managed-service"
+    UPDATE = "update"
+    REPAIR = "repair"
+
+
 class EntryKind(StrEnum):
     """What a case entry is."""
 
@@ -64,7 +78,7 @@ class Transaction:
 
     parties: tuple[str, ...]
     item: str
-    kind: str = "acquisition"
+    kind: str = TransactionKind.ACQUISITION
     initiated: date | None = None
     completed: date | None = None
     value: float | None = None
