@@ -153,5 +153,11 @@ def write_casefile(file: CaseFile, out: Path) -> list[Path]:
     """CASE.html and CASE.pdf (named by the case number)."""
     from netvet import __version__
 
-    html = render_html("casefile.html", file=file, version=__version__, agreement_columns=AGREEMENT_COLUMNS)
+    html = render_html(
+        "casefile.html",
+        file=file,
+        version=__version__,
+        agreement_columns=AGREEMENT_COLUMNS,
+        page_size="letter landscape",
+    )
     return write_document(html, out, f"icts-case-{file.case.number}")
