@@ -29,6 +29,9 @@ netvet icts case decide ICTS-2026-001 --step notify-agencies --on 2026-05-01 --a
 netvet icts case decide ICTS-2026-001 --step initial-determination --on 2026-05-22 \
   --outcome permitted-with-mitigation --author "A. Analyst" --reason "served on the parties"
 
+netvet icts case decide ICTS-2026-001 --step mitigation --on 2026-06-01 --author "A. Analyst" \
+  --reason "no-spy agreement NSA-2026-01: escorted access, hashed firmware, audits every 3 months"
+
 netvet icts case list --as-of 2026-11-23
 netvet icts case show ICTS-2026-001 --as-of 2026-11-23 --json > "$out/case.json"
 netvet icts case file ICTS-2026-001 --as-of 2026-11-23 -o "$out"

@@ -76,6 +76,7 @@ def test_the_case_file_pdf_reads_as_the_case(example: Example) -> None:
         "NSA-2026-01",
         "The carrier asked for a meeting",
         "84,000.00 USD",
+        "no-spy agreement NSA-2026-01: escorted access",
     ):
         assert expected in " ".join(text.split()), expected
     html = (example.folder / "icts-case-ICTS-2026-001.html").read_text()

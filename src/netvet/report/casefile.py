@@ -47,10 +47,12 @@ AGREEMENT_COLUMNS = ("Agreement", "Kind", "Counterparty", "Status", "Next audit 
 
 
 def case_status(case: Case) -> str:
-    """The case's stage: the latest step recorded, or 'opened'."""
-    last = case.decisions()[-1] if case.decisions() else None
-    if last is None or last.step is None:
+    """The case's stage: its latest process step (a mitigation measure or an extension is not a
+    stage), or 'opened'."""
+    staged = [e for e in case.decisions() if e.step not in (Step.MITIGATION, Step.EXTEND)]
+    if not staged:
         return "opened"
+    last = staged[-1]
     return f"{last.step}" + (f" ({last.outcome})" if last.outcome else "") + f" on {last.day}"
 
 
