@@ -2,7 +2,7 @@
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,7 +44,7 @@ from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import with_rule_files
 from netvet.match import DEFAULT_THRESHOLD
-from netvet.mitigation import Agreement, with_mitigation
+from netvet.mitigation import AgreementBook, with_mitigation
 from netvet.model import Verdict
 from netvet.report import RecordWriter, Tally, finding_record
 from netvet.settings import Settings
@@ -58,6 +58,7 @@ app = typer.Typer(
 app.add_typer(kb_app, name="kb")
 app.add_typer(collect_app, name="collect")
 app.command("report")(report)
+NO_AGREEMENTS = AgreementBook((), {}, {})
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
@@ -118,8 +119,8 @@ def scan(
             organisation=organisation(profile, federal_contractor, usf_recipient, customers),
         )
         book = decision_book(db or settings.db_url)
-        agreements = stored_agreements(db or settings.db_url)
-        if fmt_out is None and no_store and not book.by_match and not agreements:
+        agreements = AgreementBook.build(stored_agreements(db or settings.db_url), day)
+        if fmt_out is None and no_store and not book.by_match and not agreements.held:
             stream.tally_only(tally)
             run_id = None
         else:
@@ -161,7 +162,7 @@ def consume(
     url: str | None,
     started: datetime,
     book: DecisionBook = EMPTY_BOOK,
-    agreements: Sequence[Agreement] = (),
+    agreements: AgreementBook = NO_AGREEMENTS,
 ) -> int | None:
     """Drive the stream once: count, write records, store the run; the run id when stored."""
     kb, day = stream.kb, stream.as_of
@@ -171,7 +172,7 @@ def consume(
         def records() -> Iterator[dict[str, Any]]:
             for finding in stream.findings():
                 record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
-                record = with_mitigation(record, agreements, day)
+                record = with_mitigation(record, agreements)
                 if "mitigation" in record:
                     mitigated.append(record["mitigation"]["status"])
                 tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from netvet.ingest.agreements import read_agreements_file
-from netvet.mitigation import Agreement, AgreementKind, with_mitigation
+from netvet.mitigation import Agreement, AgreementBook, AgreementKind, with_mitigation
 from netvet.mitigation.apply import bearing_on
 from netvet.report.evidence import evidence_item
 from tests.conftest import ROOT
@@ -50,9 +50,15 @@ def test_an_agreement_reaches_its_supplier_and_its_assets_only() -> None:
     zte = record("serial:1", "zte-corporation", det("fcc-covered-list", "covered"))
     other = record("mac:00:11:22:33:44:55", "cisco", det("fcc-covered-list", "not-covered"))
     nobody = record("serial:3", "juniper", det("fcc-covered-list", "not-covered"))
-    assert with_mitigation(zte, [by_supplier, by_asset], DAY)["mitigation"]["agreement"] == "A"
-    assert with_mitigation(other, [by_supplier, by_asset], DAY)["mitigation"]["agreement"] == "B"
-    assert "mitigation" not in with_mitigation(nobody, [by_supplier, by_asset], DAY)
+    assert (
+        with_mitigation(zte, AgreementBook.build([by_supplier, by_asset], DAY))["mitigation"]["agreement"]
+        == "A"
+    )
+    assert (
+        with_mitigation(other, AgreementBook.build([by_supplier, by_asset], DAY))["mitigation"]["agreement"]
+        == "B"
+    )
+    assert "mitigation" not in with_mitigation(nobody, AgreementBook.build([by_supplier, by_asset], DAY))
 
 
 def test_the_gravest_agreement_is_shown_first_and_the_verdict_is_kept() -> None:
@@ -64,7 +70,7 @@ def test_the_gravest_agreement_is_shown_first_and_the_verdict_is_kept() -> None:
         det("fcc-covered-list", "covered"),
         det("icts-791", "not-covered", ("foreign-adversary-nexus",)),
     )
-    marked = with_mitigation(zte, [good, lapsed], DAY)
+    marked = with_mitigation(zte, AgreementBook.build([good, lapsed], DAY))
     assert marked["verdict"] == "covered" and marked["determinations"] == zte["determinations"]
     held = marked["mitigation"]
     assert (held["agreement"], held["status"], held["also"]) == ("Z-EXPIRED", "expired", ["A-GOOD"])
@@ -74,7 +80,9 @@ def test_the_gravest_agreement_is_shown_first_and_the_verdict_is_kept() -> None:
 
 def test_the_889_pack_names_the_agreement_as_informational() -> None:
     zte = record("serial:1", "zte-corporation", det("ndaa-889", "covered"))
-    item = evidence_item(with_mitigation(zte, [agreement("NSA-1", suppliers=("zte-corporation",))], DAY))
+    item = evidence_item(
+        with_mitigation(zte, AgreementBook.build([agreement("NSA-1", suppliers=("zte-corporation",))], DAY))
+    )
     assert "agreement NSA-1 (active; informational)" in item.flags
 
 

@@ -9,6 +9,7 @@ Other regimes (NDAA §889, the FCC subsidy rules, the Entity List) know no priva
 informational there too."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,23 +25,18 @@ INFORMATIONAL = (
 MEASURE = "mitigation measure under the ICTS rule (EO 13873 §1(b); 15 CFR 791.109)"
 
 
-def names_of(record: Record) -> set[str]:
+def names_of(record: Record) -> list[str]:
     """The maker's and controller's ids and names, and the brand, casefolded."""
-    found: set[str] = set()
-    for part in (record.get("manufacturer"), record.get("controller")):
-        found.update(
-            str(v).casefold() for v in (part or {}).values() if v and v != (part or {}).get("country")
-        )
-    if record.get("brand"):
-        found.add(str(record["brand"]).casefold())
-    return found
+    parts = [record.get("manufacturer") or {}, record.get("controller") or {}]
+    found = [p.get(k) for p in parts for k in ("id", "name")] + [record.get("brand")]
+    return [str(v).casefold() for v in found if v]
 
 
 def covers(agreement: Agreement, record: Record) -> bool:
     """The agreement names the asset, or a supplier that made or controls it."""
     if record.get("asset") in agreement.assets:
         return True
-    return bool({s.casefold() for s in agreement.suppliers} & names_of(record))
+    return bool({s.casefold() for s in agreement.suppliers} & set(names_of(record)))
 
 
 def regimes_found(record: Record) -> list[str]:
@@ -72,15 +68,50 @@ def mitigation_field(agreement: Agreement, held: Standing, record: Record, other
     }
 
 
-def with_mitigation(record: Record, agreements: Sequence[Agreement], as_of: date) -> Record:
+@dataclass(frozen=True, slots=True)
+class AgreementBook:
+    """Agreements with their standing on one day, gravest first, indexed by asset key and by
+    casefolded supplier name, so a scan looks each record up instead of trying every agreement."""
+
+    held: tuple[tuple[Agreement, Standing], ...]
+    by_asset: dict[str, tuple[int, ...]]
+    by_name: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, agreements: Sequence[Agreement], as_of: date) -> "AgreementBook":
+        """The book of the agreements as of a day."""
+        held = sorted(
+            ((a, standing(a, as_of)) for a in agreements), key=lambda h: (GRAVITY.index(h[1].state), h[0].key)
+        )
+        by_asset: dict[str, list[int]] = {}
+        by_name: dict[str, list[int]] = {}
+        for i, (a, _) in enumerate(held):
+            for asset in a.assets:
+                by_asset.setdefault(asset, []).append(i)
+            for name in {s.casefold() for s in a.suppliers}:
+                by_name.setdefault(name, []).append(i)
+        return cls(
+            tuple(held), {k: tuple(v) for k, v in by_asset.items()}, {k: tuple(v) for k, v in by_name.items()}
+        )
+
+    def covering(self, record: Record) -> list[tuple[Agreement, Standing]]:
+        """The agreements that cover a record, gravest first."""
+        if not self.held:
+            return []
+        hits = set(self.by_asset.get(record.get("asset") or "", ()))
+        for name in names_of(record):
+            hits.update(self.by_name.get(name, ()))
+        return [self.held[i] for i in sorted(hits)]
+
+
+def with_mitigation(record: Record, book: AgreementBook) -> Record:
     """The record with a `mitigation` object when an agreement covers it (the gravest standing
-    first); the verdict and determinations are left as they are."""
-    hits = [(a, standing(a, as_of)) for a in agreements if covers(a, record)]
+    first, the others named in `also`); the verdict and determinations are left as they are."""
+    hits = book.covering(record)
     if not hits:
         return record
-    hits.sort(key=lambda h: (GRAVITY.index(h[1].state), h[0].key))
-    first, held = hits[0]
-    return {**record, "mitigation": mitigation_field(first, held, record, [a.key for a, _ in hits[1:]])}
+    (first, held), others = hits[0], [a.key for a, _ in hits[1:]]
+    return {**record, "mitigation": mitigation_field(first, held, record, others)}
 
 
 def bearing_on(
