@@ -191,15 +191,18 @@ def score(
     err.print(f"{number}: criterion ({criterion}) scored {value}/2", highlight=False)
 
 
-def casefile_of(engine: Any, number: str, day: date) -> Any:
-    """The case file of a stored case as of a day, with the agreements that bear on it."""
+def casefile_of(engine: Any, number: str, day: date, stored: Any = None, agreements: Any = None) -> Any:
+    """The case file of a case as of a day, with the agreements that bear on it (the case and
+    the agreements are read from the store unless given)."""
     from netvet.cli_mitigation import case_agreement_rows
     from netvet.report.casefile import build_casefile
+    from netvet.store.agreements import read_agreements
     from netvet.store.cases import linked_records, read_case
 
-    case = read_case(engine, number)
+    case = stored or read_case(engine, number)
     linked, missing = linked_records(engine, case.transaction.assets)
-    return build_casefile(case, day, linked, missing, case_agreement_rows(engine, case, linked, day))
+    found = read_agreements(engine) if agreements is None else agreements
+    return build_casefile(case, day, linked, missing, case_agreement_rows(found, case, linked, day))
 
 
 @case_app.command("show")
@@ -261,7 +264,12 @@ def list_cases(
 
     day = as_of_date(as_of)
     with store(db) as engine:
-        records = [casefile_record(casefile_of(engine, c.number, day)) for c in stored_cases(engine)]
+        from netvet.store.agreements import read_agreements
+
+        agreements = read_agreements(engine)
+        records = [
+            casefile_record(casefile_of(engine, c.number, day, c, agreements)) for c in stored_cases(engine)
+        ]
     if json_:
         write_output(
             "json",

@@ -232,11 +232,9 @@ def show(
         console.print(f"[bold]{name}[/bold]: {value}", highlight=False)
 
 
-def case_agreement_rows(engine: Any, case: Any, linked: Any, day: date) -> tuple[tuple[str, ...], ...]:
+def case_agreement_rows(
+    agreements: list[Agreement], case: Any, linked: Any, day: date
+) -> tuple[tuple[str, ...], ...]:
     """The agreements that bear on an ICTS case, as case-file rows."""
-    from netvet.store.agreements import read_agreements
-
-    found = bearing_on(
-        read_agreements(engine), case.number, case.transaction.suppliers, [r for _, r in linked]
-    )
+    found = bearing_on(agreements, case.number, case.transaction.suppliers, [r for _, r in linked])
     return tuple(summary_row(a, standing(a, day)) for a in found)
