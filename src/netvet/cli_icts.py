@@ -220,8 +220,8 @@ def show(
         file = casefile_of(engine, number, as_of_date(as_of))
     if json_:
         write_output("json", [casefile_record(file)], None)
-        return
-    print_case(file)
+    else:
+        print_case(file)
 
 
 def print_case(file: Any) -> None:
@@ -260,22 +260,18 @@ def list_cases(
 
     from netvet.cli_output import write_output
     from netvet.report.casefile import casefile_record
+    from netvet.store.agreements import read_agreements
     from netvet.store.cases import list_cases as stored_cases
 
     day = as_of_date(as_of)
     with store(db) as engine:
-        from netvet.store.agreements import read_agreements
-
         agreements = read_agreements(engine)
         records = [
             casefile_record(casefile_of(engine, c.number, day, c, agreements)) for c in stored_cases(engine)
         ]
     if json_:
-        write_output(
-            "json",
-            [{k: r[k] for k in ("case", "title", "status", "as_of", "next_due", "clocks")} for r in records],
-            None,
-        )
+        keys = ("case", "title", "status", "as_of", "next_due", "clocks")
+        write_output("json", [{k: r[k] for k in keys} for r in records], None)
         return
     table = Table("case", "title", "status", "next due", title=f"ICTS cases as of {day}")
     for r in records:
