@@ -22,6 +22,23 @@ AsOf = Annotated[str | None, typer.Option(help="Standing as of this day (default
 SUMMARY = ("agreement", "kind", "counterparty", "status", "next_audit_due", "ends", "open_breaches")
 
 
+def resolved(agreements: list[Agreement]) -> list[Agreement]:
+    """The agreements with their suppliers resolved to kb entities by the name matcher (said on
+    stderr, one line per supplier resolved)."""
+    from netvet.kb.loader import DATA_DIR, load_kb
+    from netvet.mitigation.resolve import resolve_suppliers
+    from netvet.settings import Settings
+
+    kb = load_kb(Settings.from_env().kb_dir or DATA_DIR)
+    found = []
+    for agreement in agreements:
+        done, notes = resolve_suppliers(agreement, kb.names, kb.graph)
+        found.append(done)
+        for note in notes:
+            err.print(note, markup=False, highlight=False)
+    return found
+
+
 def required(text: str, name: str) -> date:
     """A required date option."""
     found = day_option(text, name)
@@ -71,7 +88,7 @@ def add(
         report_every,
     )
     with store(db) as engine:
-        save_agreements(engine, [agreement])
+        save_agreements(engine, resolved([agreement]))
     err.print(f"agreement {key} recorded", highlight=False)
 
 
@@ -88,7 +105,7 @@ def import_file(
     for issue in issues:
         err.print(f"issue: {issue.describe()}", markup=False, highlight=False)
     with store(db) as engine:
-        saved = save_agreements(engine, found)
+        saved = save_agreements(engine, resolved(found))
     err.print(f"{saved} agreement(s) imported from {path}", highlight=False)
     if issues:
         raise typer.Exit(2)

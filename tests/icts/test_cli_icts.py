@@ -101,6 +101,7 @@ def test_scan_marks_findings_resting_on_agreements_without_changing_verdicts(exa
     assert lorex["mitigation"]["agreement"] == "AUD-2026-03"
     assert lorex["mitigation"]["status"] == "audit-overdue"
     assert "rest on a mitigation agreement" in example.stderr
+    assert "AUD-2026-03: supplier 'lorex' resolved to lorex, " in example.stderr
 
 
 def test_same_scan_without_agreements_has_the_same_verdicts(example: Example, tmp_path: Path) -> None:

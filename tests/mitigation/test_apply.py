@@ -130,3 +130,22 @@ def test_bad_yaml_agreements_are_issues_with_their_place(tmp_path: Path) -> None
         ("agreement 5", "audits.day"),
         ("agreement 7", "id"),
     ]
+
+
+def test_suppliers_resolve_to_kb_entities_and_their_group(kb: Any) -> None:
+    from netvet.mitigation.resolve import resolve_suppliers
+
+    by_name = agreement("US-ARM", suppliers=("ZTE USA Inc.",))
+    done, notes = resolve_suppliers(by_name, kb.names, kb.graph)
+    assert done.suppliers[0] == "ZTE USA Inc." and "zte-usa" in done.suppliers
+    controller = kb.graph.controller("zte-corporation", date(2026, 1, 1))
+    assert controller in done.suppliers and notes == [
+        f"US-ARM: supplier 'ZTE USA Inc.' resolved to {', '.join(done.suppliers[1:])}"
+    ]
+    zte = record("serial:1", "zte-corporation", det("fcc-covered-list", "covered"))
+    zte["controller"] = {"id": controller, "name": controller, "country": "CN"}
+    assert with_mitigation(zte, AgreementBook.build([done], DAY))["mitigation"]["agreement"] == "US-ARM"
+    unknown, nothing = resolve_suppliers(
+        agreement("X", suppliers=("Acme Widgets of Nowhere",)), kb.names, kb.graph
+    )
+    assert unknown.suppliers == ("Acme Widgets of Nowhere",) and nothing == []
