@@ -24,7 +24,9 @@ from netvet.cli_common import (
     organisation,
     output_format,
 )
+from netvet.cli_icts import icts_app
 from netvet.cli_kb import kb_app
+from netvet.cli_mitigation import mitigation_app, print_mitigated, stored_agreements
 from netvet.cli_output import (
     open_output,
     print_issues,
@@ -44,6 +46,7 @@ from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
+from netvet.mitigation import AgreementBook, with_mitigation
 from netvet.model import Verdict
 from netvet.report import RecordWriter, Tally, finding_record
 from netvet.settings import Settings
@@ -57,6 +60,7 @@ app = typer.Typer(
 app.add_typer(kb_app, name="kb")
 app.add_typer(collect_app, name="collect")
 app.command("report")(report)
+NO_AGREEMENTS = AgreementBook((), {}, {})
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
@@ -125,12 +129,13 @@ def scan(
             regimes=jurisdiction_regimes(jurisdiction, kb.regime_kb),
         )
         book = decision_book(db or settings.db_url)
-        if fmt_out is None and no_store and not book.by_match:
+        agreements = AgreementBook.build(stored_agreements(db or settings.db_url), day)
+        if fmt_out is None and no_store and not book.by_match and not agreements.held:
             stream.tally_only(tally)
             run_id = None
         else:
             url = None if no_store else db or settings.db_url
-            run_id = consume(stream, tally, fmt_out, output, url, started, book)
+            run_id = consume(stream, tally, fmt_out, output, url, started, book, agreements)
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     raise typer.Exit(exit_code(stream, tally, fail_on))
@@ -171,6 +176,7 @@ def consume(
     url: str | None,
     started: datetime,
     book: DecisionBook = EMPTY_BOOK,
+    agreements: AgreementBook = NO_AGREEMENTS,
 ) -> int | None:
     """Drive the stream once: count, write records, store the run; the run id when stored."""
     kb, day = stream.kb, stream.as_of
@@ -180,11 +186,15 @@ def consume(
         def records() -> Iterator[dict[str, Any]]:
             for finding in stream.findings():
                 record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
+                record = with_mitigation(record, agreements)
+                if "mitigation" in record:
+                    mitigated.append(record["mitigation"]["status"])
                 tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
                 if writer:
                     writer.write(record)
                 yield record
 
+        mitigated: list[str] = []
         run_id = None
         if url:
             run_id = store_run(url, stream, records(), started)
@@ -192,6 +202,7 @@ def consume(
             drain(records())
         if writer:
             writer.close()
+    print_mitigated(mitigated)
     return run_id
 
 
@@ -246,6 +257,8 @@ def match(
 app.command("review-purchase")(review_purchase)
 app.command("screen")(screen)
 app.add_typer(review_app, name="review")
+app.add_typer(icts_app, name="icts")
+app.add_typer(mitigation_app, name="mitigation")
 
 
 def main() -> None:

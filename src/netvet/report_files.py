@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from netvet.errors import UsageError
 from netvet.report.annual import ANNUAL_COLUMNS, AnnualReport
+from netvet.report.casefile import AGREEMENT_COLUMNS, CaseFile
 from netvet.report.charts import count_chart, range_chart
 from netvet.report.evidence import DISCLOSURE_COLUMNS, EvidencePack
 from netvet.report.plan import Plan
@@ -146,3 +147,17 @@ def write_plan(plan: Plan, out: Path) -> list[Path]:
         write_atomically(out / "rip-and-replace-sites.svg", sites.encode()),
         write_atomically(out / "rip-and-replace-costs.svg", costs.encode()),
     ]
+
+
+def write_casefile(file: CaseFile, out: Path) -> list[Path]:
+    """CASE.html and CASE.pdf (named by the case number)."""
+    from netvet import __version__
+
+    html = render_html(
+        "casefile.html",
+        file=file,
+        version=__version__,
+        agreement_columns=AGREEMENT_COLUMNS,
+        page_size="letter landscape",
+    )
+    return write_document(html, out, f"icts-case-{file.case.number}")

@@ -112,9 +112,15 @@ def evidence_item(record: Record) -> EvidenceItem:
         d.get("entry") or "",
         d.get("reason") or "",
         ", ".join(d.get("missing") or ()),
-        ", ".join(d.get("flags") or ()),
+        ", ".join([*(d.get("flags") or ()), *agreement_flag(record)]),
         locator(record),
     )
+
+
+def agreement_flag(record: Record) -> list[str]:
+    """The mitigation agreement the finding rests on (informational under §889), as a flag."""
+    found = record.get("mitigation")
+    return [f"agreement {found['agreement']} ({found['status']}; informational)"] if found else []
 
 
 def is_qualified(record: Record) -> bool:

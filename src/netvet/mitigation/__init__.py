@@ -1,0 +1,19 @@
+"""Mitigation and security agreements ("no-spy agreements", security audits) with a supplier or
+for a transaction: their obligations, audit and report schedules, breaches and term, and which
+scan findings rest on them. Pure: values in, values out."""
+
+from netvet.mitigation.apply import AgreementBook, with_mitigation
+from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
+from netvet.mitigation.state import Standing, StandingState, standing
+
+__all__ = [
+    "Agreement",
+    "AgreementBook",
+    "AgreementEvent",
+    "AgreementKind",
+    "EventKind",
+    "Standing",
+    "StandingState",
+    "standing",
+    "with_mitigation",
+]
