@@ -14,7 +14,7 @@ from typing import IO, Any, TypeVar
 
 from netvet.report.records import Record
 
-CHUNK = 5000
+CHUNK = 1000  # records per pickled chunk: each holds a few MB of rows in memory at a time
 T = TypeVar("T")
 Row = dict[str, Any]
 
