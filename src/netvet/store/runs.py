@@ -19,7 +19,7 @@ T = TypeVar("T")
 # Seconds a writer waits for another's lock: a scan's final insert of a large run takes seconds.
 BUSY_TIMEOUT = 60.0
 DRIVER_HINTS = {
-    "psycopg": ": install it with `pip install 'netvet[postgres]'` (psycopg 3)",
+    "psycopg": ": install psycopg 3 (`pip install psycopg`, or netvet's `postgres` extra)",
     "psycopg2": ": netvet uses psycopg 3, write the URL as postgresql+psycopg://...",
 }
 
