@@ -109,6 +109,7 @@ def test_a_postgresql_url_without_psycopg_is_a_clear_error(tmp_path: Path) -> No
         )  # fmt: skip
         assert done.returncode == 2, done.stderr
         assert (
-            "database driver 'psycopg' is not installed" in done.stderr and "pip install psycopg" in done.stderr
+            "database driver 'psycopg' is not installed" in done.stderr
+            and "pip install psycopg" in done.stderr
         )
         assert "Traceback" not in done.stderr and "secret" not in done.stderr
