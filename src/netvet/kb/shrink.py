@@ -14,10 +14,11 @@ from netvet.errors import SourceError
 from netvet.kb.loader import read_yaml
 from netvet.kb.manifest import sha256_of
 
-# Real publications move a list by a few entries at a time: a Federal Register rule adds or
-# removes tens of Entity List parties out of ~900; the FCC Covered List and the IEEE registries
-# only grow. A cut or damaged file loses far more (the failure seen: 900 -> 2). A fifth is well
-# clear of both; the limit applies per list, so a small list cannot hide in a large file.
+# Between publications these lists move by a few entries: the six Covered List tables kept in the
+# shared data (2024-04 to 2026-08) go from 10 to 16 entries and never down, IEEE assignments are
+# only added, and a Federal Register rule adds or removes tens of Entity List parties at a time.
+# A cut or damaged file loses far more (the failure seen: ~900 -> 2). A fifth is well clear of
+# both; the limit applies per list, so a small list cannot hide in a large file.
 MAX_DROP = 0.20
 REGISTRY = "ieee_registry.csv.gz"
 
