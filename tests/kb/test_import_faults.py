@@ -97,15 +97,24 @@ def test_kill_9_mid_import_then_a_cut_file_leave_the_previous_version_in_force(h
     assert screened_verdict(home, "ZTE Parsian") == "hit"
 
 
-def test_two_imports_at_once_both_survive(home: Path) -> None:
+def test_three_imports_at_once_all_survive(home: Path) -> None:
+    # Two user lists and a new CSL version (the sample without ZTE Parsian), started together.
     for name in ("a", "b"):
         (home / f"{name}.csv").write_text(f"name\nAcme {name.upper()} Widgets\n", encoding="utf-8")
-    both = [start(home, "kb", "import", "user-list", f"{n}.csv", "--list-id", f"user-{n}") for n in "ab"]
-    results = [finish(p) for p in both]
-    assert [code for code, _ in results] == [0, 0], results
+    rows = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))
+    with (home / "v2.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(r for r in rows if r[5] != "ZTE Parsian")
+    running = [start(home, "kb", "import", "user-list", f"{n}.csv", "--list-id", f"user-{n}") for n in "ab"]
+    running.append(start(home, "kb", "import", "csl", "v2.csv", "--version", "2023-12-15"))
+    results = [finish(p) for p in running]
+    assert [code for code, _ in results] == [0, 0, 0], results
     lists = lists_of(home)
-    assert {"user-a", "user-b", "ear-entity-list"} <= set(lists)
-    assert {v.list_id for v in read_log(home / "kb")} >= {"user-a", "user-b"}
+    assert {"user-a", "user-b"} <= set(lists)
+    assert lists["ear-entity-list"].version.isoformat() == "2023-12-15"
+    kept = read_log(home / "kb")
+    assert {v.list_id for v in kept} >= {"user-a", "user-b"}
+    assert [v.version for v in kept if v.list_id == "ear-entity-list"][-2:] == ["2023-11-30", "2023-12-15"]
+    assert screened_verdict(home, "ZTE Parsian") == "clear"  # the new version is the one in force
 
 
 def test_a_held_lock_makes_an_import_wait_or_fail_clearly(home: Path) -> None:
