@@ -5,17 +5,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from netvet import __version__
 from netvet.errors import StoreError
 from netvet.model import Issue
 from netvet.report.records import Record
-from netvet.store.spool import CHUNK, batched, spooled, with_run
+from netvet.store.spool import CHUNK, EncodedJSON, batched, spooled, with_run
 from netvet.store.tables import assets, determinations, inputs, issues, metadata, runs
 
 T = TypeVar("T")
+ENCODED_ASSETS = insert(assets).values(record=bindparam("record", type_=EncodedJSON()))
 # Seconds a writer waits for another's lock: a scan's final insert of a large run takes seconds.
 BUSY_TIMEOUT = 60.0
 DRIVER_HINTS = {
@@ -109,7 +110,7 @@ def save_run(
             with engine.begin() as conn:
                 run_id = insert_run(conn, header, spool.counts)
                 for rows, determined in spool.chunks():
-                    conn.execute(insert(assets), with_run(rows, run_id))
+                    conn.execute(ENCODED_ASSETS, with_run(rows, run_id))
                     if determined:
                         conn.execute(insert(determinations), with_run(determined, run_id))
                 write_inputs_and_issues(conn, run_id, read, problems)

@@ -3,6 +3,7 @@ once into a temporary file (pickled chunks, bounded memory), and the transaction
 prepared rows into the tables. So a long scan never holds the database's write lock; others wait
 for the final insert, not for the scan."""
 
+import json
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from typing import IO, Any, TypeVar
+
+from sqlalchemy import JSON, Dialect
+from sqlalchemy.types import TypeDecorator
 
 from netvet.report.records import Record
 
@@ -68,7 +72,7 @@ def asset_row(position: int, r: Record) -> Row:
         "model": r["model"],
         "category": r["category"],
         "confidence": r["confidence"],
-        "record": r,
+        "record": json.dumps(r, ensure_ascii=False),  # encoded now, not inside the transaction
     }
 
 
@@ -91,3 +95,14 @@ def with_run(rows: list[Row], run_id: int) -> list[Row]:
     for row in rows:
         row["run_id"] = run_id
     return rows
+
+
+class EncodedJSON(TypeDecorator[str]):
+    """A JSON column's value already encoded while spooling: bound as it is (the column's own
+    type reads it back as JSON)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> None:
+        """No processing: the text is JSON already."""
