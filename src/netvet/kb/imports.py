@@ -84,15 +84,20 @@ def get_importer(kind: str) -> Importer:
 def ensure_kb_dir(kb_dir: Path) -> None:
     """A user kb folder starts as a copy of the packaged kb, put in place whole (copied beside
     it, then renamed), so an interrupted first import leaves no half-copied folder."""
-    if kb_dir.resolve() == DATA_DIR.resolve():
-        raise UsageError(
-            "the packaged kb is not imported into: set NETVET_KB_DIR or --kb-dir to a folder of your own"
-        )
+    refuse_packaged(kb_dir)
     if not kb_dir.exists():
         fresh = beside(kb_dir, "new")
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.copytree(DATA_DIR, fresh)
         fresh.rename(kb_dir)
+
+
+def refuse_packaged(kb_dir: Path) -> None:
+    """The packaged kb is never imported into (nor locked: it may be read-only)."""
+    if kb_dir.resolve() == DATA_DIR.resolve():
+        raise UsageError(
+            "the packaged kb is not imported into: set NETVET_KB_DIR or --kb-dir to a folder of your own"
+        )
 
 
 def beside(kb_dir: Path, role: str) -> Path:
@@ -125,6 +130,7 @@ def import_official(
     holding the folder's lock; nothing changes unless the result loads and no list shrinks past
     the limit (unless `allow_shrink`)."""
     importer = get_importer(kind) if kind != "user-list" else user_list_importer(list_id, purposes)
+    refuse_packaged(kb_dir)
     with kb_lock(kb_dir, lock_timeout):
         recover(kb_dir)
         ensure_kb_dir(kb_dir)
