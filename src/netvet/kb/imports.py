@@ -57,7 +57,8 @@ def user_list_importer(list_id: str | None, purposes: Sequence[str]) -> Importer
         checked_list_id(list_id, "--list-id")
 
     def import_user_list(source: Path, kb_dir: Path, version: date) -> list[Issue]:
-        chosen = checked_list_id(list_id or f"user-{slug(source.stem)}", "--list-id")
+        what = "--list-id" if list_id else f"the list id made from {source.name} (give --list-id)"
+        chosen = checked_list_id(list_id or f"user-{slug(source.stem)}", what)
         if (kb_dir / "lists" / f"{chosen}.yaml").exists() and not chosen.startswith("user-"):
             raise UsageError(
                 f"--list-id {chosen}: a list of the kb has that id; user list ids start with 'user-'"
