@@ -1,21 +1,30 @@
 """`netvet kb`: the knowledge base's versions, rebuilds, imports, kept list versions and diffs."""
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from netvet.cli_common import as_of_date, err
+from netvet.cli_common import err
 from netvet.cli_lists import diff, versions
 from netvet.cli_output import print_issues
 from netvet.errors import UsageError
+from netvet.ids import parse_date
 from netvet.kb.loader import DATA_DIR, load_kb
+from netvet.kb.lock import DEFAULT_TIMEOUT, kb_lock
+from netvet.kb.shrink import MAX_DROP
 from netvet.settings import Settings
 
 kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: versions, rebuilds, imports.")
 kb_app.command("versions")(versions)
 kb_app.command("diff")(diff)
+
+LockTimeout = Annotated[
+    float,
+    typer.Option(min=0, help="Seconds to wait for another netvet process changing the kb folder."),
+]
 
 
 @kb_app.command("info")
@@ -44,11 +53,17 @@ def kb_build(
     kb_dir: Annotated[
         Path | None, typer.Option(help="kb folder to write (default: the packaged one).")
     ] = None,
+    lock_timeout: LockTimeout = DEFAULT_TIMEOUT,
 ) -> None:
     """Rebuild the derived kb files from official files and rewrite the manifest."""
     from netvet.kb.build import build_all
 
-    report = build_all(data, kb_dir or Settings.from_env().kb_dir or DATA_DIR)
+    target = kb_dir or Settings.from_env().kb_dir or DATA_DIR
+    if target.resolve() == DATA_DIR.resolve():  # the packaged kb: a developer's rebuild, maybe read-only
+        report = build_all(data, target)
+    else:
+        with kb_lock(target, lock_timeout):
+            report = build_all(data, target)
     err.print(f"IEEE blocks: {report['ieee_blocks']}, catalogue keys: {report['catalogue_keys']}")
     print_issues(err, report["issues"])
 
@@ -65,16 +80,37 @@ def kb_import(
         str | None, typer.Option(help="user-list: the list's id (default user-<file>).")
     ] = None,
     purpose: Annotated[list[str] | None, typer.Option(help="user-list: procurement and/or export.")] = None,
+    allow_shrink: Annotated[
+        bool, typer.Option(help=f"Accept a list losing more than {MAX_DROP:.0%} of its entries.")
+    ] = False,
+    lock_timeout: LockTimeout = DEFAULT_TIMEOUT,
 ) -> None:
-    """Load a newer official file into your kb folder as a new kept list version; a bad file
-    leaves the kb unchanged."""
+    """Load a newer official file into your kb folder as a new kept list version; a bad, cut or
+    much shorter file leaves the kb unchanged."""
     from netvet.kb.imports import import_official
 
     target = kb_dir or Settings.from_env().kb_dir
     if target is None:
         raise UsageError("set NETVET_KB_DIR or --kb-dir: imports go to a kb folder of your own")
     issues = import_official(
-        kind, source, target, as_of_date(version), list_id=list_id, purposes=purpose or ()
+        kind,
+        source,
+        target,
+        version_date(version),
+        list_id=list_id,
+        purposes=purpose or (),
+        allow_shrink=allow_shrink,
+        lock_timeout=lock_timeout,
     )
     err.print(f"imported {kind} {source} into {target}")
     print_issues(err, issues)
+
+
+def version_date(text: str | None) -> date:
+    """--version, default today; a bad one is blamed on --version."""
+    if text is None:
+        return date.today()
+    day = parse_date(text)
+    if day is None:
+        raise UsageError(f"--version: not a date: '{text}' (use YYYY-MM-DD)")
+    return day

@@ -55,10 +55,22 @@ def test_entry_fields_are_kept(shared: Path) -> None:
     assert telecom.code == "CMIC" and telecom.countries == ("CN",) and "CHINA TELECOM" in telecom.alt_names
 
 
-def test_the_real_subset_reads_whole(shared: Path) -> None:
+def test_the_real_subset_is_cut_mid_row_and_refused(shared: Path) -> None:
+    # The published test excerpt ends inside a quoted address: a file cut short, not a list.
     path = shared / SUBSET
-    entries, issues = read(path)
-    with path.open(encoding="utf-8", newline="") as fh:
+    text = path.read_text(encoding="utf-8")
+    cut_line = text.count("\n") + 1
+    assert not text.endswith("\n")
+    with pytest.raises(SourceError, match=rf"line {cut_line}: unexpected end of data: the file is cut short"):
+        read(path)
+
+
+def test_the_real_subset_without_its_cut_row_reads_whole(shared: Path, tmp_path: Path) -> None:
+    text = (shared / SUBSET).read_text(encoding="utf-8")
+    whole = tmp_path / "subset.csv"
+    whole.write_text(text[: text.rindex("\n") + 1], encoding="utf-8")
+    entries, issues = read(whole)
+    with whole.open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["_id"] != "_id"]
     assert len(entries) == len(rows) and len(issues) == 1
     assert Counter(e.code for e in entries) == Counter(source_code(r["source"]) for r in rows)

@@ -40,5 +40,6 @@ def test_bad_file_leaves_the_previous_version_in_force(shared: Path, tmp_path: P
 def test_packaged_kb_and_unknown_kinds_are_refused(shared: Path, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="packaged kb"):
         import_official("fcc-covered-list", shared / HISTORY, DATA_DIR, date(2026, 5, 21))
+    assert not list(DATA_DIR.parent.glob(".*.lock"))  # refused before any lock file is made
     with pytest.raises(LookupFailure, match="unknown import kind"):
         import_official("sdn", shared / HISTORY, tmp_path / "kb", date(2026, 5, 21))

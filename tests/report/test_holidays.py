@@ -1,10 +1,13 @@
 """Federal holidays by 5 U.S.C. 6103 (observed dates) and business-day counting."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from netvet.errors import UsageError
 from netvet.report.holidays import add_business_days, federal_holidays, is_business_day
+from tests.conftest import run_netvet
 
 
 def test_2026_has_the_eleven_holidays_on_their_observed_days() -> None:
@@ -56,3 +59,21 @@ def test_business_days(start: date, days: int, due: date, skipped: int) -> None:
     got, holidays = add_business_days(start, days)
     assert got == due
     assert len(holidays) == skipped
+
+
+def test_the_calendars_last_year_has_its_holidays_and_clocks_stop_clearly() -> None:
+    days = federal_holidays(9999)
+    assert days[date(9999, 12, 24)] == "Christmas Day (observed)" and len(days) == 11
+    assert add_business_days(date(9999, 12, 1), 10)[0] == date(9999, 12, 15)
+    with pytest.raises(UsageError, match="10 business days from 9999-12-28 end after 9999-12-31"):
+        add_business_days(date(9999, 12, 28), 10)
+
+
+def test_a_run_as_of_9999_gets_a_clear_report_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    (tmp_path / "inv.csv").write_text("Hostname,Vendor,Model\nolt-1,Huawei,MA5800-X7\n", encoding="utf-8")
+    scanned = run_netvet("scan", "inv.csv", "--db", url, "--as-of", "9999-12-30", cwd=tmp_path)
+    assert scanned.returncode == 0, scanned.stderr
+    done = run_netvet("report", "889-evidence", "--db", url, "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "--discovered (default the run's as-of date)" in done.stderr and "9999-12-31" in done.stderr

@@ -14,7 +14,9 @@ from typing import Any, TextIO
 import yaml
 
 from netvet.attribute.model_number import model_key
+from netvet.errors import SourceError
 from netvet.kb.curate import curate
+from netvet.kb.importers.complete import require_complete_csv
 from netvet.kb.importers.dod_1260h import ListedCompany, read_1260h, slug
 from netvet.kb.importers.fcc_covered_list import read_fcc_covered_list
 from netvet.kb.importers.iana_pen import read_pens
@@ -46,16 +48,23 @@ def entity_resolver(directory: Path, known_names: Iterable[str] = ()) -> Resolve
 
 
 def read_ieee_dir(ieee_dir: Path) -> tuple[list[RegistryRow], list[Issue]]:
-    """Every IEEE listing file present in the folder."""
+    """Every IEEE listing of the folder; all four must be there and whole, since a registry
+    missing one (or cut short) would turn the MACs of its blocks `unknown`."""
+    missing = [name for name in IEEE_FILES if not (ieee_dir / name).is_file()]
+    if missing:
+        raise SourceError(
+            f"{ieee_dir}: missing IEEE listing(s) {', '.join(missing)} (MA-L oui.csv, MA-M mam.csv, "
+            "MA-S oui36.csv and IAB iab.csv are all needed)"
+        )
     rows: list[RegistryRow] = []
     issues: list[Issue] = []
     for name in IEEE_FILES:
         path = ieee_dir / name
-        if path.exists():
-            with path.open(encoding="utf-8", newline="") as fh:
-                found, bad = read_ieee_csv(fh, str(path))
-            rows += found
-            issues += bad
+        text = path.read_text(encoding="utf-8")
+        found, bad = read_ieee_csv(io.StringIO(text), str(path))
+        require_complete_csv(text, str(path))
+        rows += found
+        issues += bad
     return rows, issues
 
 

@@ -11,9 +11,11 @@ from typing import Any
 from netvet.errors import SourceError
 from netvet.ids import normalize_country
 from netvet.kb.build import Resolver, write_yaml
+from netvet.kb.importers.complete import require_complete_csv
 from netvet.kb.importers.csl import CslEntry, read_csl
 from netvet.kb.importers.dod_1260h import slug
 from netvet.kb.loader import DATA_DIR, read_yaml
+from netvet.kb.paths import checked_list_id, inside
 from netvet.kb.screening import SCREENING_FILE, Effect, ListRole, Purpose, load_screening
 from netvet.model import Issue
 
@@ -102,7 +104,7 @@ def build_csl_lists(source: Path, kb_dir: Path, version: date, resolve: Resolver
     roles = {r.list_id: r for r in table.csl.values()}
     for list_id, items in grouped.items():
         doc = list_doc(roles[list_id], version, [csl, *sources[list_id]], items)
-        write_yaml(kb_dir / "lists" / f"{list_id}.yaml", doc)
+        write_yaml(inside(kb_dir / "lists", f"{checked_list_id(list_id)}.yaml"), doc)
     return issues
 
 
@@ -130,6 +132,7 @@ def read_user_list(content: str, path: str, version: date) -> tuple[list[dict[st
     if "name" not in headers:
         raise SourceError(f"{path}: line 1: not a user list: no 'name' column (columns: {USER_COLUMNS})")
     reader.fieldnames = headers
+    require_complete_csv(content, path, ragged=True)
     items: list[dict[str, Any]] = []
     issues: list[Issue] = []
     seen: dict[str, int] = {}
@@ -145,6 +148,8 @@ def read_user_list(content: str, path: str, version: date) -> tuple[list[dict[st
             )
         seen[item["id"]] = line
         items.append(item)
+    if not items:
+        raise SourceError(f"{path}: no row with a name: not imported as an empty list")
     return items, issues
 
 
@@ -157,7 +162,7 @@ def build_user_list(
         list_id, frozenset(), Effect.RESTRICTED, f"user list {source.name}", f"user list {list_id}"
     )
     doc = list_doc(role, version, [(f"user list {source.name}", None)], items)
-    write_yaml(kb_dir / "lists" / f"{list_id}.yaml", doc)
+    write_yaml(inside(kb_dir / "lists", f"{checked_list_id(list_id, '--list-id')}.yaml"), doc)
     path = kb_dir / SCREENING_FILE
     table = read_yaml(path if path.exists() else DATA_DIR / SCREENING_FILE)
     table.setdefault("lists", {})[list_id] = {

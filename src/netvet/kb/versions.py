@@ -12,6 +12,7 @@ from typing import Any
 from netvet.errors import UsageError
 from netvet.kb.loader import read_yaml
 from netvet.kb.manifest import sha256_of
+from netvet.kb.paths import checked_list_id, checked_version, inside
 
 VERSIONS_DIR = "versions"
 LOG = "log.jsonl"
@@ -49,12 +50,13 @@ def keep_version(kb_dir: Path, list_file: Path, source: str, source_sha256: str)
     """Copy a list file into versions/ and log it, unless that exact content is already kept."""
     digest = sha256_of(list_file)
     doc = read_yaml(list_file)
-    list_id = str(doc["list_id"])
+    list_id = checked_list_id(str(doc["list_id"]))
     if any(v.list_id == list_id and v.sha256 == digest for v in read_log(kb_dir)):
         return None
-    name = f"{VERSIONS_DIR}/{list_id}/{doc['version']}_{digest[:12]}.yaml"
-    (kb_dir / name).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(list_file, kb_dir / name)
+    name = f"{VERSIONS_DIR}/{list_id}/{checked_version(str(doc['version']))}_{digest[:12]}.yaml"
+    target = inside(kb_dir / VERSIONS_DIR, Path(name).relative_to(VERSIONS_DIR))  # stays under versions/
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(list_file, target)
     kept = StoredVersion(
         list_id,
         str(doc["version"]),
@@ -120,5 +122,5 @@ def pick_version(versions: list[StoredVersion], wanted: str | None, default: int
 
 def version_doc(kb_dir: Path, version: StoredVersion) -> dict[str, Any]:
     """The list document of one kept version."""
-    doc: dict[str, Any] = read_yaml(kb_dir / version.file)
+    doc: dict[str, Any] = read_yaml(inside(kb_dir, version.file))
     return doc

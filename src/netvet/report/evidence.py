@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from netvet.errors import UsageError
 from netvet.model import Entity, ListVersion
 from netvet.report.holidays import add_business_days
 from netvet.report.records import Record
@@ -154,9 +155,13 @@ def disclosure_row(record: Record, entities: Mapping[str, Entity]) -> tuple[str,
 
 
 def clocks_from(discovered: date) -> tuple[Clock, ...]:
-    """The 52.204-25(d)(2)(i) and (ii) deadlines from the day of discovery."""
-    first, skipped_first = add_business_days(discovered, FIRST_REPORT_DAYS)
-    further, skipped_further = add_business_days(discovered, FURTHER_REPORT_DAYS)
+    """The 52.204-25(d)(2)(i) and (ii) deadlines from the day of discovery; a UsageError naming
+    --discovered when they would end after the calendar's last day."""
+    try:
+        first, skipped_first = add_business_days(discovered, FIRST_REPORT_DAYS)
+        further, skipped_further = add_business_days(discovered, FURTHER_REPORT_DAYS)
+    except UsageError as exc:
+        raise UsageError(f"--discovered (default the run's as-of date): the report clocks: {exc}") from exc
     return (
         Clock("Report (FAR 52.204-25(d)(2)(i))", FIRST_REPORT_DAYS, first, skipped_first),
         Clock("Further report (FAR 52.204-25(d)(2)(ii))", FURTHER_REPORT_DAYS, further, skipped_further),

@@ -1,6 +1,8 @@
 """US federal holidays by the rules of 5 U.S.C. 6103, with observed dates, and business days."""
 
-from datetime import date, timedelta
+from datetime import MAXYEAR, date, timedelta
+
+from netvet.errors import UsageError
 
 JUNETEENTH_FIRST_YEAR = 2021  # Pub. L. 117-17 (17 June 2021) added Juneteenth to 5 U.S.C. 6103(a)
 MONDAY, THURSDAY, SATURDAY, SUNDAY = 0, 3, 5, 6
@@ -48,7 +50,7 @@ def federal_holidays(year: int) -> dict[date, str]:
     """The days off in a calendar year: observed dates, including 31 December when the next
     New Year's Day falls on a Saturday."""
     found: dict[date, str] = {}
-    for y in (year, year + 1):
+    for y in range(year, min(year + 1, MAXYEAR) + 1):  # the calendar ends with 9999
         for day, name in legal_holidays(y).items():
             seen = observed(day)
             if seen.year == year:
@@ -62,9 +64,15 @@ def is_business_day(day: date) -> bool:
 
 
 def add_business_days(start: date, count: int) -> tuple[date, tuple[tuple[date, str], ...]]:
-    """The day `count` business days after `start`, and the holidays skipped on the way."""
+    """The day `count` business days after `start`, and the holidays skipped on the way; a
+    UsageError when that day would fall after 9999-12-31."""
     day, left, skipped = start, count, []
     while left > 0:
+        if day == date.max:
+            raise UsageError(
+                f"{count} business days from {start.isoformat()} end after {date.max.isoformat()}, "
+                "the last day the calendar holds: give a real date"
+            )
         day += timedelta(days=1)
         if is_business_day(day):
             left -= 1

@@ -1,22 +1,28 @@
-"""Save and read scan runs; a run is written in one transaction or not at all."""
+"""Save and read scan runs; a run is written in one short transaction or not at all."""
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, func, insert, select, update
+from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from netvet import __version__
 from netvet.errors import StoreError
 from netvet.model import Issue
 from netvet.report.records import Record
+from netvet.store.spool import CHUNK, EncodedJSON, batched, spooled, with_run
 from netvet.store.tables import assets, determinations, inputs, issues, metadata, runs
 
-CHUNK = 5000
 T = TypeVar("T")
+ENCODED_ASSETS = insert(assets).values(record=bindparam("record", type_=EncodedJSON()))
+# Seconds a writer waits for another's lock: a scan's final insert of a large run takes seconds.
+BUSY_TIMEOUT = 60.0
+DRIVER_HINTS = {
+    "psycopg": ": install psycopg 3 (`pip install psycopg`, or netvet's `postgres` extra)",
+    "psycopg2": ": netvet uses psycopg 3, write the URL as postgresql+psycopg://...",
+}
 
 
 # A value known now, or only once the records have streamed through (a scan's inputs and issues).
@@ -40,13 +46,47 @@ class RunHeader:
 
 
 def open_store(url: str) -> Engine:
-    """An engine with the schema created; errors name the URL (without credentials)."""
+    """An engine with the schema created; errors name the URL (without credentials). SQLite runs
+    in WAL mode with a busy timeout, so a report reads while a scan writes and a second writer
+    waits for the first instead of failing at once."""
     try:
-        engine = create_engine(url, future=True)
-        metadata.create_all(engine)
-    except SQLAlchemyError as exc:
+        engine = create_engine(url, future=True, **engine_options(url))
+    except ImportError as exc:
+        raise StoreError(
+            f"cannot open store {safe_url(url)}: its database driver '{exc.name}' is not installed"
+            f"{DRIVER_HINTS.get(exc.name or '', '')}"
+        ) from exc
+    except (SQLAlchemyError, ValueError) as exc:
         raise StoreError(f"cannot open store {safe_url(url)}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", sqlite_pragmas)
+    create_schema(engine, url)
     return engine
+
+
+def engine_options(url: str) -> dict[str, Any]:
+    """Driver options: SQLite's busy timeout (seconds to wait for another writer's lock)."""
+    return {"connect_args": {"timeout": BUSY_TIMEOUT}} if url.startswith("sqlite") else {}
+
+
+def sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL: readers never wait for a writer, and a writer only for another writer."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
+    cursor.close()
+
+
+def create_schema(engine: Engine, url: str) -> None:
+    """Create missing tables; two processes opening a new store at once may race, so a
+    failure is retried once before it is reported."""
+    for attempt in (1, 2):
+        try:
+            metadata.create_all(engine)
+            return
+        except SQLAlchemyError as exc:
+            if attempt == 2:
+                raise StoreError(f"cannot open store {safe_url(url)}: {exc}") from exc
 
 
 def safe_url(url: str) -> str:
@@ -61,41 +101,39 @@ def save_run(
     records: Iterable[Record],
     found: Late[Issue],
 ) -> int:
-    """Insert a run, its inputs, assets, determinations and issues in one transaction; its id.
-    Records may be a stream; inputs and issues may be callables read after it is consumed."""
-    try:
-        with engine.begin() as conn:
-            inserted = conn.execute(
-                insert(runs).values(
-                    started_at=header.started_at,
-                    finished_at=datetime.now(UTC),
-                    as_of=header.as_of,
-                    kb_manifest_sha256=header.kb_manifest_sha256,
-                    regimes=list(header.regimes),
-                    netvet_version=__version__,
-                    assets=0,
-                    counts={},
-                )
-            )
-            run_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-            counts = write_assets(conn, run_id, records)
-            write_inputs_and_issues(conn, run_id, settled(header.inputs), settled(found))
-            totals = {"assets": sum(counts.values()), "counts": counts, "finished_at": datetime.now(UTC)}
-            conn.execute(update(runs).where(runs.c.id == run_id).values(**totals))
-    except SQLAlchemyError as exc:
-        raise StoreError(f"run not saved (nothing written): {exc}") from exc
+    """Insert a run, its inputs, assets, determinations and issues in one short transaction; its
+    id. Records may be a stream: it is consumed into prepared rows first, so the write lock is
+    held only while the rows are copied in; inputs and issues may be callables read after it."""
+    with spooled(records) as spool:
+        read, problems = settled(header.inputs), settled(found)
+        try:
+            with engine.begin() as conn:
+                run_id = insert_run(conn, header, spool.counts)
+                for rows, determined in spool.chunks():
+                    conn.execute(ENCODED_ASSETS, with_run(rows, run_id))
+                    if determined:
+                        conn.execute(insert(determinations), with_run(determined, run_id))
+                write_inputs_and_issues(conn, run_id, read, problems)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"run not saved (nothing written): {exc}") from exc
     return run_id
 
 
-def write_assets(conn: Any, run_id: int, records: Iterable[Record]) -> dict[str, int]:
-    """Insert records in chunks as they come; counts by verdict."""
-    counts: dict[str, int] = {}
-    for chunk in batched(enumerate(records), CHUNK):
-        conn.execute(insert(assets), [asset_row(run_id, i, r) for i, r in chunk])
-        conn.execute(insert(determinations), [d for i, r in chunk for d in determination_rows(run_id, i, r)])
-        for _, r in chunk:
-            counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
-    return counts
+def insert_run(conn: Any, header: RunHeader, counts: dict[str, int]) -> int:
+    """The runs row, with its final counts; its id."""
+    inserted = conn.execute(
+        insert(runs).values(
+            started_at=header.started_at,
+            finished_at=datetime.now(UTC),
+            as_of=header.as_of,
+            kb_manifest_sha256=header.kb_manifest_sha256,
+            regimes=list(header.regimes),
+            netvet_version=__version__,
+            assets=sum(counts.values()),
+            counts=counts,
+        )
+    )
+    return int(inserted.inserted_primary_key[0])
 
 
 def write_inputs_and_issues(
@@ -126,44 +164,6 @@ def write_inputs_and_issues(
                 for i, x in chunk
             ],
         )
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
-    """Tuples of at most `size` items (itertools.batched is Python 3.12+)."""
-    it = iter(items)
-    while chunk := tuple(islice(it, size)):
-        yield chunk
-
-
-def asset_row(run_id: int, position: int, r: Record) -> dict[str, Any]:
-    """The assets row of one record."""
-    maker = r["manufacturer"] or {}
-    return {
-        "run_id": run_id,
-        "position": position,
-        "asset": r["asset"],
-        "verdict": r["verdict"],
-        "manufacturer": maker.get("id") or maker.get("name"),
-        "model": r["model"],
-        "category": r["category"],
-        "confidence": r["confidence"],
-        "record": r,
-    }
-
-
-def determination_rows(run_id: int, position: int, r: Record) -> Iterator[dict[str, Any]]:
-    """The determinations rows of one record."""
-    for d in r["determinations"]:
-        version = date.fromisoformat(d["list_version"]) if d["list_version"] else None
-        yield {
-            "run_id": run_id,
-            "position": position,
-            "regime": d["regime"],
-            "status": d["status"],
-            "entry": d["entry"],
-            "list_version": version,
-            "reason": d["reason"],
-        }
 
 
 def list_runs(engine: Engine) -> list[dict[str, Any]]:

@@ -4,7 +4,6 @@
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import Any
 
 from netvet.errors import RecordError, SourceError
 from netvet.ids import parse_date
+from netvet.kb.importers.complete import load_json, require_complete_csv
 from netvet.model import Issue
 
 CSV_REQUIRED = ("_id", "source", "name", "addresses", "start_date", "end_date", "alt_names")
@@ -115,11 +115,13 @@ def build_entry(fields: Mapping[str, Any], addresses: tuple[str, ...], line: int
 
 
 def read_csl_csv(content: str, path: str) -> tuple[list[CslEntry], list[Issue]]:
-    """Entries of the CSV layout; a repeated header or a bad row is an Issue."""
+    """Entries of the CSV layout; a repeated header or a bad row is an Issue, a file cut short
+    an error."""
     reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
     missing = [c for c in CSV_REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
         raise SourceError(f"{path}: line 1: not a Consolidated Screening List CSV, missing columns {missing}")
+    require_complete_csv(content, path)
     entries: list[CslEntry] = []
     issues: list[Issue] = []
     for row in reader:
@@ -133,7 +135,7 @@ def read_csl_csv(content: str, path: str) -> tuple[list[CslEntry], list[Issue]]:
             entries.append(build_entry(fields, split_joined(row.get("addresses")), line))
         except RecordError as exc:
             issues.append(Issue(path, f"line {line}", exc.field, str(exc)))
-    return check_unique(entries, path, "line"), issues
+    return check_unique(require_entries(entries, path), path, "line"), issues
 
 
 def json_address(item: object) -> str | None:
@@ -156,13 +158,11 @@ def json_strings(value: object) -> tuple[str, ...]:
 
 def read_csl_json(content: str, path: str) -> tuple[list[CslEntry], list[Issue]]:
     """Entries of the JSON layout (`{"results": [...]}` or a bare array); a bad result is an Issue."""
-    try:
-        doc = json.loads(content)
-    except json.JSONDecodeError as exc:
-        raise SourceError(f"{path}: line {exc.lineno}: not JSON: {exc.msg}") from exc
+    doc = load_json(content, path)
     results = doc.get("results") if isinstance(doc, dict) else doc
     if not isinstance(results, list):
         raise SourceError(f"{path}: not a Consolidated Screening List JSON: no 'results' array")
+    require_total(doc, len(results), path)
     entries: list[CslEntry] = []
     issues: list[Issue] = []
     for number, item in enumerate(results, start=1):
@@ -172,7 +172,25 @@ def read_csl_json(content: str, path: str) -> tuple[list[CslEntry], list[Issue]]
             issues.append(Issue(path, f"result {number}", exc.field, str(exc)))
     if results and not entries:
         raise SourceError(f"{path}: not a Consolidated Screening List JSON: no result has {JSON_REQUIRED}")
-    return check_unique(entries, path, "result"), issues
+    return check_unique(require_entries(entries, path), path, "result"), issues
+
+
+def require_total(doc: object, found: int, path: str) -> None:
+    """The JSON layout's `total` counts its results: a file holding fewer is cut short (or is one
+    page of a paged API answer), never a whole list."""
+    total = doc.get("total") if isinstance(doc, dict) else None
+    if isinstance(total, int) and total != found:
+        raise SourceError(
+            f"{path}: 'total' says {total} results and the file holds {found}: "
+            "cut short, or one page of a paged answer"
+        )
+
+
+def require_entries(entries: list[CslEntry], path: str) -> list[CslEntry]:
+    """The entries; none at all is an error (the published list is never empty)."""
+    if not entries:
+        raise SourceError(f"{path}: no entries: an empty or cut file is not a Consolidated Screening List")
+    return entries
 
 
 def json_entry(item: object, number: int) -> CslEntry:

@@ -8,6 +8,7 @@ from datetime import date
 
 from netvet.errors import SourceError
 from netvet.ids import parse_date
+from netvet.kb.importers.complete import require_complete_csv
 from netvet.model import Issue
 
 REQUIRED = ("Name", "Clean Name", "Start date")
@@ -31,6 +32,7 @@ def read_1260h(content: str, path: str) -> tuple[list[ListedCompany], list[Issue
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
         raise SourceError(f"{path}: line 1: not a 1260H table, missing columns {missing}")
+    require_complete_csv(content, path)
     rows: list[ListedCompany] = []
     issues: list[Issue] = []
     for line, row in enumerate(reader, start=2):
@@ -50,6 +52,8 @@ def read_1260h(content: str, path: str) -> tuple[list[ListedCompany], list[Issue
                 line,
             )
         )
+    if not rows:
+        raise SourceError(f"{path}: no row with a name and a start date: not imported as an empty list")
     return rows, issues
 
 

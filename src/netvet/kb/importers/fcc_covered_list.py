@@ -8,6 +8,7 @@ from datetime import date
 
 from netvet.errors import SourceError
 from netvet.ids import parse_date
+from netvet.kb.importers.complete import require_complete_csv
 from netvet.model import Issue
 
 TEXT_COLUMNS = ("covered_equipment_or_services", "Covered Equipment or Services")
@@ -39,7 +40,8 @@ def parse_dates(text: str) -> tuple[date, ...]:
 
 def read_fcc_covered_list(content: str, path: str) -> tuple[list[RawEntry], list[Issue]]:
     """Entries of either layout (comma table, or semicolon table with entity columns)."""
-    dialect = "excel" if content.splitlines()[0].count(",") else "semicolon"
+    first = content.splitlines()[0] if content.strip() else ""
+    dialect = "excel" if first.count(",") else "semicolon"
     delimiter = "," if dialect == "excel" else ";"
     reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")), delimiter=delimiter)
     fields = reader.fieldnames or []
@@ -47,6 +49,7 @@ def read_fcc_covered_list(content: str, path: str) -> tuple[list[RawEntry], list
     date_col = next((c for c in DATE_COLUMNS if c in fields), None)
     if text_col is None or date_col is None:
         raise SourceError(f"{path}: line 1: not a Covered List table (columns {fields})")
+    require_complete_csv(content, path, delimiter)
     entries: list[RawEntry] = []
     issues: list[Issue] = []
     for line, row in enumerate(reader, start=2):
@@ -55,4 +58,6 @@ def read_fcc_covered_list(content: str, path: str) -> tuple[list[RawEntry], list
             issues.append(Issue(path, f"line {line}", date_col, "entry without text or date"))
             continue
         entries.append(RawEntry(clean_text(row[text_col]), days[0], days[1:], line))
+    if not entries:
+        raise SourceError(f"{path}: no entry with text and a date: not imported as an empty list")
     return entries, issues
