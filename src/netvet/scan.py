@@ -10,9 +10,10 @@ from pathlib import Path
 from netvet.attribute import RuleKB, attribute
 from netvet.ingest import detect_format, read_source
 from netvet.kb.loader import KnowledgeBase
-from netvet.match import CachedMatcher
+from netvet.match import CachedMatcher, match_name
 from netvet.model import AssetContext, Finding, Issue, Observation, Organisation, verdict_of
 from netvet.regimes import REGIMES, classify_use, determine_all
+from netvet.regimes.services import with_services
 
 Progress = Callable[[int], None]
 UNKNOWN_ORGANISATION = Organisation()  # frozen: safe as a shared default
@@ -65,7 +66,7 @@ def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:
 
 def context_of(obs: Observation, kb: KnowledgeBase, org: Organisation = UNKNOWN_ORGANISATION) -> AssetContext:
     """The facts regimes read about use and acquisition, and about the organisation scanning."""
-    return AssetContext(
+    base = AssetContext(
         use=classify_use(kb.uses, obs.intended_use),
         use_text=obs.intended_use,
         acquired=obs.acquired,
@@ -74,6 +75,13 @@ def context_of(obs: Observation, kb: KnowledgeBase, org: Organisation = UNKNOWN_
         conditional_approval=obs.conditional_approval,
         organisation=org,
     )
+    return with_services(base, obs, lambda text: servicer_of(kb, text))
+
+
+def servicer_of(kb: KnowledgeBase, text: str) -> str | None:
+    """The kb entity a servicer's name matches best, if any."""
+    found = match_name(kb.names, text)
+    return found[0].entity if found else None
 
 
 def find(

@@ -48,13 +48,30 @@ def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     return (Evidence("oui", "oui", hit.prefix, claims, Tier.EXACT, reason),)
 
 
+# Vendor cells that name no organisation at all: they stay unattributed.
+NO_ORGANISATION = frozenset(
+    {"unknown", "n a", "na", "none", "generic", "other", "tbd", "various", "misc", "unbranded", "no name"}
+)
+
+
+def own_organisation(vendor: str) -> tuple[Evidence, ...]:
+    """A vendor name that matches no kb entity names an organisation of its own: screened and
+    not listed, so regimes that need a listed maker can answer for it (weak evidence, so a MAC
+    or model naming another maker still wins and the disagreement is shown)."""
+    words = " ".join(re.findall(r"[^\W_]+", vendor.casefold()))
+    if not re.search(r"[^\W\d_]{2}", words) or words in NO_ORGANISATION:
+        return ()
+    reason = f"vendor text '{vendor.strip()}' matches no kb entity: an organisation of its own, on no list"
+    return (Evidence("vendor-unlisted", "vendor", vendor, f"org:{vendor.strip()}", Tier.KEYWORD, reason),)
+
+
 def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     """The vendor or manufacturer text names this organisation or one of its brands."""
     if not obs.vendor:
         return ()
     matches = kb.names(obs.vendor)
     if not matches:
-        return ()
+        return own_organisation(obs.vendor)
     best = matches[0]
     brand = kb.brands.get(best.matched_name.casefold())
     via = f" (brand {brand})" if brand else ""

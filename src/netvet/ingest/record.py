@@ -20,6 +20,8 @@ TEXT_FIELDS = (
     "sysdescr",
     "sysobjectid",
     "banner",
+    "service",
+    "serviced_by",
 )
 
 
@@ -44,6 +46,8 @@ PARSERS: dict[str, tuple[Parser, str]] = {
     "cost": (parse_amount, "not an amount"),
     "conditional_approval": (parse_flag, "not yes or no"),
     "country_of_production": (normalize_country, "not a country"),
+    "service_country": (normalize_country, "not a country"),
+    "contract_end": (parse_date, "not a date"),
 }
 
 
@@ -72,8 +76,9 @@ def observation_from(
             issues.append(Issue(source.path, source.locator, field, error))
         else:
             values[field] = value
-    if country := values.get("country_of_production"):
-        values["country_of_production"] = str(country)
+    for field in ("country_of_production", "service_country"):
+        if country := values.get(field):
+            values[field] = str(country)
     if not values:
         issues.append(Issue(source.path, source.locator, None, "row has no usable value"))
         return None, issues

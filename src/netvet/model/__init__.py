@@ -7,7 +7,7 @@ from netvet.model.finding import AssetContext, Determination, Finding, Organisat
 from netvet.model.observation import Observation
 from netvet.model.ownership import Link, OwnershipGraph
 from netvet.model.sources import Issue, Source, SourceRef
-from netvet.model.vocab import Category, Relation, Scope, Status, Tier, UseClass, Verdict
+from netvet.model.vocab import Category, Relation, Scope, ServiceType, Status, Tier, UseClass, Verdict
 
 __all__ = [
     "AssetContext",
@@ -28,6 +28,7 @@ __all__ = [
     "OwnershipGraph",
     "Relation",
     "Scope",
+    "ServiceType",
     "Source",
     "SourceRef",
     "Status",

@@ -5,7 +5,7 @@ from datetime import date
 
 from netvet.model.attribution import Attribution
 from netvet.model.observation import Observation
-from netvet.model.vocab import VERDICT_RANK, Status, UseClass, Verdict
+from netvet.model.vocab import VERDICT_RANK, ServiceType, Status, UseClass, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,9 @@ class AssetContext:
     interconnection), §889(a)(2)(A); `handles_user_data`: whether the equipment can route or
     redirect user data traffic or see user data or packets, §889(a)(2)(B); `serviced_by` (kb entity
     id) and `service_country`: who operates, maintains, repairs, updates or services it (15 CFR
-    791.1(a)(1)). None means the fact is not known."""
+    791.1(a)(1)). `service_text` is set when the asset is a service (a contract or purchase of
+    transit, cloud, maintenance...), `service` its kind when the text names one. None means the
+    fact is not known."""
 
     use: UseClass = UseClass.UNKNOWN
     use_text: str | None = None
@@ -38,6 +40,13 @@ class AssetContext:
     handles_user_data: bool | None = None
     serviced_by: str | None = None
     service_country: str | None = None
+    service: ServiceType | None = None
+    service_text: str | None = None
+
+    @property
+    def is_service(self) -> bool:
+        """True when the asset is a service rather than a piece of equipment."""
+        return self.service is not None or bool(self.service_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,10 @@ class Observation:
     components: tuple[tuple[str, str], ...] = ()
     banner: str | None = None
     cpe: tuple[str, ...] = ()
+    service: str | None = None
+    serviced_by: str | None = None
+    service_country: str | None = None
+    contract_end: date | None = None
 
     @property
     def key(self) -> str:
