@@ -11,6 +11,7 @@ from netvet.batch.engine import BatchEngine
 from netvet.batch.reader import StreamIssues, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
 from netvet.ingest.columns import map_columns
+from netvet.ingest import detect_format
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue, Organisation
@@ -48,7 +49,8 @@ class ScanStream:
         if self.engine != "auto":
             return self.engine
         big = path.is_file() and path.stat().st_size >= ARROW_MIN_BYTES
-        return "arrow" if big and path.suffix.lower() in (".csv", ".txt") and not self.strict else "row"
+        tabular = path.suffix.lower() in (".csv", ".txt") and detect_format(path) != "contracts"
+        return "arrow" if big and tabular and not self.strict else "row"
 
     def findings(self) -> Iterator[Finding]:
         """Every finding of every input, in input order."""
