@@ -10,8 +10,8 @@ from netvet.batch.decide import GroupCounts, findings_of
 from netvet.batch.engine import BatchEngine
 from netvet.batch.reader import StreamIssues, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
-from netvet.ingest.columns import map_columns
 from netvet.ingest import detect_format
+from netvet.ingest.columns import map_columns
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue, Organisation

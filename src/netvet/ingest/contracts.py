@@ -19,7 +19,7 @@ TERM_FIELDS = frozenset({"acquired", "contract_end"})
 def looks_like_contracts(headers: Sequence[str]) -> bool:
     """True when the header names a provider, a service and a start or end date."""
     fields = set(map_columns(headers).fields)
-    return CONTRACT_FIELDS <= fields and bool(TERM_FIELDS & fields)
+    return fields >= CONTRACT_FIELDS and bool(TERM_FIELDS & fields)
 
 
 def read_contracts(

@@ -38,7 +38,9 @@ SERVICE_WORDS = (
         r"leased lines?|international (?:voice|circuits?|telecom\w*|bandwidth)|voice termination|"
         r"sip trunk\w*|long distance|carriage|bandwidth|capacity",
     ),
-    words(ServiceType.COLOCATION, r"colo|colocation|co-location|data ?cent(?:er|re)s?|rack space|cabinet space"),
+    words(
+        ServiceType.COLOCATION, r"colo|colocation|co-location|data ?cent(?:er|re)s?|rack space|cabinet space"
+    ),
     words(
         ServiceType.MANAGED_SERVICE,
         r"managed|outsourc\w*|noc|soc|network operations|monitoring service|operations service",
@@ -70,7 +72,6 @@ def category_service(text: str | None) -> ServiceType | None:
     if not text or not SERVICE_SIGNAL.search(text):
         return None
     return classify_service(text)
-
 
 
 def third_party(kind: ServiceType | None) -> bool | None:
