@@ -103,7 +103,8 @@ def match_entry(
     graph: OwnershipGraph, attr: Attribution, ctx: AssetContext, entry: Designation, as_of: date
 ) -> EntityHit | None:
     """The hit of one entity entry on the asset's maker, or None when unrelated."""
-    if attr.manufacturer is None or not applies_to(entry, attr.category, ctx):
+    reaches = applies_to(entry, attr.category, ctx)
+    if attr.manufacturer is None or not (reaches or kind_unknown(attr, ctx)):
         return None
     if not any(graph.may_relate(attr.manufacturer, target) for target in entry.entities):
         return None
@@ -115,13 +116,28 @@ def match_entry(
     if not live:
         return None
     day, link = live[-1]
-    hit = (
-        ambiguous_ownership(graph, entry, link, day)
-        if len(live) < len(days)
-        else judge_link(graph, attr, ctx, entry, link)
-    )
+    if len(live) < len(days):
+        hit = ambiguous_ownership(graph, entry, link, day)
+    else:
+        hit = judge_link(graph, attr, ctx, entry, link) if reaches else unknown_kind(graph, entry, link)
     flags = unverified_flags(graph, entry, link.path)
     return replace(hit, flags=flags) if flags else hit
+
+
+def kind_unknown(attr: Attribution, ctx: AssetContext) -> bool:
+    """Neither a device category nor a service is known for the asset."""
+    return attr.category is None and not ctx.is_service
+
+
+def unknown_kind(graph: OwnershipGraph, entry: Designation, link: Link) -> EntityHit:
+    """An entry limited to some products or services names the maker, and what the asset is
+    is unknown: never clear, but review naming the fact that decides."""
+    kinds = ", ".join([*(str(s) for s in entry.scope if s != Scope.EQUIPMENT), *map(str, entry.categories)])
+    reason = (
+        f"made by {describe_link(graph, entry, link)}; the entry reaches only its {kinds}, "
+        "and what this asset is (product category or service) is unknown"
+    )
+    return EntityHit(entry, link, Status.REVIEW, reason, (f"product kind (is it {kinds}?)",))
 
 
 def ambiguous_ownership(graph: OwnershipGraph, entry: Designation, link: Link, day: date) -> EntityHit:
