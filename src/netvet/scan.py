@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from netvet.attribute import RuleKB, attribute
+from netvet.attribute.rules import brand_key
 from netvet.ingest import detect_format, read_source
 from netvet.kb.loader import KnowledgeBase
 from netvet.match import CachedMatcher, match_name
@@ -46,7 +47,8 @@ def rule_kb(kb: KnowledgeBase) -> RuleKB:
     brands = {b.brand.casefold(): b.brand for b in kb.brands if b.valid_from is None and b.valid_to is None}
     oem = {b.owner: b.oem for b in kb.brands if b.oem and b.valid_to is None}
     names = CachedMatcher(kb.names)
-    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external)
+    owners = {brand_key(b.brand): (b.owner, b.brand) for b in kb.brands if b.valid_to is None}
+    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external, owners)
 
 
 def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:
