@@ -2,6 +2,7 @@
 judged against the packaged kb: one row per rule, dates either side of every cut-off."""
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,12 @@ import yaml
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import AssetContext, Attribution, Category, Determination, Organisation
 from netvet.regimes import REGIMES, classify_use, get_regime
+from netvet.regimes.services import classify_service, third_party
 from tests.conftest import attr
 
-TABLE = Path(__file__).parent / "data" / "scenarios.yaml"
-DOC = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
-SCENARIOS: list[dict[str, Any]] = DOC["scenarios"]
+TABLES = sorted((Path(__file__).parent / "data").glob("scenarios*.yaml"))
+DOCS = [yaml.safe_load(table.read_text(encoding="utf-8")) for table in TABLES]
+SCENARIOS: list[dict[str, Any]] = [dict(doc["defaults"], **row) for doc in DOCS for row in doc["scenarios"]]
 CONTEXT_FIELDS = ("acquired", "funding", "first_authorized", "conditional_approval", "third_party_service")
 CONTEXT_FIELDS += ("handles_user_data", "serviced_by", "service_country")
 
@@ -31,11 +33,21 @@ def context_of(kb: KnowledgeBase, row: dict[str, Any]) -> AssetContext:
     facts = {name: given[name] for name in CONTEXT_FIELDS if name in given}
     organisation = Organisation(**given.get("organisation", {}))
     use = given.get("use")
-    return AssetContext(use=classify_use(kb.uses, use), use_text=use, organisation=organisation, **facts)
+    found = AssetContext(use=classify_use(kb.uses, use), use_text=use, organisation=organisation, **facts)
+    return with_service(found, given.get("service"))
+
+
+def with_service(found: AssetContext, text: str | None) -> AssetContext:
+    """A service row: its text classified as the readers classify it."""
+    if text is None:
+        return found
+    kind = classify_service(text)
+    given = found.third_party_service
+    return replace(found, service=kind, service_text=text, third_party_service=given or third_party(kind))
 
 
 def judge(kb: KnowledgeBase, row: dict[str, Any]) -> Determination:
-    as_of: date = row.get("as_of", DOC["defaults"]["as_of"])
+    as_of: date = row["as_of"]
     return get_regime(row["regime"])(asset_of(row), context_of(kb, row), kb.regime_kb, as_of)
 
 
