@@ -24,6 +24,7 @@ GENERIC_ONLY = 0.5
 SPELLING = 0.9
 BARE_NAME = 0.84
 BARE_NAME_LETTERS = 5
+TYPO_MIN = 5
 
 
 def words_agree(a: str, b: str, longer_words: int = 12) -> bool:
@@ -32,7 +33,7 @@ def words_agree(a: str, b: str, longer_words: int = 12) -> bool:
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    if shorter < 6 or a[0] != b[0]:
+    if shorter < TYPO_MIN or a[0] != b[0]:
         return False
     allowed = 1 if shorter < longer_words else 2
     return OSA.distance(a, b, score_cutoff=allowed) <= allowed
