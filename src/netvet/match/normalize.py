@@ -24,7 +24,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _GLUED_SUFFIXES = ("corp", "ltd", "inc", "llc", "co")
 _GLUED_AT_END = ("coltd", "corp", "ltd", "inc", "llc")
 _LONG_VOCABULARY = tuple(sorted(w for w in INDUSTRY_WORDS | LEGAL_FORMS | PLACES if len(w) >= 6))
-MISSPELT_MIN = 6
+MISSPELT_MIN = 5
 
 
 @dataclass(frozen=True, slots=True)
