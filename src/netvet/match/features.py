@@ -55,6 +55,22 @@ def trade_agreement(query: NameKey, cand: NameKey) -> float:
     return SPELLING
 
 
+GLUED_MIN = 8
+
+
+def glued_agreement(query: NameKey, cand: NameKey) -> float:
+    """The same words once glued words are split.
+
+    1 when every word but the legal forms agrees joined together, SPELLING when only up to a
+    typo (two in 12+ letters), else 0."""
+    short, long = sorted((query.compact, cand.compact), key=len)
+    if len(short) < GLUED_MIN or query.trade == cand.trade:
+        return 0.0
+    if short == long:
+        return 1.0
+    return SPELLING if words_agree(short, long) else 0.0
+
+
 def industry_agree(query: NameKey, cand: NameKey) -> float | None:
     """Industry words agree as well."""
     return 0.06 if query.industry and query.industry == cand.industry else None

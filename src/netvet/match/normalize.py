@@ -22,7 +22,7 @@ from netvet.match.vocabulary import (
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _GLUED_SUFFIXES = ("corp", "ltd", "inc", "llc", "co")
-_GLUED_AT_END = ("coltd", "corp", "ltd", "inc", "llc")
+_GLUED_AT_END = ("corporation", "incorporated", "limited", "company", "coltd", "corp", "ltd", "inc", "llc")
 _LONG_VOCABULARY = tuple(sorted(w for w in INDUSTRY_WORDS | LEGAL_FORMS | PLACES if len(w) >= 6))
 MISSPELT_MIN = 5
 
@@ -46,6 +46,12 @@ class NameKey:
     def core(self) -> str:
         """Trade-name words joined without spaces (compares 'hik vision' with 'hikvision')."""
         return "".join(self.trade)
+
+    @property
+    def compact(self) -> str:
+        """Every word but the legal forms, joined ('huaweitechnologies' for 'HuaweiTechnologies'
+        and for 'Huawei Technologies')."""
+        return "".join(w for w in self.words if w not in LEGAL_FORMS and w not in PINYIN_LEGAL_FORMS)
 
 
 def fold(text: str) -> str:
@@ -145,13 +151,36 @@ def stem(word: str) -> str:
     return word
 
 
+def legal_typo(word: str) -> str | None:
+    """The legal form a word spells with one letter doubled ('ltdd', 'incc', 'corpp')."""
+    if len(word) < 4 or word in LEGAL_FORMS or word in INDUSTRY_WORDS or word in PLACES:
+        return None
+    doubled = (i for i in range(1, len(word)) if word[i] == word[i - 1])
+    found = {word[:i] + word[i + 1 :] for i in doubled} & LEGAL_FORMS
+    return min((f for f in found if len(f) >= 3), default=None)
+
+
+def legal_tail(words: list[str]) -> list[str]:
+    """Misspelt legal forms at the end of a name read as the legal forms they spell: only where
+    nothing but legal forms follows them, so a trade word is never taken for one."""
+    fixed = list(words)
+    for i in range(len(fixed) - 1, 0, -1):
+        if fixed[i] in LEGAL_FORMS:
+            continue
+        spelt = legal_typo(fixed[i])
+        if spelt is None:
+            break
+        fixed[i] = spelt
+    return fixed
+
+
 def name_key(text: str) -> NameKey:
     """Classify every word of a name; legal forms are dropped."""
     trade: list[str] = []
     industry: set[str] = set()
     places: set[str] = set()
     legal: set[str] = set()
-    words = tuple(map(canonical, words_of(text)))
+    words = tuple(legal_tail(list(map(canonical, words_of(text)))))
     for word in words:
         if word in LEGAL_FORMS or word in PINYIN_LEGAL_FORMS:
             legal.add(word)
