@@ -29,11 +29,12 @@ TYPO_MIN = 5
 
 def words_agree(a: str, b: str, longer_words: int = 12) -> bool:
     """Equal, or one typo apart (a letter dropped, added, changed or two swapped, never the
-    first) in words of 6+ letters, two typos in words of `longer_words`+; short words must be equal."""
+    first) in words of 5+ letters (a 4-letter word may miss one letter of a 5-letter one), two
+    typos in words of `longer_words`+; shorter words must be equal."""
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    if shorter < TYPO_MIN or a[0] != b[0]:
+    if max(len(a), len(b)) < TYPO_MIN or shorter < TYPO_MIN - 1 or a[0] != b[0]:
         return False
     allowed = 1 if shorter < longer_words else 2
     return OSA.distance(a, b, score_cutoff=allowed) <= allowed

@@ -91,7 +91,7 @@ def deletions(word: str) -> set[str]:
 def similar_words(index: NameIndex, word: str) -> set[str]:
     """The word and the indexed words one deletion, insertion, substitution or swap away."""
     found = {word}
-    for variant in deletions(word):
+    for variant in deletions(word) or ({word} if len(word) == FUZZY_WORD_MIN - 1 else set()):
         found.update(index.by_deletion.get(variant, ()))
     return found
 

@@ -22,7 +22,19 @@ from netvet.match.vocabulary import (
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _GLUED_SUFFIXES = ("corp", "ltd", "inc", "llc", "co")
-_GLUED_AT_END = ("corporation", "incorporated", "limited", "company", "coltd", "corp", "ltd", "inc", "llc")
+_GLUED_AT_END = (
+    "corporation",
+    "incorporated",
+    "limited",
+    "company",
+    "coltd",
+    "gmbh",
+    "corp",
+    "ltd",
+    "inc",
+    "llc",
+)
+_GLUED_PLACES = tuple(sorted((p for p in PLACES if len(p) >= 5), key=len, reverse=True))
 _LONG_VOCABULARY = tuple(sorted(w for w in INDUSTRY_WORDS | LEGAL_FORMS | PLACES if len(w) >= 6))
 MISSPELT_MIN = 5
 
@@ -41,6 +53,7 @@ class NameKey:
     words: tuple[str, ...] = ()
     country: str | None = None
     identifiers: frozenset[tuple[str, str]] = frozenset()
+    joined: str = ""
 
     @property
     def core(self) -> str:
@@ -49,9 +62,9 @@ class NameKey:
 
     @property
     def compact(self) -> str:
-        """Every word but the legal forms, joined ('huaweitechnologies' for 'HuaweiTechnologies'
-        and for 'Huawei Technologies')."""
-        return "".join(w for w in self.words if w not in LEGAL_FORMS and w not in PINYIN_LEGAL_FORMS)
+        """Every word but the legal forms, as written, joined ('huaweitechnologies' for
+        'HuaweiTechnologies' and for 'Huawei Technologies')."""
+        return self.joined
 
 
 def fold(text: str) -> str:
@@ -71,6 +84,9 @@ def split_glued(word: str) -> list[str]:
         head = word[: -len(suffix)]
         if word.endswith(suffix) and len(head) >= 3 and word not in LEGAL_FORMS:
             return [*split_glued(head), *(["co", "ltd"] if suffix == "coltd" else [suffix])]
+    place = next((p for p in _GLUED_PLACES if word.startswith(p) and len(word) - len(p) >= 4), None)
+    if place is not None and word not in PLACES:
+        return [place, *split_glued(word[len(place) :])]
     return [word]
 
 
@@ -180,7 +196,9 @@ def name_key(text: str) -> NameKey:
     industry: set[str] = set()
     places: set[str] = set()
     legal: set[str] = set()
-    words = tuple(legal_tail(list(map(canonical, words_of(text)))))
+    written = words_of(text)
+    words = tuple(legal_tail(list(map(canonical, written))))
+    joined = "".join(w for w, c in zip(written, words, strict=True) if c not in LEGAL_FORMS)
     for word in words:
         if word in LEGAL_FORMS or word in PINYIN_LEGAL_FORMS:
             legal.add(word)
@@ -200,7 +218,15 @@ def name_key(text: str) -> NameKey:
             True,
             frozenset(legal),
             words=words,
+            joined=joined,
         )
     return NameKey(
-        text, tuple(trade), frozenset(industry), frozenset(places), False, frozenset(legal), words=words
+        text,
+        tuple(trade),
+        frozenset(industry),
+        frozenset(places),
+        False,
+        frozenset(legal),
+        words=words,
+        joined=joined,
     )
