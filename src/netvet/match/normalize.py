@@ -190,36 +190,34 @@ def legal_tail(words: list[str]) -> list[str]:
     return fixed
 
 
-def name_key(text: str) -> NameKey:
-    """Classify every word of a name; legal forms are dropped."""
+def classify_words(words: tuple[str, ...]) -> tuple[list[str], set[str], set[str], set[str]]:
+    """Trade words (in order), industry words (stemmed), places and legal forms."""
     trade: list[str] = []
     industry: set[str] = set()
     places: set[str] = set()
     legal: set[str] = set()
-    written = words_of(text)
-    words = tuple(legal_tail(list(map(canonical, written))))
-    joined = "".join(w for w, c in zip(written, words, strict=True) if c not in LEGAL_FORMS)
     for word in words:
         if word in LEGAL_FORMS or word in PINYIN_LEGAL_FORMS:
             legal.add(word)
-            continue
-        if word in INDUSTRY_WORDS:
+        elif word in INDUSTRY_WORDS:
             industry.add(stem(word))
         elif word in PLACES:
             places.add(word)
         else:
             trade.append(word)
+    return trade, industry, places, legal
+
+
+def name_key(text: str) -> NameKey:
+    """Classify every word of a name; legal forms are dropped."""
+    written = words_of(text)
+    words = tuple(legal_tail(list(map(canonical, written))))
+    joined = "".join(w for w, c in zip(written, words, strict=True) if c not in LEGAL_FORMS)
+    trade, industry, places, legal = classify_words(words)
     if not trade:
-        return NameKey(
-            text,
-            tuple(sorted(places | industry)),
-            frozenset(),
-            frozenset(),
-            True,
-            frozenset(legal),
-            words=words,
-            joined=joined,
-        )
+        generic = tuple(sorted(places | industry))
+        empty: frozenset[str] = frozenset()
+        return NameKey(text, generic, empty, empty, True, frozenset(legal), words=words, joined=joined)
     return NameKey(
         text,
         tuple(trade),
