@@ -125,6 +125,53 @@ PERTURBATIONS: tuple[Perturbation, ...] = (
 )
 
 
+def short_typo(name: str, rng: random.Random) -> str | None:
+    """One letter dropped, doubled or changed (never the first) in a word of 4 or 5 letters."""
+    words = [m for m in re.finditer(r"\b[A-Za-z]{4,5}\b", name) if not LEGAL_TAIL.fullmatch(" " + m.group())]
+    if not words:
+        return None
+    m = rng.choice(words)
+    word, i = m.group(), rng.randrange(1, len(m.group()))
+    kind = rng.randrange(3)
+    if kind == 0:
+        new = word[:i] + word[i + 1 :]
+    elif kind == 1:
+        new = word[:i] + word[i] + word[i:]
+    else:
+        key = NEIGHBOURS.get(word[i].lower(), word[i])
+        new = word[:i] + (key.upper() if word[i].isupper() else key) + word[i + 1 :]
+    return None if new == word else name[: m.start()] + new + name[m.end() :]
+
+
+def glue(name: str, rng: random.Random) -> str | None:
+    """Two neighbouring words written as one ('HuaweiTechnologies', 'CommunicationsCorporation')."""
+    gaps = [m for m in re.finditer(r"(?<=[A-Za-z])\s+(?=[A-Za-z])", name)]
+    if not gaps:
+        return None
+    m = rng.choice(gaps)
+    return name[: m.start()] + name[m.end() :]
+
+
+LEGAL_WORDS = re.compile(r"\b(Corporation|Company|Limited|Incorporated|Corp|Ltd|Inc|LLC|GmbH)\b")
+
+
+def misspell_legal_form(name: str, rng: random.Random) -> str | None:
+    """The legal form misspelt: a letter doubled ('Ltdd', 'Incc') or dropped ('Corporaton')."""
+    forms = list(LEGAL_WORDS.finditer(name))
+    if not forms:
+        return None
+    m = rng.choice(forms)
+    word = m.group()
+    i = rng.randrange(1, len(word))
+    new = word[:i] + word[i] + word[i:] if len(word) <= 4 else word[:i] + word[i + 1 :]
+    return name[: m.start()] + new + name[m.end() :]
+
+
+# Typo classes reported on their own (bench/names.py), outside the main labelled set so its
+# figures stay comparable from run to run.
+EXTRA_TYPOS: tuple[Perturbation, ...] = (short_typo, glue, misspell_legal_form)
+
+
 def perturb(name: str, rng: random.Random, count: int) -> list[tuple[str, str]]:
     """Up to `count` distinct (perturbation, new name) pairs for one name; pinyin always when it applies."""
     done: list[tuple[str, str]] = []

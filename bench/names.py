@@ -15,6 +15,7 @@
 """
 
 import argparse
+import random
 import statistics
 import sys
 import time
@@ -24,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.name_eval import EvalSet, GalleryEntity, Query, load_eval_set  # noqa: E402
+from bench.name_eval import EvalSet, GalleryEntity, Query, load_eval_set, unambiguous  # noqa: E402
 from bench.name_peers import NomenklaturaMatcher, WRatioMatcher  # noqa: E402
+from bench.name_perturb import EXTRA_TYPOS  # noqa: E402
 from bench.name_scores import Scores, score_answers  # noqa: E402
 from netvet.match import DEFAULT_THRESHOLD, NameIndex, build_index, match_name  # noqa: E402
 from netvet.model import Entity  # noqa: E402
@@ -78,8 +80,37 @@ def print_accuracy(eval_set: EvalSet, show: int) -> None:
             f"  {name:40s} P {s.precision:.4f}  R {s.recall:.4f}  F1 {s.f1:.4f}"
             f"   netvet F1 / this {base / s.f1 if s.f1 else float('inf'):5.2f}"
         )
+    typos = [q for q in queries if q.kind == "typo"]
+    print(f"  recall on the set's typo variants ({len(typos)} queries, one slip in a word of 6+ letters):")
+    for name, s in results:
+        missed = sum(q.kind == "typo" for q, _ in s.wrong)
+        print(f"    {name:38s} R {1 - missed / len(typos) if typos else 1.0:.4f}")
     for query, got in results[0][1].wrong[:show]:
         print(f"    netvet wrong: {query.kind:22s} {query.text!r} -> {got} (want {query.expected})")
+    print_extra_typos(eval_set, netvet_predictor(index))
+
+
+def extra_typo_queries(eval_set: EvalSet, seed: int) -> list[Query]:
+    """Seeded variants of every gallery entity's first name by the extra typo classes (a short
+    word's slip, glued words, a misspelt legal form), unambiguous in the gallery."""
+    rng = random.Random(seed)
+    found = [
+        Query(text, entity.id, feature.__name__)
+        for entity in eval_set.gallery
+        for feature in EXTRA_TYPOS
+        if (text := feature(entity.names[0], rng)) and text != entity.names[0]
+    ]
+    return unambiguous(found, eval_set.gallery)
+
+
+def print_extra_typos(eval_set: EvalSet, predict: Callable[[str], str | None]) -> None:
+    """netvet's precision and recall on each extra typo class."""
+    queries = extra_typo_queries(eval_set, 14)
+    print(f"  netvet on the extra typo classes ({len(queries)} variants of gallery names):")
+    for kind in sorted({q.kind for q in queries}):
+        s = score_answers([q for q in queries if q.kind == kind], predict)
+        count = sum(q.kind == kind for q in queries)
+        print(f"    {kind:38s} P {s.precision:.4f}  R {s.recall:.4f}  ({count} queries)")
 
 
 def print_throughput(eval_set: EvalSet, sample: Sequence[Query], repeat: int) -> None:

@@ -182,3 +182,20 @@ def test_scan_reads_the_organisation_profile_and_flags(tmp_path: Path) -> None:
     assert unknown["status"] == "review" and "customer" in unknown["reason"]
     assert reimbursement("--profile", str(profile))["status"] == "covered"
     assert reimbursement("--profile", str(profile), "--customers", "12000000")["status"] == "not-covered"
+
+
+def test_contracts_flag_renewals_of_covered_services(tmp_path: Path) -> None:
+    contracts = Path(__file__).resolve().parents[1] / "examples" / "contracts.csv"
+    done = netvet("scan", str(contracts), "--no-store", "--as-of", "2026-11-23", "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    records = json.loads(done.stdout)
+    by_provider = {r["manufacturer"]["name"]: r for r in records}
+    telecom = by_provider["China Telecom (Americas) Corporation"]
+    assert telecom["verdict"] == "covered" and telecom["service"] == "transit"
+    assert telecom["renewal_due"] == {"date": "2027-01-31", "days_left": 69}
+    subsidy = next(d for d in telecom["determinations"] if d["regime"] == "fcc-subsidy")
+    assert subsidy["status"] == "covered"
+    assert (
+        by_provider["Telia Carrier"]["verdict"] == "clear"
+        and by_provider["Telia Carrier"]["renewal_due"] is None
+    )

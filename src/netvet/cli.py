@@ -68,7 +68,10 @@ FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Input files or folders of them.")],
     fmt: Annotated[
-        str, typer.Option("--format", help="auto|inventory|snmprec|snmpwalk|mactable|cyclonedx|nmap|dhcp")
+        str,
+        typer.Option(
+            "--format", help="auto|inventory|contracts|snmprec|snmpwalk|mactable|cyclonedx|nmap|dhcp"
+        ),
     ] = "auto",
     as_of: Annotated[
         str | None, typer.Option(help="Evaluate the rules as of this date (YYYY-MM-DD).")

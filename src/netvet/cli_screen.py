@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from netvet.errors import SourceError, UsageError
+from netvet.ingest.columns import SYNONYMS, header_words
 from netvet.kb.list_docs import read_text
 from netvet.match import DEFAULT_THRESHOLD, country_code, identifier_pair
 from netvet.match.context import SCHEMES
@@ -31,6 +32,7 @@ class PartyRow:
     name: str
     country: str | None = None
     identifiers: tuple[tuple[str, str], ...] = ()
+    service: str | None = None
 
 
 def name_column(headers: Sequence[str], chosen: str | None, path: str) -> str:
@@ -90,6 +92,7 @@ def read_parties(
     column = name_column(headers, chosen, str(path))
     countries = country_column(headers, chosen_country, str(path))
     schemes = identifier_columns(headers)
+    services = next((h for h in headers if header_words(h) in SYNONYMS["service"]), None)
     rows, issues = [], []
     for row in reader:
         cells = {h: (row.get(h) or "") for h in headers}
@@ -98,7 +101,9 @@ def read_parties(
             issues.append(Issue(str(path), f"line {reader.line_num}", column, "no name: row not screened"))
         country, bad = row_country(cells, countries, (str(path), f"line {reader.line_num}"))
         issues += bad if name else []
-        rows.append(PartyRow(reader.line_num, cells, name, country, row_identifiers(cells, schemes)))
+        service = cells[services].strip() or None if services else None
+        ids = row_identifiers(cells, schemes)
+        rows.append(PartyRow(reader.line_num, cells, name, country, ids, service))
     return headers, rows, issues
 
 
@@ -184,7 +189,7 @@ def screen(
     )
     added = added_names(headers)
     records = [
-        row_record(r, screen_party(s, r.name, r.country, r.identifiers) if r.name else None, added)
+        row_record(r, screen_party(s, r.name, r.country, r.identifiers, r.service) if r.name else None, added)
         for r in rows
     ]
     with open_output(output) as out:

@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from netvet.attribute import RuleKB, attribute
+from netvet.attribute.rules import brand_key
 from netvet.ingest import detect_format, read_source
 from netvet.kb.loader import KnowledgeBase
-from netvet.match import CachedMatcher
+from netvet.match import CachedMatcher, match_name
 from netvet.model import AssetContext, Finding, Issue, Observation, Organisation, verdict_of
 from netvet.regimes import REGIMES, classify_use, determine_all
+from netvet.regimes.services import with_services
 
 Progress = Callable[[int], None]
 UNKNOWN_ORGANISATION = Organisation()  # frozen: safe as a shared default
@@ -45,7 +47,8 @@ def rule_kb(kb: KnowledgeBase) -> RuleKB:
     brands = {b.brand.casefold(): b.brand for b in kb.brands if b.valid_from is None and b.valid_to is None}
     oem = {b.owner: b.oem for b in kb.brands if b.oem and b.valid_to is None}
     names = CachedMatcher(kb.names)
-    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external)
+    owners = {brand_key(b.brand): (b.owner, b.brand) for b in kb.brands if b.valid_to is None}
+    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external, owners)
 
 
 def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:
@@ -65,7 +68,7 @@ def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:
 
 def context_of(obs: Observation, kb: KnowledgeBase, org: Organisation = UNKNOWN_ORGANISATION) -> AssetContext:
     """The facts regimes read about use and acquisition, and about the organisation scanning."""
-    return AssetContext(
+    base = AssetContext(
         use=classify_use(kb.uses, obs.intended_use),
         use_text=obs.intended_use,
         acquired=obs.acquired,
@@ -76,6 +79,13 @@ def context_of(obs: Observation, kb: KnowledgeBase, org: Organisation = UNKNOWN_
         network_part=obs.network_part,
         generation=obs.generation,
     )
+    return with_services(base, obs, lambda text: servicer_of(kb, text))
+
+
+def servicer_of(kb: KnowledgeBase, text: str) -> str | None:
+    """The kb entity a servicer's name matches best, if any."""
+    found = match_name(kb.names, text)
+    return found[0].entity if found else None
 
 
 def find(

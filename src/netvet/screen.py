@@ -19,6 +19,7 @@ from netvet.kb.screening import (
 from netvet.match import NameMatch, match_name
 from netvet.model import Designation, Scope
 from netvet.regimes.entities import link_on
+from netvet.regimes.services import classify_service
 from netvet.report.records import party
 
 INFORMATIONAL_LISTS = frozenset({"dod-1260h"})
@@ -206,15 +207,44 @@ def match_verdict(match: dict[str, Any]) -> str:
     return "hit" if "hit" in effects else "review" if effects else "clear"
 
 
+def service_hit(s: Screening, hit: dict[str, Any], service: str) -> dict[str, Any]:
+    """A hit on an entry that names some kinds of service only (the §214 entries name
+    telecommunications services), for a party supplying another kind or one its text does not
+    tell: review, with the question."""
+    listed = s.kb.lists.get(hit["list"])
+    entry = next((e for e in listed.entries if e.id == hit["entry"]), None) if listed else None
+    kind = classify_service(service)
+    if hit["effect"] != "hit" or entry is None or not entry.service_types or kind in entry.service_types:
+        return hit
+    what = f"{kind} ('{service}')" if kind else f"'{service}' (kind unknown)"
+    named = ", ".join(entry.service_types)
+    return {
+        **hit,
+        "effect": "review",
+        "reason": f"{hit['reason']}: the entry names {named} services, not {what}",
+    }
+
+
+def with_service(s: Screening, match: dict[str, Any], service: str | None) -> dict[str, Any]:
+    """The match with its hits read for the service the party supplies, when one is given."""
+    if not service or not service.strip():
+        return match
+    return {**match, "hits": [service_hit(s, h, service.strip()) for h in match["hits"]]}
+
+
 def screen_party(
-    s: Screening, query: str, country: str | None = None, identifiers: tuple[tuple[str, str], ...] = ()
+    s: Screening,
+    query: str,
+    country: str | None = None,
+    identifiers: tuple[tuple[str, str], ...] = (),
+    service: str | None = None,
 ) -> dict[str, Any]:
-    """One name (and its country and identifiers, when known) screened for the purpose: its
-    matches (kb entities and list entries, best first), each with the lists that reach it, and
-    the verdict of the most severe unsuppressed match."""
+    """One name (and its country, identifiers and the service it supplies, when known) screened
+    for the purpose: its matches (kb entities and list entries, best first), each with the lists
+    that reach it, and the verdict of the most severe unsuppressed match."""
     context: dict[str, Any] = {"country": country, "identifiers": identifiers}
     found = match_name(s.kb.names, query, threshold=s.threshold, **context)
-    entities = [entity_match(s, m) for m in found]
+    entities = [with_service(s, entity_match(s, m), service) for m in found]
     covered = {t for m in entities for h in m["hits"] for t in h["path"]}
     named = match_name(s.targets.index, query, threshold=s.threshold, limit=ENTRY_LIMIT, **context)
     entries = [

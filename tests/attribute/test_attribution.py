@@ -1,5 +1,7 @@
 """Evidence rules and fusion on single observations."""
 
+import pytest
+
 from netvet.attribute import RULES, attribute
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Category, Tier
@@ -62,3 +64,36 @@ def test_brand_is_kept_and_an_oem_link_raises_a_doubt(kb: KnowledgeBase) -> None
     assert amcrest.manufacturer == "amcrest" and "dahua-technology" in amcrest.alternates
     found = fcc_covered_list.determine(amcrest, ctx(UseClass.PUBLIC_SAFETY, "police"), kb.regime_kb, AS_OF)
     assert found.status == Status.REVIEW and "evidence disagrees" in found.reason
+
+
+def test_a_brand_that_changed_hands_resolves_to_its_current_owner(kb: KnowledgeBase) -> None:
+    found = run(kb, vendor="Honor")
+    assert found.manufacturer == "honor" and found.brand == "Honor"
+    assert any(e.rule == "vendor-brand" for e in found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("vendor", "maker"),
+    [("Imou", "huacheng"), ("Nubia", "nubia"), ("EZVIZ", "ezviz"), ("HiLook", "hikvision")],
+)
+def test_brand_only_vendor_text_of_a_listed_group_resolves(
+    kb: KnowledgeBase, vendor: str, maker: str
+) -> None:
+    assert run(kb, vendor=vendor).manufacturer == maker
+
+
+def test_a_vendor_on_no_list_is_an_organisation_of_its_own(kb: KnowledgeBase) -> None:
+    found = run(kb, vendor="Qwerty Widgetworks Pty")
+    assert found.manufacturer == "org:Qwerty Widgetworks Pty"
+    assert found.evidence[-1].tier == Tier.KEYWORD
+
+
+@pytest.mark.parametrize("vendor", ["unknown", "N/A", "-", "1234", "Generic"])
+def test_vendor_cells_naming_nobody_stay_unattributed(kb: KnowledgeBase, vendor: str) -> None:
+    assert run(kb, vendor=vendor).manufacturer is None
+
+
+def test_a_mac_outweighs_an_unlisted_vendor_name_and_the_disagreement_shows(kb: KnowledgeBase) -> None:
+    found = run(kb, vendor="Qwerty Widgetworks Pty", mac="00:e0:fc:12:34:56")
+    assert found.manufacturer == "huawei-technologies"
+    assert found.contradictions

@@ -121,3 +121,25 @@ def test_funding_and_acquisition_cut_offs_split_groups(kb: KnowledgeBase, tmp_pa
     assert status["h0-0", "fcc-annual-report"] != status["h1-0", "fcc-annual-report"]
     assert status["h2-0", "fcc-reimbursement"] != status["h3-0", "fcc-reimbursement"]
     assert len({status[f"h1-{j}", "fcc-subsidy"] for j in range(len(funding))}) == 3
+
+
+def test_service_columns_give_the_same_answers(kb: KnowledgeBase, tmp_path: Path) -> None:
+    lines = ["Hostname,Vendor,Device Type,Service,Serviced By,Funding Source,Intended Use"]
+    lines += [
+        "s1,China Telecom (Americas) Corp.,,IP transit,,USF high-cost,",
+        "s2,China Telecom (Americas) Corp.,,colocation,,USF high-cost,",
+        "s3,China Telecom (Americas) Corp.,router,,,USF high-cost,",
+        "s4,Cisco,router,,ZTE Corporation,own capital,",
+        "s5,Cisco,router,,Ericsson,own capital,",
+        "s6,Hikvision,,managed video surveillance,,own capital,town hall",
+        "s7,Huawei,,interconnection,,own capital,",
+    ]
+    path = tmp_path / "services.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, row_found, _, arrow_found = both(kb, path)
+    assert [comparable(a) for a in row_found] == [comparable(b) for b in arrow_found]
+    listed = [next(d.status for d in f.determinations if d.regime == "fcc-covered-list") for f in arrow_found]
+    assert listed == ["covered", "review", "not-covered", "not-covered", "not-covered", "covered", "covered"]
+    icts = {f.observations[0].hostname: f.determinations for f in arrow_found}
+    assert "nexus-servicing" in next(d for d in icts["s4"] if d.regime == "icts-791").flags
+    assert "nexus-servicing" not in next(d for d in icts["s5"] if d.regime == "icts-791").flags

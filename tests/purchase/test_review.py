@@ -171,8 +171,16 @@ SCENARIOS: list[tuple[str, PurchaseLine, Organisation, Decision, tuple[str, ...]
         {"fcc-covered-list": Decision.PROHIBITED},
     ),
     (
-        "maker nobody knows",
+        "maker named but on no list: an organisation of its own",
         purchase(vendor="Qwerty Widgetworks Pty", model="QW-1", category="switch"),
+        CARRIER,
+        Decision.ALLOWED,
+        (),
+        {"ndaa-889": Decision.ALLOWED, "fcc-covered-list": Decision.ALLOWED},
+    ),
+    (
+        "no maker at all",
+        purchase(model="QW-1", category="switch"),
         CARRIER,
         Decision.NEEDS_INFORMATION,
         ("manufacturer",),

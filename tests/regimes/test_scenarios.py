@@ -2,6 +2,7 @@
 judged against the packaged kb: one row per rule, dates either side of every cut-off."""
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import yaml
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import AssetContext, Attribution, Category, Determination, Organisation
 from netvet.regimes import REGIMES, classify_use, get_regime
+from netvet.regimes.services import classify_service, third_party
 from tests.conftest import attr
 
 TABLES = sorted((Path(__file__).parent / "data").glob("scenarios*.yaml"))
@@ -34,7 +36,17 @@ def context_of(kb: KnowledgeBase, row: dict[str, Any]) -> AssetContext:
         facts["generation"] = tuple(facts["generation"])
     organisation = Organisation(**given.get("organisation", {}))
     use = given.get("use")
-    return AssetContext(use=classify_use(kb.uses, use), use_text=use, organisation=organisation, **facts)
+    found = AssetContext(use=classify_use(kb.uses, use), use_text=use, organisation=organisation, **facts)
+    return with_service(found, given.get("service"))
+
+
+def with_service(found: AssetContext, text: str | None) -> AssetContext:
+    """A service row: its text classified as the readers classify it."""
+    if text is None:
+        return found
+    kind = classify_service(text)
+    given = found.third_party_service
+    return replace(found, service=kind, service_text=text, third_party_service=given or third_party(kind))
 
 
 def judge(kb: KnowledgeBase, row: dict[str, Any]) -> Determination:

@@ -124,3 +124,18 @@ def test_a_subsidiary_naming_its_country_stays_found(csl_kb: KnowledgeBase) -> N
     s = open_screening(csl_kb, Purpose.PROCUREMENT, DAY, 0.85, DecisionBook({}))
     india = screen_party(s, "Huawei Technologies India Pvt Ltd", "India")
     assert india["best"]["target"] == "huawei-technologies" and india["verdict"] == "hit"
+
+
+@pytest.mark.parametrize(
+    ("service", "effect"),
+    [(None, "hit"), ("IP transit", "hit"), ("colocation", "review"), ("consulting", "review")],
+)
+def test_a_services_entry_reads_the_service_the_party_supplies(
+    kb: KnowledgeBase, service: str | None, effect: str
+) -> None:
+    s = open_screening(kb, Purpose.PROCUREMENT, date(2026, 11, 23), 0.85, DecisionBook({}))
+    found = screen_party(s, "China Unicom (Americas) Operations Limited", service=service)
+    hit = next(h for m in found["matches"] for h in m["hits"] if h["list"] == "fcc-covered-list")
+    assert hit["effect"] == effect
+    if effect == "review":
+        assert "transit, interconnection, roaming services" in hit["reason"]

@@ -3,7 +3,7 @@ whole of attribution's knowledge; every rule's docstring is the sentence a repor
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from netvet.attribute.external import ExternalBanners, external_evidence
 from netvet.attribute.model_number import ModelRules, catalogue_models, matching_patterns
@@ -29,6 +29,7 @@ class RuleKB:
     oem: dict[str, str]
     snmp: SnmpRules = SnmpRules()
     external: tuple[ExternalBanners, ...] = ()
+    brand_owners: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -48,13 +49,46 @@ def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     return (Evidence("oui", "oui", hit.prefix, claims, Tier.EXACT, reason),)
 
 
+# Vendor cells that name no organisation at all: they stay unattributed.
+NO_ORGANISATION = frozenset(
+    {"unknown", "n a", "na", "none", "generic", "other", "tbd", "various", "misc", "unbranded", "no name"}
+)
+
+
+def brand_key(text: str) -> str:
+    """'  HONOR ' -> 'honor': a brand cell compared word for word, case aside."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def brand_owner_evidence(vendor: str, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The vendor text is a brand the kb records (also one that changed hands, such as Honor or
+    Lorex): its current owner made it, and the ownership graph dates the owner before that."""
+    found = kb.brand_owners.get(brand_key(vendor))
+    if found is None:
+        return ()
+    owner, brand = found
+    reason = f"vendor text '{vendor.strip()}' is the brand {brand}, whose current owner is {owner}"
+    return (Evidence("vendor-brand", "vendor", vendor, owner, Tier.HEURISTIC, reason, brand=brand),)
+
+
+def own_organisation(vendor: str) -> tuple[Evidence, ...]:
+    """A vendor name that matches no kb entity names an organisation of its own: screened and
+    not listed, so regimes that need a listed maker can answer for it (weak evidence, so a MAC
+    or model naming another maker still wins and the disagreement is shown)."""
+    words = " ".join(re.findall(r"[^\W_]+", vendor.casefold()))
+    if not re.search(r"[^\W\d_]{2}", words) or words in NO_ORGANISATION:
+        return ()
+    reason = f"vendor text '{vendor.strip()}' matches no kb entity: an organisation of its own, on no list"
+    return (Evidence("vendor-unlisted", "vendor", vendor, f"org:{vendor.strip()}", Tier.KEYWORD, reason),)
+
+
 def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     """The vendor or manufacturer text names this organisation or one of its brands."""
     if not obs.vendor:
         return ()
     matches = kb.names(obs.vendor)
     if not matches:
-        return ()
+        return brand_owner_evidence(obs.vendor, kb) or own_organisation(obs.vendor)
     best = matches[0]
     brand = kb.brands.get(best.matched_name.casefold())
     via = f" (brand {brand})" if brand else ""

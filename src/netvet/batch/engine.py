@@ -40,7 +40,8 @@ REPRESENTATIVE = SourceRef("batch", "representative")
 RULE_FIELDS = tuple(dict.fromkeys(f for _, f in RULES if f != "mac"))
 # Inventory facts, then the device texts that SNMP and service evidence rules read.
 FACTS = ("vendor", "model", "category", "country_of_production", "intended_use", "network_part", "generation")
-DECIDING = (*FACTS, "sysobjectid", "sysdescr", "banner")
+# Service facts decide too: the service named, and who services or updates the asset.
+DECIDING = (*FACTS, "sysobjectid", "sysdescr", "banner", "service", "serviced_by", "service_country")
 # Fields an answer depends on (dictionary-encoded); every other field is carried as text. Funding
 # decides through the program it names (funding_group), so its texts are grouped by program.
 ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval", "funding"})

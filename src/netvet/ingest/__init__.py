@@ -1,12 +1,14 @@
 """Readers: one module per input format, one signature, looked up in READERS."""
 
-from collections.abc import Callable, Mapping
+import csv
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from netvet.errors import registry_entry
+from netvet.errors import SourceError, registry_entry
+from netvet.ingest.contracts import looks_like_contracts, read_contracts
 from netvet.ingest.cyclonedx import read_cyclonedx
 from netvet.ingest.dhcp import lease_layout, read_dhcp
-from netvet.ingest.inventory import read_inventory
+from netvet.ingest.inventory import SNIFF_BYTES, decode, read_inventory, read_rows_xlsx, sniff_dialect
 from netvet.ingest.mactable import read_mactable, table_of
 from netvet.ingest.nmap import read_nmap
 from netvet.ingest.snmprec import read_snmprec
@@ -23,6 +25,7 @@ READERS: dict[str, Reader] = {
     "cyclonedx": read_cyclonedx,
     "nmap": read_nmap,
     "dhcp": read_dhcp,
+    "contracts": read_contracts,
 }
 
 
@@ -40,14 +43,16 @@ def detect_format(path: Path) -> str:
         return "cyclonedx"
     if suffix in (".walk", ".snmpwalk"):
         return "snmpwalk"
-    if suffix in (".xlsx", ".xlsm", ".tsv") or not path.is_file():
+    if not path.is_file():
         return "inventory"
+    if suffix in (".xlsx", ".xlsm", ".tsv"):
+        return "contracts" if is_contract_list(path) else "inventory"
     with path.open("rb") as fh:
         head = fh.read(4096).decode("utf-8", errors="replace")
     if suffix == ".leases" or lease_layout(head):
         return "dhcp"
     if suffix == ".csv":
-        return "inventory"
+        return "contracts" if is_contract_list(path) else "inventory"
     if looks_like_walk(head):
         return "snmpwalk"
     if '"bomFormat"' in head or "cyclonedx.org/schema" in head:
@@ -55,6 +60,24 @@ def detect_format(path: Path) -> str:
     if "<nmaprun" in head:
         return "nmap"
     return "mactable" if table_of(head) else "inventory"
+
+
+def is_contract_list(path: Path) -> bool:
+    """True when a spreadsheet's header is a contract list's (provider, service, start or end)."""
+    try:
+        rows = read_rows_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else head_rows(path)
+        header = next(rows, None)
+    except SourceError:
+        return False
+    return header is not None and looks_like_contracts(header[1])
+
+
+def head_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a CSV file's first block (enough for its header), without reading it all."""
+    with path.open("rb") as fh:
+        head = decode(fh.read(SNIFF_BYTES), str(path))
+    lines = head.splitlines()[:1]
+    return enumerate(csv.reader(lines, sniff_dialect(head)), start=1)
 
 
 def read_source(
@@ -70,6 +93,7 @@ __all__ = [
     "Reader",
     "detect_format",
     "get_reader",
+    "read_contracts",
     "read_cyclonedx",
     "read_dhcp",
     "read_inventory",

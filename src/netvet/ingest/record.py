@@ -28,6 +28,8 @@ TEXT_FIELDS = (
     "sysdescr",
     "sysobjectid",
     "banner",
+    "service",
+    "serviced_by",
 )
 
 
@@ -57,6 +59,8 @@ PARSERS: dict[str, tuple[Parser, str]] = {
         "not a network part (core, access, transport, management, managed service)",
     ),
     "generation": (parse_generations, "not a network generation (2G, 3G, 4G, 5G, fixed)"),
+    "service_country": (normalize_country, "not a country"),
+    "contract_end": (parse_date, "not a date"),
 }
 
 
@@ -85,8 +89,9 @@ def observation_from(
             issues.append(Issue(source.path, source.locator, field, error))
         else:
             values[field] = value
-    if country := values.get("country_of_production"):
-        values["country_of_production"] = str(country)
+    for field in ("country_of_production", "service_country"):
+        if country := values.get(field):
+            values[field] = str(country)
     if not values:
         issues.append(Issue(source.path, source.locator, None, "row has no usable value"))
         return None, issues

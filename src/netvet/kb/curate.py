@@ -20,6 +20,7 @@ RULE_FIELDS = (
     "basis",
     "updates_allowed_until",
     "verified",
+    "service_types",
 )
 
 

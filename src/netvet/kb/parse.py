@@ -15,6 +15,7 @@ from netvet.model import (
     OwnershipEdge,
     Relation,
     Scope,
+    ServiceType,
     Source,
 )
 
@@ -119,6 +120,7 @@ def designation_from(doc: Doc, list_id: str, version: date, default_citation: st
         names=tuple(str(n) for n in doc.get("names") or ()),
         sources=sources_from(doc.get("sources")),
         verified=bool(doc.get("verified", True)),
+        service_types=tuple(ServiceType(s) for s in doc.get("service_types") or ()),
     )
 
 

@@ -24,15 +24,17 @@ GENERIC_ONLY = 0.5
 SPELLING = 0.9
 BARE_NAME = 0.84
 BARE_NAME_LETTERS = 5
+TYPO_MIN = 5
 
 
 def words_agree(a: str, b: str, longer_words: int = 12) -> bool:
     """Equal, or one typo apart (a letter dropped, added, changed or two swapped, never the
-    first) in words of 6+ letters, two typos in words of `longer_words`+; short words must be equal."""
+    first) in words of 5+ letters (a 4-letter word may miss one letter of a 5-letter one), two
+    typos in words of `longer_words`+; shorter words must be equal."""
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    if shorter < 6 or a[0] != b[0]:
+    if max(len(a), len(b)) < TYPO_MIN or shorter < TYPO_MIN - 1 or a[0] != b[0]:
         return False
     allowed = 1 if shorter < longer_words else 2
     return OSA.distance(a, b, score_cutoff=allowed) <= allowed
@@ -52,6 +54,22 @@ def trade_agreement(query: NameKey, cand: NameKey) -> float:
     if unmatched(query.trade, cand.trade) or unmatched(cand.trade, query.trade):
         return 0.0
     return SPELLING
+
+
+GLUED_MIN = 8
+
+
+def glued_agreement(query: NameKey, cand: NameKey) -> float:
+    """The same words once glued words are split.
+
+    1 when every word but the legal forms agrees joined together, SPELLING when only up to a
+    typo (two in 12+ letters), else 0."""
+    short, long = sorted((query.compact, cand.compact), key=len)
+    if len(short) < GLUED_MIN or query.trade == cand.trade:
+        return 0.0
+    if short == long:
+        return 1.0
+    return SPELLING if words_agree(short, long) else 0.0
 
 
 def industry_agree(query: NameKey, cand: NameKey) -> float | None:

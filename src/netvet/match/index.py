@@ -12,6 +12,8 @@ FUZZY_WORD_MIN = 5
 MAX_CANDIDATES = 40
 IDENTIFIER_WEIGHT = 20.0
 ACRONYM_WEIGHT = 0.5
+GLUED_MIN = 8
+GLUED_HEAD_MIN = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,7 @@ def deletions(word: str) -> set[str]:
 def similar_words(index: NameIndex, word: str) -> set[str]:
     """The word and the indexed words one deletion, insertion, substitution or swap away."""
     found = {word}
-    for variant in deletions(word):
+    for variant in deletions(word) or ({word} if len(word) == FUZZY_WORD_MIN - 1 else set()):
         found.update(index.by_deletion.get(variant, ()))
     return found
 
@@ -105,7 +107,7 @@ def candidates(index: NameIndex, key: NameKey) -> list[int]:
             rarity = 1.0 / (1.0 + math.log(1 + len(postings)))
             for i in postings:
                 weight[i] = weight.get(i, 0.0) + rarity
-    for i, extra in context_postings(index, key):
+    for i, extra in [*context_postings(index, key), *glued_postings(index, key)]:
         weight[i] = weight.get(i, 0.0) + extra
     ranked = sorted(weight, key=lambda i: (-weight[i], i))
     return ranked[:MAX_CANDIDATES]
@@ -121,4 +123,16 @@ def context_postings(index: NameIndex, key: NameKey) -> list[tuple[int, float]]:
     elif len(key.words) > 1:
         spelt = (i for letters in spellings(key.words) for i in index.by_word.get(letters, ()))
         found += [(i, ACRONYM_WEIGHT) for i in spelt if acronym_shaped(index.names[i].key)]
+    return found
+
+
+def glued_postings(index: NameIndex, key: NameKey) -> list[tuple[int, float]]:
+    """Names whose trade word begins a long query word that glues it to the next words
+    ('lenovobeijing', 'huaweitechnologies'), weighted by the word's rarity."""
+    found: list[tuple[int, float]] = []
+    for word in key.trade:
+        for end in range(GLUED_HEAD_MIN, len(word) - 2) if len(word) >= GLUED_MIN else ():
+            postings = index.by_word.get(word[:end], ())
+            rarity = 1.0 / (1.0 + math.log(1 + len(postings)))
+            found += [(i, rarity) for i in postings]
     return found

@@ -22,9 +22,21 @@ from netvet.match.vocabulary import (
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _GLUED_SUFFIXES = ("corp", "ltd", "inc", "llc", "co")
-_GLUED_AT_END = ("coltd", "corp", "ltd", "inc", "llc")
+_GLUED_AT_END = (
+    "corporation",
+    "incorporated",
+    "limited",
+    "company",
+    "coltd",
+    "gmbh",
+    "corp",
+    "ltd",
+    "inc",
+    "llc",
+)
+_GLUED_PLACES = tuple(sorted((p for p in PLACES if len(p) >= 5), key=len, reverse=True))
 _LONG_VOCABULARY = tuple(sorted(w for w in INDUSTRY_WORDS | LEGAL_FORMS | PLACES if len(w) >= 6))
-MISSPELT_MIN = 6
+MISSPELT_MIN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +53,18 @@ class NameKey:
     words: tuple[str, ...] = ()
     country: str | None = None
     identifiers: frozenset[tuple[str, str]] = frozenset()
+    joined: str = ""
 
     @property
     def core(self) -> str:
         """Trade-name words joined without spaces (compares 'hik vision' with 'hikvision')."""
         return "".join(self.trade)
+
+    @property
+    def compact(self) -> str:
+        """Every word but the legal forms, as written, joined ('huaweitechnologies' for
+        'HuaweiTechnologies' and for 'Huawei Technologies')."""
+        return self.joined
 
 
 def fold(text: str) -> str:
@@ -65,6 +84,9 @@ def split_glued(word: str) -> list[str]:
         head = word[: -len(suffix)]
         if word.endswith(suffix) and len(head) >= 3 and word not in LEGAL_FORMS:
             return [*split_glued(head), *(["co", "ltd"] if suffix == "coltd" else [suffix])]
+    place = next((p for p in _GLUED_PLACES if word.startswith(p) and len(word) - len(p) >= 4), None)
+    if place is not None and word not in PLACES:
+        return [place, *split_glued(word[len(place) :])]
     return [word]
 
 
@@ -145,33 +167,64 @@ def stem(word: str) -> str:
     return word
 
 
-def name_key(text: str) -> NameKey:
-    """Classify every word of a name; legal forms are dropped."""
+def legal_typo(word: str) -> str | None:
+    """The legal form a word spells with one letter doubled ('ltdd', 'incc', 'corpp')."""
+    if len(word) < 4 or word in LEGAL_FORMS or word in INDUSTRY_WORDS or word in PLACES:
+        return None
+    doubled = (i for i in range(1, len(word)) if word[i] == word[i - 1])
+    found = {word[:i] + word[i + 1 :] for i in doubled} & LEGAL_FORMS
+    return min((f for f in found if len(f) >= 3), default=None)
+
+
+def legal_tail(words: list[str]) -> list[str]:
+    """Misspelt legal forms at the end of a name read as the legal forms they spell: only where
+    nothing but legal forms follows them, so a trade word is never taken for one."""
+    fixed = list(words)
+    for i in range(len(fixed) - 1, 0, -1):
+        if fixed[i] in LEGAL_FORMS:
+            continue
+        spelt = legal_typo(fixed[i])
+        if spelt is None:
+            break
+        fixed[i] = spelt
+    return fixed
+
+
+def classify_words(words: tuple[str, ...]) -> tuple[list[str], set[str], set[str], set[str]]:
+    """Trade words (in order), industry words (stemmed), places and legal forms."""
     trade: list[str] = []
     industry: set[str] = set()
     places: set[str] = set()
     legal: set[str] = set()
-    words = tuple(map(canonical, words_of(text)))
     for word in words:
         if word in LEGAL_FORMS or word in PINYIN_LEGAL_FORMS:
             legal.add(word)
-            continue
-        if word in INDUSTRY_WORDS:
+        elif word in INDUSTRY_WORDS:
             industry.add(stem(word))
         elif word in PLACES:
             places.add(word)
         else:
             trade.append(word)
+    return trade, industry, places, legal
+
+
+def name_key(text: str) -> NameKey:
+    """Classify every word of a name; legal forms are dropped."""
+    written = words_of(text)
+    words = tuple(legal_tail(list(map(canonical, written))))
+    joined = "".join(w for w, c in zip(written, words, strict=True) if c not in LEGAL_FORMS)
+    trade, industry, places, legal = classify_words(words)
     if not trade:
-        return NameKey(
-            text,
-            tuple(sorted(places | industry)),
-            frozenset(),
-            frozenset(),
-            True,
-            frozenset(legal),
-            words=words,
-        )
+        generic = tuple(sorted(places | industry))
+        empty: frozenset[str] = frozenset()
+        return NameKey(text, generic, empty, empty, True, frozenset(legal), words=words, joined=joined)
     return NameKey(
-        text, tuple(trade), frozenset(industry), frozenset(places), False, frozenset(legal), words=words
+        text,
+        tuple(trade),
+        frozenset(industry),
+        frozenset(places),
+        False,
+        frozenset(legal),
+        words=words,
+        joined=joined,
     )

@@ -14,6 +14,9 @@ from netvet.match.features import (
     ONE_LEGAL_FORM,
     SPELLING,
     TRADE_AGREE,
+    glued_agreement,
+    legal_form_agree,
+    legal_form_conflict,
     reason_of,
     trade_agreement,
     unmatched,
@@ -88,6 +91,21 @@ def acronym_score(query: NameKey, cand: NameKey) -> PairScore | None:
     return PairScore(acronym, (reason_of(acronym_of),)) if acronym is not None else None
 
 
+def glued_score(query: NameKey, cand: NameKey) -> PairScore | None:
+    """Words glued together ('HuaweiTechnologies', 'LENOVOBEIJINGCOLTD') compared joined, then
+    the legal forms; None when they do not agree joined either."""
+    agreement = glued_agreement(query, cand)
+    if agreement == 0.0:
+        return None
+    score, reasons = TRADE_AGREE * agreement, [reason_of(glued_agreement)]
+    for feature in (legal_form_agree, legal_form_conflict):
+        delta = feature(query, cand)
+        if delta is not None:
+            score += delta
+            reasons.append(reason_of(feature))
+    return PairScore(round(max(0.0, min(score, 0.99)), 4), tuple(reasons))
+
+
 def name_score(query: NameKey, cand: NameKey) -> PairScore:
     """Trade-name agreement first (or an acronym), then the adjustment table; capped to [0, 0.99]."""
     if identical(query, cand):
@@ -98,7 +116,7 @@ def name_score(query: NameKey, cand: NameKey) -> PairScore:
     if agreement == 0.0:
         extra = unmatched(query.trade, cand.trade) or unmatched(cand.trade, query.trade)
         differ = PairScore(DISTINCT_WORDS_DIFFER, (f"distinctive words differ: {' '.join(extra)}",))
-        return acronym_score(query, cand) or differ
+        return glued_score(query, cand) or acronym_score(query, cand) or differ
     score = TRADE_AGREE * agreement
     reasons = ["all distinctive words agree once legal forms are removed"]
     if agreement == SPELLING:

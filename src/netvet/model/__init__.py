@@ -16,7 +16,7 @@ from netvet.model.jurisdiction import (
 from netvet.model.observation import Observation
 from netvet.model.ownership import Link, OwnershipGraph
 from netvet.model.sources import Issue, Source, SourceRef
-from netvet.model.vocab import Category, Relation, Scope, Status, Tier, UseClass, Verdict
+from netvet.model.vocab import Category, Relation, Scope, ServiceType, Status, Tier, UseClass, Verdict
 
 __all__ = [
     "AssetContext",
@@ -43,6 +43,7 @@ __all__ = [
     "OwnershipGraph",
     "Relation",
     "Scope",
+    "ServiceType",
     "Source",
     "SourceRef",
     "Status",

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netvet.model.sources import Source
-from netvet.model.vocab import Category, Scope
+from netvet.model.vocab import Category, Scope, ServiceType
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class Designation:
     names: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     verified: bool = True
+    service_types: tuple[ServiceType, ...] = ()
 
     def in_force(self, day: date) -> bool:
         """True when the entry was on the list that day."""

@@ -6,7 +6,7 @@ from datetime import date
 from netvet.model.attribution import Attribution
 from netvet.model.jurisdiction import Generation, NetworkPart
 from netvet.model.observation import Observation
-from netvet.model.vocab import VERDICT_RANK, Status, UseClass, Verdict
+from netvet.model.vocab import VERDICT_RANK, ServiceType, Status, UseClass, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,9 @@ class AssetContext:
     redirect user data traffic or see user data or packets, §889(a)(2)(B); `serviced_by` (kb entity
     id) and `service_country`: who operates, maintains, repairs, updates or services it (15 CFR
     791.1(a)(1)); `network_part` and `generation`: where in which network it sits, as the
-    inventory says (other countries' instruments read them). None means the fact is not known."""
+    inventory says (other countries' instruments read them). `service_text` is set when the asset
+    is a service (a contract or purchase of transit, cloud, maintenance...), `service` its kind when
+    the text names one. None means the fact is not known."""
 
     use: UseClass = UseClass.UNKNOWN
     use_text: str | None = None
@@ -42,6 +44,13 @@ class AssetContext:
     service_country: str | None = None
     network_part: NetworkPart | None = None
     generation: tuple[Generation, ...] = ()
+    service: ServiceType | None = None
+    service_text: str | None = None
+
+    @property
+    def is_service(self) -> bool:
+        """True when the asset is a service rather than a piece of equipment."""
+        return self.service is not None or bool(self.service_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,10 @@ class Observation:
     cpe: tuple[str, ...] = ()
     network_part: NetworkPart | None = None
     generation: tuple[Generation, ...] = ()
+    service: str | None = None
+    serviced_by: str | None = None
+    service_country: str | None = None
+    contract_end: date | None = None
 
     @property
     def key(self) -> str:

@@ -92,6 +92,30 @@ class UseClass(StrEnum):
         return self not in (UseClass.OTHER, UseClass.UNKNOWN)
 
 
+class ServiceType(StrEnum):
+    """Kinds of service a carrier or organisation buys, as the services entries read them."""
+
+    TRANSIT = "transit"
+    INTERCONNECTION = "interconnection"
+    ROAMING = "roaming"
+    COLOCATION = "colocation"
+    CLOUD = "cloud"
+    MANAGED_SERVICE = "managed-service"
+    MAINTENANCE = "maintenance"
+    SOFTWARE = "software"
+
+    @property
+    def is_telecommunications(self) -> bool:
+        """Carriage of traffic: what the §214 entries ('telecommunications services') name."""
+        return self in (ServiceType.TRANSIT, ServiceType.INTERCONNECTION, ServiceType.ROAMING)
+
+    @property
+    def connects_third_party(self) -> bool:
+        """A service connecting to a third party's facilities (interconnection, backhaul,
+        roaming), which §889(a)(2)(A) excepts."""
+        return self in (ServiceType.INTERCONNECTION, ServiceType.ROAMING)
+
+
 class Relation(StrEnum):
     """Kinds of ownership and control edges between entities."""
 

@@ -3,8 +3,9 @@
 from collections.abc import Mapping
 from typing import Any
 
-from netvet.model import Entity
+from netvet.model import Entity, Observation
 from netvet.purchase.model import Fact, LineReview, RegimeDecision
+from netvet.regimes.services import category_service, classify_service
 from netvet.report.records import determination_record, iso, party
 
 Record = dict[str, Any]
@@ -46,7 +47,15 @@ def product_record(review: LineReview, entities: Mapping[str, Entity]) -> Record
         "intended_use": obs.intended_use if obs else None,
         "site": obs.site if obs else None,
         "first_authorized": iso(obs.first_authorized) if obs else None,
+        "service": obs.service if obs else None,
+        "service_type": service_kind(obs),
     }
+
+
+def service_kind(obs: Observation | None) -> str | None:
+    """The kind of service the line buys, if it is a service and its text names a kind."""
+    kind = (classify_service(obs.service) or category_service(obs.category)) if obs else None
+    return str(kind) if kind else None
 
 
 def review_record(review: LineReview, entities: Mapping[str, Entity]) -> Record:

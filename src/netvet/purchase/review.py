@@ -25,6 +25,7 @@ from netvet.purchase.model import (
 from netvet.purchase.qualified import QualifiedList, find_manufacturer, qualification_fact
 from netvet.purchase.summary import summarise, unreadable
 from netvet.regimes import RegimeKB, UseRules, classify_use, determine_all
+from netvet.regimes.services import category_service, with_services
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class ReviewKB:
 
 def context_for(obs: Observation, kb: ReviewKB, org: Organisation, approval: Fact, day: date) -> AssetContext:
     """The facts the regimes read; a purchase is obtained on the review day unless the line dates it."""
-    return AssetContext(
+    base = AssetContext(
         use=classify_use(kb.uses, obs.intended_use),
         use_text=obs.intended_use,
         acquired=obs.acquired or day,
@@ -58,6 +59,15 @@ def context_for(obs: Observation, kb: ReviewKB, org: Organisation, approval: Fac
         network_part=obs.network_part,
         generation=obs.generation,
     )
+    return with_services(base, obs, kb.resolve)
+
+
+def provided_by_supplier(line: PurchaseLine, obs: Observation) -> Observation:
+    """A service line naming no maker is provided by its supplier: the supplier is attributed
+    as the provider (and answers as such, not as a reseller)."""
+    if obs.vendor or not line.supplier or not (obs.service or category_service(obs.category)):
+        return obs
+    return replace(obs, vendor=line.supplier)
 
 
 def match_supplier(text: str | None, kb: ReviewKB) -> SupplierMatch | None:
@@ -120,9 +130,10 @@ def review_line(line: PurchaseLine, kb: ReviewKB, org: Organisation, day: date) 
     """The decision for one purchase line as of a day."""
     if line.observation is None:
         return unreadable(line)
-    attr = attribute(line.observation, kb.rules, kb.related)
+    obs = provided_by_supplier(line, line.observation)
+    attr = attribute(obs, kb.rules, kb.related)
     approval = approval_fact(line, attr, kb.approvals, day, kb.resolve)
-    ctx = context_for(line.observation, kb, org, approval, day)
+    ctx = context_for(obs, kb, org, approval, day)
     determinations = determine_all(attr, ctx, kb.regimes, day, kb.regime_ids)
     product = [decide(d, ctx) for d in determinations]
     supplier = match_supplier(line.supplier, kb)

@@ -17,6 +17,7 @@ from netvet.model import (
     Link,
     OwnershipGraph,
     Scope,
+    ServiceType,
     Status,
 )
 
@@ -71,6 +72,18 @@ def applies_to_equipment(entry: Designation, category: Category | None) -> bool:
     return Scope.EQUIPMENT in entry.scope or (category is not None and category in entry.categories)
 
 
+SOFTWARE_SERVICES = frozenset({ServiceType.SOFTWARE, ServiceType.MAINTENANCE})
+
+
+def applies_to(entry: Designation, category: Category | None, ctx: AssetContext) -> bool:
+    """A service is reached by entries naming services (software and its update channel also by
+    entries naming software); equipment by entries naming equipment or its category."""
+    if not ctx.is_service:
+        return applies_to_equipment(entry, category)
+    software = ctx.service in SOFTWARE_SERVICES and Scope.SOFTWARE in entry.scope
+    return Scope.SERVICES in entry.scope or software
+
+
 def names_of(graph: OwnershipGraph, path: Sequence[str]) -> str:
     """'Honor Device Co., Ltd. -> Huawei ...' for a path of ids."""
     return " -> ".join(graph.entities[i].name if i in graph.entities else i for i in path)
@@ -90,7 +103,8 @@ def match_entry(
     graph: OwnershipGraph, attr: Attribution, ctx: AssetContext, entry: Designation, as_of: date
 ) -> EntityHit | None:
     """The hit of one entity entry on the asset's maker, or None when unrelated."""
-    if attr.manufacturer is None or not applies_to_equipment(entry, attr.category):
+    reaches = applies_to(entry, attr.category, ctx)
+    if attr.manufacturer is None or not (reaches or kind_unknown(attr, ctx)):
         return None
     if not any(graph.may_relate(attr.manufacturer, target) for target in entry.entities):
         return None
@@ -102,13 +116,28 @@ def match_entry(
     if not live:
         return None
     day, link = live[-1]
-    hit = (
-        ambiguous_ownership(graph, entry, link, day)
-        if len(live) < len(days)
-        else judge_link(graph, attr, ctx, entry, link)
-    )
+    if len(live) < len(days):
+        hit = ambiguous_ownership(graph, entry, link, day)
+    else:
+        hit = judge_link(graph, attr, ctx, entry, link) if reaches else unknown_kind(graph, entry, link)
     flags = unverified_flags(graph, entry, link.path)
     return replace(hit, flags=flags) if flags else hit
+
+
+def kind_unknown(attr: Attribution, ctx: AssetContext) -> bool:
+    """Neither a device category nor a service is known for the asset."""
+    return attr.category is None and not ctx.is_service
+
+
+def unknown_kind(graph: OwnershipGraph, entry: Designation, link: Link) -> EntityHit:
+    """An entry limited to some products or services names the maker, and what the asset is
+    is unknown: never clear, but review naming the fact that decides."""
+    kinds = ", ".join([*(str(s) for s in entry.scope if s != Scope.EQUIPMENT), *map(str, entry.categories)])
+    reason = (
+        f"made by {describe_link(graph, entry, link)}; the entry reaches only its {kinds}, "
+        "and what this asset is (product category or service) is unknown"
+    )
+    return EntityHit(entry, link, Status.REVIEW, reason, (f"product kind (is it {kinds}?)",))
 
 
 def ambiguous_ownership(graph: OwnershipGraph, entry: Designation, link: Link, day: date) -> EntityHit:
@@ -138,6 +167,8 @@ def judge_link(
             "whether that makes an affiliate is unsettled"
         )
         return EntityHit(entry, link, Status.REVIEW, reason, ("affiliate status",))
+    if ctx.is_service:
+        return judge_service(entry, link, ctx, how)
     if attr.category in NOT_PLAINLY_TELECOM:
         reason = (
             f"made by{how}, but the entry names telecommunications or "
@@ -163,3 +194,21 @@ def judge_use(entry: Designation, link: Link, ctx: AssetContext, how: str) -> En
         return EntityHit(entry, link, Status.REVIEW, reason, ("intended use",))
     reason = f"produced by{how}, but the intended use '{ctx.use_text}' is not one the entry names"
     return EntityHit(entry, link, Status.NOT_COVERED, reason)
+
+
+def judge_service(entry: Designation, link: Link, ctx: AssetContext, how: str) -> EntityHit:
+    """A service provided by a listed company: covered when it is a kind of service the entry
+    names (the §214 entries name telecommunications services), review when its kind is unknown or
+    one the entry does not plainly name; the use qualifier applies to services too."""
+    shown = f"{ctx.service or 'service'} ('{ctx.service_text}')" if ctx.service_text else str(ctx.service)
+    if ctx.service is None:
+        reason = f"a service provided by{how}, and which service '{ctx.service_text}' is is unknown"
+        return EntityHit(entry, link, Status.REVIEW, reason, ("service type",))
+    if entry.service_types and ctx.service not in entry.service_types:
+        named = ", ".join(entry.service_types)
+        reason = f"{shown} provided by{how}; the entry plainly names {named} services, not this kind"
+        question = f"whether {ctx.service} is a service the entry names"
+        return EntityHit(entry, link, Status.REVIEW, reason, (question,))
+    if entry.use_qualified:
+        return judge_use(entry, link, ctx, how)
+    return EntityHit(entry, link, Status.COVERED, f"{shown} provided by{how}")

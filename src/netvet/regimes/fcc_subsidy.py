@@ -37,7 +37,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
         return review(listed, reason, ("whether the funding is an FCC subsidy",))
     reason = (
         f"{listed.reason}; paid with {found.name}: {found.rule} bar using it to "
-        f"purchase, obtain or maintain covered equipment from {start.isoformat()}"
+        f"purchase, obtain or maintain covered equipment or services from {start.isoformat()}"
     )
     return restated(listed, listed.status, reason, (*listed.missing,), ("subsidy-funded",))
 

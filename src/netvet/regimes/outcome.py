@@ -32,8 +32,10 @@ def no_entry(
 ) -> Determination:
     """The maker is attributed and no entry in force names it or its category."""
     category = f" ({attr.category})" if attr.category else ""
+    own = (attr.manufacturer or "").startswith("org:") and attr.manufacturer not in kb.graph.entities
+    unlisted = ", which matches no listed entity (screened, not listed)" if own else ""
     reason = (
-        f"made by {maker_name(kb, attr)}{category}: no entry in force "
+        f"made by {maker_name(kb, attr)}{category}{unlisted}: no entry in force "
         f"on {as_of.isoformat()} names it, its owners or its category"
     )
     return Determination(regime, Status.NOT_COVERED, reason, citation, None, version)

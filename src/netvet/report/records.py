@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from netvet.model import Determination, Entity, Evidence, Finding, OwnershipGraph
+from netvet.model import Determination, Entity, Evidence, Finding, OwnershipGraph, Verdict
 from netvet.regimes.network_parts import network_part_of
 
 Record = dict[str, Any]
@@ -110,4 +110,22 @@ def finding_record(
         "generation": [str(g) for g in finding.context.generation],
         "determinations": [determination_record(d) for d in finding.determinations],
         "verdict": str(finding.verdict),
+        **service_record(finding, entities, as_of),
+    }
+
+
+def service_record(finding: Finding, entities: Mapping[str, Entity], as_of: date) -> Record:
+    """The service fields: which service, who services it, the contract's end and, for a
+    covered or review service, the renewal or end that is due (days left as of the as-of date)."""
+    ctx, first = finding.context, finding.observations[0]
+    end = first.contract_end
+    flagged = finding.verdict in (Verdict.COVERED, Verdict.REVIEW) and end is not None
+    due = {"date": end.isoformat(), "days_left": (end - as_of).days} if flagged and end else None
+    named = f"org:{first.serviced_by}" if first.serviced_by else None
+    return {
+        "service": str(ctx.service) if ctx.service else None,
+        "service_text": ctx.service_text,
+        "serviced_by": party(entities, ctx.serviced_by or named),
+        "contract_end": iso(end),
+        "renewal_due": due,
     }

@@ -30,6 +30,8 @@ CSV_COLUMNS = (
     "missing",
     "reasons",
     "evidence",
+    "service",
+    "renewal_due",
 )
 
 
@@ -59,6 +61,8 @@ def csv_row(r: Record) -> list[object]:
         ";".join(sorted({m for d in dets for m in d["missing"]})),
         " | ".join(f"{d['regime']}: {d['reason']}" for d in dets if d["status"] != "not-covered"),
         " | ".join(e["reason"] for e in r["evidence"]),
+        r.get("service") or "",
+        (r.get("renewal_due") or {}).get("date", ""),
     ]
 
 
