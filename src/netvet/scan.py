@@ -45,7 +45,7 @@ def rule_kb(kb: KnowledgeBase) -> RuleKB:
     brands = {b.brand.casefold(): b.brand for b in kb.brands if b.valid_from is None and b.valid_to is None}
     oem = {b.owner: b.oem for b in kb.brands if b.oem and b.valid_to is None}
     names = CachedMatcher(kb.names)
-    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external)
+    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external, kb.text)
 
 
 def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:

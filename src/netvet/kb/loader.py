@@ -16,11 +16,14 @@ import yaml
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
 from netvet.attribute.external import ExternalBanners
 from netvet.attribute.snmp import DescrRule, ObjectIdRule, SnmpRules
+from netvet.attribute.text_names import TextScanner
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.manifest import verify_manifest
 from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
+from netvet.kb.products import load_products
+from netvet.kb.text_scanner import TEXT_NAMES, load_text_names, text_scanner
 from netvet.match import NameIndex, build_index
-from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph
+from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph, ProductLine
 from netvet.regimes import RegimeKB, UseRules
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -47,6 +50,8 @@ class KnowledgeBase:
     regime_kb: RegimeKB
     snmp: SnmpRules
     external: tuple[ExternalBanners, ...] = ()
+    products: tuple[ProductLine, ...] = ()
+    text: TextScanner | None = None
 
 
 def read_yaml(path: Path) -> Any:
@@ -194,6 +199,8 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
     graph = OwnershipGraph.build(entities, edges)
     oui, snmp = load_registry(directory / "ieee_registry.csv.gz"), load_snmp(directory, entities)
     known = {r.organization for r in oui.rows} | {holder for holder, _ in snmp.pens.values()}
+    products = load_products(directory / "products.yaml", entities)
+    registries = load_text_names(directory / TEXT_NAMES)
     return KnowledgeBase(
         directory=directory,
         manifest_sha256=manifest,
@@ -210,6 +217,8 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
         names=build_index(with_brands(entities, brands), known_names=known),
         regime_kb=RegimeKB.build(lists, graph, adversaries),
         snmp=snmp,
+        products=products,
+        text=text_scanner(entities.values(), brands, registries, products),
     )
 
 

@@ -6,6 +6,7 @@ from netvet.model.entity import Brand, Entity, OwnershipEdge
 from netvet.model.finding import AssetContext, Determination, Finding, Organisation, verdict_of
 from netvet.model.observation import Observation
 from netvet.model.ownership import Link, OwnershipGraph
+from netvet.model.product import Lineage, MatchKind, Owner, ProductKind, ProductLine
 from netvet.model.sources import Issue, Source, SourceRef
 from netvet.model.vocab import Category, Relation, Scope, Status, Tier, UseClass, Verdict
 
@@ -20,12 +21,17 @@ __all__ = [
     "Evidence",
     "Finding",
     "Issue",
+    "Lineage",
     "Link",
     "ListVersion",
+    "MatchKind",
     "Observation",
     "Organisation",
+    "Owner",
     "OwnershipEdge",
     "OwnershipGraph",
+    "ProductKind",
+    "ProductLine",
     "Relation",
     "Scope",
     "Source",

@@ -32,6 +32,10 @@ class Observation:
     components: tuple[tuple[str, str], ...] = ()
     banner: str | None = None
     cpe: tuple[str, ...] = ()
+    # What the rest of an SNMP walk says: (MIB field, value) of the standard MIBs' maker and
+    # description fields, and the private enterprise numbers whose subtrees answered.
+    descriptions: tuple[tuple[str, str], ...] = ()
+    enterprises: tuple[int, ...] = ()
 
     @property
     def key(self) -> str:
