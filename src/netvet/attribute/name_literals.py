@@ -27,7 +27,7 @@ from netvet.attribute.text_names import Registry, TextName, fold
 from netvet.match.normalize import name_key
 from netvet.model import MatchKind, ProductLine
 
-MAX_SHARING = 2
+MAX_SHARING = 3
 SHORT = 3
 TEXT_WORDS = frozenset(
     """
@@ -58,11 +58,19 @@ class RegistryName:
 
 def literals(name: str) -> tuple[str, ...]:
     """The folded distinctive words of a name, spaced and (for several words) glued."""
+    return keyed_literals(name)[0]
+
+
+def keyed_literals(name: str) -> tuple[tuple[str, ...], str]:
+    """The literals of a name, and the organisation it stands for: its trade words with its
+    industry words ('Apex Data' and 'Apex Vision' are two organisations, 'Moxa Inc' and 'MOXA
+    Technologies Corp' at most two)."""
     key = name_key(name)
     if key.generic_only or not key.trade:
-        return ()
+        return (), ""
     spaced = " ".join(fold(" ".join(key.trade)).split())
-    return (spaced, spaced.replace(" ", "")) if " " in spaced else (spaced,) if spaced else ()
+    found = (spaced, spaced.replace(" ", "")) if " " in spaced else (spaced,) if spaced else ()
+    return found, " ".join([spaced, *sorted(key.industry)])
 
 
 def curated_names(entities: Mapping[str, Iterable[str]], brands: Iterable[tuple[str, str]]) -> list[TextName]:
@@ -106,11 +114,11 @@ def acceptable(literal: str) -> bool:
 def registry_names(rows: Iterable[RegistryName], curated: Iterable[str]) -> list[TextName]:
     """Registry names that pass the rules above, one per literal: claiming its kb entity, else
     'org:<the name most rows spell>'; a literal two kb entities share decides nothing."""
-    keyed = [(row, literals(row.name)) for row in rows]
-    sharing = Counter(w for core in {lits[0] for _, lits in keyed if lits} for w in set(core.split()))
+    keyed = [(row, *keyed_literals(row.name)) for row in rows]
+    sharing = Counter(w for org in {org for _, _, org in keyed if org} for w in set(org.split()))
     taken = set(curated)
     grouped: dict[str, list[RegistryName]] = {}
-    for row, lits in keyed:
+    for row, lits, _ in keyed:
         words = lits[0].split() if lits else []
         distinctive = any(w not in TEXT_WORDS and sharing[w] <= MAX_SHARING for w in words)
         for literal in lits if distinctive else ():
@@ -136,7 +144,7 @@ def product_names(products: Iterable[ProductLine]) -> list[TextName]:
     """Word and prefix product rows as literals (regex rows are matched by their regex)."""
     return [
         TextName(
-            fold(p.name).strip(),
+            " ".join(fold(p.name).split()),
             p.maker,
             Registry.PRODUCT,
             p.name,
@@ -144,5 +152,5 @@ def product_names(products: Iterable[ProductLine]) -> list[TextName]:
             product=p,
         )
         for p in products
-        if p.match is not MatchKind.REGEX and fold(p.name).strip()
+        if p.match is not MatchKind.REGEX and fold(p.name).split()
     ]
