@@ -196,14 +196,15 @@ def scan(scanner: TextScanner, text: str) -> tuple[TextHit, ...]:
 
 
 def outermost(scanner: TextScanner, raw: bytes, spans: list[tuple[int, int, int]]) -> tuple[TextHit, ...]:
-    """Hits not inside a longer hit, one per (claim, literal), longest first."""
+    """Hits not inside a longer hit, one per (claim, literal, product), longest first."""
     kept: list[tuple[int, int, int]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, bool]] = set()
     for start, end, index in sorted(spans, key=lambda s: (s[0] - s[1], s[0], s[2])):
         name = scanner.names[index]
         inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in kept)
-        if not inside and (name.claims, name.literal) not in seen:
-            seen.add((name.claims, name.literal))
+        key = (name.claims, name.literal, name.product is None)
+        if not inside and key not in seen:
+            seen.add(key)
             kept.append((start, end, index))
     return tuple(TextHit(scanner.names[i], raw[s:e].decode("utf-8", errors="replace")) for s, e, i in kept)
 
