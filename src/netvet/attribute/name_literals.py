@@ -82,7 +82,7 @@ def curated_names(entities: Mapping[str, Iterable[str]], brands: Iterable[tuple[
         for literal in literals(name):
             if len(literal.replace(" ", "")) >= 2:
                 grouped.setdefault(literal, []).append((owner, name, registry))
-    return [name for literal, group in grouped.items() if (name := curated_claim(literal, group))]
+    return [found for literal, group in grouped.items() if (found := curated_claim(literal, group))]
 
 
 def curated_claim(literal: str, group: list[tuple[str, str, Registry]]) -> TextName | None:

@@ -15,7 +15,7 @@ from typing import Any
 import ahocorasick
 import numpy as np
 
-from netvet.attribute.banners import HS_UNAVAILABLE, hyperscan
+from netvet.attribute.banners import HS_UNAVAILABLE
 from netvet.model import MatchKind, ProductLine
 
 # Texts are joined by two separator bytes: they fold to two spaces, which no literal holds, so
@@ -114,6 +114,8 @@ def with_hyperscan(scanner: TextScanner) -> TextScanner:
     """The scanner with a Hyperscan literal database over the same keys (same answers)."""
     if HS_UNAVAILABLE is not None or not scanner.keys:
         return scanner
+    import hyperscan  # available: HS_UNAVAILABLE is None
+
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     expressions = [k.encode("latin-1") for k in scanner.keys]
     count = len(expressions)

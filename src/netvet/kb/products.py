@@ -57,7 +57,7 @@ def product_from(doc: Mapping[str, Any], known: Collection[str]) -> ProductLine:
     ident = str(doc.get("id") or "")
     if not ID.match(ident):
         raise ValueError(f"id {ident!r} is not lowercase [a-z0-9-]")
-    match = MatchKind(doc.get("match"))
+    match = MatchKind(str(doc.get("match")))
     category = doc.get("category")
     sources = sources_from(doc.get("sources"))
     if not sources:
@@ -68,7 +68,7 @@ def product_from(doc: Mapping[str, Any], known: Collection[str]) -> ProductLine:
         match=match,
         maker=check_maker(doc.get("maker"), known),
         category=Category(category) if category is not None else None,
-        kind=ProductKind(doc.get("kind")),
+        kind=ProductKind(str(doc.get("kind"))),
         strong=str(doc.get("strength", "strong")) == "strong",
         reason=str(doc["reason"]),
         pattern=check_pattern(match, doc.get("pattern")),
