@@ -94,3 +94,11 @@ def test_batch_row_and_engines_agree(kb: KnowledgeBase) -> None:
     fast = with_hyperscan(kb.text)
     assert scan_many(kb.text, texts) == [scan(kb.text, t) for t in texts] == scan_many(fast, texts)
     assert scan_many(kb.text, texts)[5][0].name.claims == "zte-corporation"
+
+
+def test_curated_name_stripped_to_a_common_word_does_not_fire(kb: KnowledgeBase) -> None:
+    names = curated_names(
+        {"smart-city": ["Shenzhen Smart City Group"], "xyz": ["Zorvex Networks"]}, [], {"city": 40}
+    )
+    assert {n.literal for n in names} == {"zorvex"}
+    assert claims(kb, "Press start to begin; city hall united") == set()

@@ -28,14 +28,15 @@ from netvet.match.normalize import name_key
 from netvet.model import MatchKind, ProductLine
 
 MAX_SHARING = 3
+CURATED_SHARING = 12  # a curated trade word shared more widely is a common word ('city', 'united')
 SHORT = 3
 TEXT_WORDS = frozenset(
     """
     agent access admin alarm application bridge build camera console controller copyright core
     default device embedded ethernet fiber firmware ftp gateway hardware home host http https
     index kernel linux login model module monitor node online open page port power printer
-    protocol ready release remote router serial server service snmp ssh station storage switch
-    telnet unix user version video web welcome windows wireless
+    protocol ready release remote router serial server service snmp ssh start station status
+    storage switch telnet unix user version video web welcome windows wireless
     """.split()
 )
 SOFTWARE_WORDS = frozenset(
@@ -73,14 +74,23 @@ def keyed_literals(name: str) -> tuple[tuple[str, ...], str]:
     return found, " ".join([spaced, *sorted(key.industry)])
 
 
-def curated_names(entities: Mapping[str, Iterable[str]], brands: Iterable[tuple[str, str]]) -> list[TextName]:
+def curated_names(
+    entities: Mapping[str, Iterable[str]],
+    brands: Iterable[tuple[str, str]],
+    common: Mapping[str, int] | None = None,
+) -> list[TextName]:
     """Every kb entity name and alias, and every undated brand, as text literals; one claim per
-    literal (see curated_claim)."""
+    literal (see curated_claim). A literal left after the normaliser dropped industry words or
+    places ('Shenzhen Smart City Group' -> 'city') is kept only when it is no common word:
+    `common` counts the registry organisations each word is in."""
     grouped: dict[str, list[tuple[str, str, Registry]]] = {}
     named = [(eid, n, Registry.ENTITY) for eid, names in entities.items() for n in names]
     for owner, name, registry in [*named, *((o, b, Registry.BRAND) for b, o in brands)]:
+        key = name_key(name)
         for literal in literals(name):
-            if len(literal.replace(" ", "")) >= 2:
+            stripped = bool(key.industry or key.places) and " " not in literal
+            is_common = literal in TEXT_WORDS or (common or {}).get(literal, 0) > CURATED_SHARING
+            if len(literal.replace(" ", "")) >= 2 and not (stripped and is_common):
                 grouped.setdefault(literal, []).append((owner, name, registry))
     return [found for literal, group in grouped.items() if (found := curated_claim(literal, group))]
 
@@ -111,11 +121,18 @@ def acceptable(literal: str) -> bool:
     return not all(w in TEXT_WORDS for w in words)
 
 
+def word_sharing(
+    rows: Iterable[RegistryName],
+) -> tuple[list[tuple[RegistryName, tuple[str, ...], str]], Counter[str]]:
+    """Each row with its literals and organisation, and per word the organisations it is in."""
+    keyed = [(row, *keyed_literals(row.name)) for row in rows]
+    return keyed, Counter(w for org in {org for _, _, org in keyed if org} for w in set(org.split()))
+
+
 def registry_names(rows: Iterable[RegistryName], curated: Iterable[str]) -> list[TextName]:
     """Registry names that pass the rules above, one per literal: claiming its kb entity, else
     'org:<the name most rows spell>'; a literal two kb entities share decides nothing."""
-    keyed = [(row, *keyed_literals(row.name)) for row in rows]
-    sharing = Counter(w for org in {org for _, _, org in keyed if org} for w in set(org.split()))
+    keyed, sharing = word_sharing(rows)
     taken = set(curated)
     grouped: dict[str, list[RegistryName]] = {}
     for row, lits, _ in keyed:

@@ -21,7 +21,7 @@ from netvet.errors import KnowledgeBaseError
 from netvet.kb.manifest import verify_manifest
 from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
 from netvet.kb.products import load_products
-from netvet.kb.text_scanner import TEXT_NAMES, load_text_names, text_scanner
+from netvet.kb.text_scanner import COMMON_WORDS, TEXT_NAMES, load_common_words, load_text_names, text_scanner
 from netvet.match import NameIndex, build_index
 from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph, ProductLine
 from netvet.regimes import RegimeKB, UseRules
@@ -218,7 +218,9 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
         regime_kb=RegimeKB.build(lists, graph, adversaries),
         snmp=snmp,
         products=products,
-        text=text_scanner(entities.values(), brands, registries, products),
+        text=text_scanner(
+            entities.values(), brands, registries, products, load_common_words(directory / COMMON_WORDS)
+        ),
     )
 
 

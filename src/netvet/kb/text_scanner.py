@@ -13,15 +13,18 @@ from pathlib import Path
 import yaml
 
 from netvet.attribute.name_literals import (
+    CURATED_SHARING,
     RegistryName,
     curated_names,
     product_names,
     registry_names,
+    word_sharing,
 )
 from netvet.attribute.text_names import Registry, TextName, TextScanner, build_scanner
 from netvet.model import Brand, Entity, ProductLine
 
 TEXT_NAMES = "text_names.csv.gz"
+COMMON_WORDS = "text_common_words.csv.gz"
 COLUMNS = ["literal", "claims", "registry", "name"]
 
 
@@ -55,12 +58,23 @@ def build_text_names(directory: Path) -> int:
     """Write text_names.csv.gz from the kb's registry snapshots; returns the number of names."""
     from netvet.kb.build import gzip_text_writer
 
-    found = registry_names(registry_rows(directory), ())
+    rows = list(registry_rows(directory))
+    found = registry_names(rows, ())
     with gzip_text_writer(directory / TEXT_NAMES) as fh:
         writer = csv.writer(fh)
         writer.writerow(COLUMNS)
         writer.writerows([n.literal, n.claims, n.registry.value, n.shown] for n in found)
+    _, sharing = word_sharing(rows)
+    with gzip_text_writer(directory / COMMON_WORDS) as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["word", "organisations"])
+        writer.writerows(sorted((w, n) for w, n in sharing.items() if n > CURATED_SHARING))
     return len(found)
+
+
+def load_common_words(path: Path) -> dict[str, int]:
+    """Registry words shared by many organisations (written by build_text_names)."""
+    return {r["word"]: int(r["organisations"]) for r in gzip_rows(path)}
 
 
 def load_text_names(path: Path) -> list[TextName]:
@@ -73,10 +87,11 @@ def text_scanner(
     brands: Iterable[Brand],
     registries: Iterable[TextName],
     products: tuple[ProductLine, ...],
+    common: dict[str, int] | None = None,
 ) -> TextScanner:
     """One scanner over curated names, product lines and the registry names neither takes."""
     undated = [(b.brand, b.owner) for b in brands if b.valid_from is None and b.valid_to is None]
     companies = {e.id: e.names for e in entities if e.kind == "company"}
-    curated, lines = curated_names(companies, undated), product_names(products)
+    curated, lines = curated_names(companies, undated, common), product_names(products)
     taken = {n.literal for n in (*curated, *lines)}
     return build_scanner((*curated, *lines, *(n for n in registries if n.literal not in taken)), products)
