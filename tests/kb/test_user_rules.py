@@ -54,7 +54,8 @@ def test_recog_banner_evidence_in_a_scan(tmp_path: Path) -> None:
     assert [maker(r) for r in found] == ["hikvision", "org:Acme Widgets", None]
     rules = {e["rule"] for e in found[0]["evidence"]}  # type: ignore[attr-defined]
     assert "recog_http_server.xml:1" in rules
-    [widget] = found[1]["evidence"]  # type: ignore[misc]
+    evidence = found[1]["evidence"]  # type: ignore[index]
+    [widget] = [e for e in evidence if e["rule"].startswith("recog_http_server.xml")]  # type: ignore[index]
     assert widget["reason"].startswith("the banner matches recog_http_server.xml rule 2 (Widget Cam)")
 
 
