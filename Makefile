@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py --data $(SHARED)
 	$(BIN)/python bench/snmp_accuracy.py --data $(SHARED)
 	$(BIN)/python bench/banners.py --data $(SHARED)
+	$(BIN)/python bench/text_names.py --data $(SHARED)
 	$(BIN)/python bench/names.py --data $(SHARED)
 
 kb: $(STAMP)

@@ -48,7 +48,7 @@ def rule_kb(kb: KnowledgeBase) -> RuleKB:
     oem = {b.owner: b.oem for b in kb.brands if b.oem and b.valid_to is None}
     names = CachedMatcher(kb.names)
     owners = {brand_key(b.brand): (b.owner, b.brand) for b in kb.brands if b.valid_to is None}
-    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external, owners)
+    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external, owners, kb.text)
 
 
 def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:

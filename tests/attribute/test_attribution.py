@@ -16,7 +16,18 @@ def run(kb: KnowledgeBase, **fields: object):  # type: ignore[no-untyped-def]
 def test_every_rule_has_a_reason() -> None:
     for rule, field in RULES:
         assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
-        assert field in {"mac", "vendor", "model", "category", "sysobjectid", "sysdescr", "banner", "cpe"}
+        assert field in {
+            "mac",
+            "vendor",
+            "model",
+            "category",
+            "sysobjectid",
+            "sysdescr",
+            "banner",
+            "cpe",
+            "descriptions",
+            "enterprises",
+        }
 
 
 def test_agreeing_evidence_is_confident(kb: KnowledgeBase) -> None:

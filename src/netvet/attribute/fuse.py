@@ -3,9 +3,10 @@ and is shown. Claims for related entities (a subsidiary and its parent) agree.""
 
 import math
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from netvet.ids import normalize_country
-from netvet.model import Attribution, Category, Evidence, Observation, Tier
+from netvet.model import Attribution, Category, Evidence, Lineage, Observation, Tier
 
 TIER_WEIGHT = {Tier.EXACT: 0.95, Tier.MULTI_FIELD: 0.8, Tier.HEURISTIC: 0.6, Tier.KEYWORD: 0.3}
 DISAGREEMENT_PENALTY = 0.5
@@ -58,6 +59,18 @@ def describe(cluster: Sequence[Evidence]) -> str:
     return f"{ev.kind} says {lead_entity(cluster)} ({ev.tier.label})"
 
 
+def lineage_of(winner: Sequence[Evidence], day: date | None) -> Lineage | None:
+    """When the winning evidence names a product line that changed hands, its maker on the
+    acquisition date (the device was made then, by the line's owner then) and today."""
+    if day is None:
+        return None
+    for ev in winner:
+        then = next((o.maker for o in ev.owners if o.holds_on(day)), None)
+        if then is not None and ev.claims is not None and then != ev.claims:
+            return Lineage(ev.value, then, ev.claims)
+    return None
+
+
 def fuse(obs: Observation, evidence: tuple[Evidence, ...], related: Related) -> Attribution:
     """One attribution from all evidence of one observation."""
     claims = [e for e in evidence if e.claims]
@@ -70,8 +83,9 @@ def fuse(obs: Observation, evidence: tuple[Evidence, ...], related: Related) -> 
     strongest_other = support(others[0]) if others else 0.0
     confidence = support(winner) * (1.0 - DISAGREEMENT_PENALTY * strongest_other)
     contradictions = tuple(f"{describe(winner)}, but {describe(c)}" for c in others)
+    lineage = lineage_of(winner, obs.acquired)
     return Attribution(
-        manufacturer=lead_entity(winner),
+        manufacturer=lineage.maker_then if lineage else lead_entity(winner),
         confidence=round(confidence, 3),
         evidence=evidence,
         contradictions=contradictions,
@@ -80,4 +94,5 @@ def fuse(obs: Observation, evidence: tuple[Evidence, ...], related: Related) -> 
         country_of_production=country,
         alternates=tuple(lead_entity(c) for c in others),
         brand=next((e.brand for e in evidence if e.brand), None),
+        lineage=lineage,
     )

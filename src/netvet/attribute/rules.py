@@ -9,6 +9,8 @@ from netvet.attribute.external import ExternalBanners, external_evidence
 from netvet.attribute.model_number import ModelRules, catalogue_models, matching_patterns
 from netvet.attribute.oui import OuiTable, lookup_mac
 from netvet.attribute.snmp import SnmpRules, descr_claims, enterprise_claim, text_claims
+from netvet.attribute.text_evidence import descriptions_evidence, subtree_evidence, text_evidence
+from netvet.attribute.text_names import TextScanner
 from netvet.ids import is_locally_administered, is_multicast
 from netvet.match import CachedMatcher
 from netvet.model import Category, Evidence, Observation, Tier
@@ -30,6 +32,7 @@ class RuleKB:
     snmp: SnmpRules = SnmpRules()
     external: tuple[ExternalBanners, ...] = ()
     brand_owners: dict[str, tuple[str, str]] = field(default_factory=dict)
+    text: TextScanner | None = None
 
 
 def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -219,6 +222,32 @@ def cpe_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     return tuple(found)
 
 
+def sysdescr_names_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The sysDescr names a maker (kb, IEEE, IANA PEN or device-type name) or a product line."""
+    return text_evidence(kb.text, obs.sysdescr, "sysdescr")
+
+
+def banner_names_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """A service banner names a maker or a product line."""
+    return text_evidence(kb.text, obs.banner, "banner")
+
+
+def model_names_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The model text names a product line or model series (a model-number prefix)."""
+    return text_evidence(kb.text, obs.model, "model")
+
+
+def walk_descriptions_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The walk's standard-MIB maker and description fields name a maker, a product line or a
+    model number."""
+    return descriptions_evidence(kb.text, kb.models, obs.descriptions)
+
+
+def walk_subtrees_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
+    """The walk implements a vendor's private MIB."""
+    return subtree_evidence(kb.snmp, obs.enterprises)
+
+
 Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]
 
 # Each rule reads exactly one observation field; the batch path relies on it to compute a
@@ -228,13 +257,18 @@ RULES: tuple[tuple[Rule, str], ...] = (
     (vendor_text_evidence, "vendor"),
     (model_pattern_evidence, "model"),
     (catalogue_evidence, "model"),
+    (model_names_evidence, "model"),
     (category_hint_evidence, "category"),
     (enterprise_evidence, "sysobjectid"),
     (sysdescr_evidence, "sysdescr"),
     (sysdescr_model_evidence, "sysdescr"),
+    (sysdescr_names_evidence, "sysdescr"),
     (banner_evidence, "banner"),
     (external_banner_evidence, "banner"),
+    (banner_names_evidence, "banner"),
     (cpe_evidence, "cpe"),
+    (walk_descriptions_evidence, "descriptions"),
+    (walk_subtrees_evidence, "enterprises"),
 )
 
 

@@ -95,6 +95,7 @@ class BatchEngine:
         self.rules = rule_kb(self.kb)
         self.unregistered = unregistered_mac(self.kb)
         edge_days = {d for e in self.kb.edges for d in (e.valid_from, e.valid_to) if d}
+        edge_days |= {d for p in self.kb.products for o in p.owners for d in (o.valid_from, o.valid_to) if d}
         cutoffs = acquisition_cutoffs(self.kb.regime_kb)
         self.acquired_edges = sorted(edge_days | cutoffs | {self.as_of + timedelta(days=1)})
         self.authorized_edges = sorted({e.date_added for lst in self.kb.lists.values() for e in lst.entries})

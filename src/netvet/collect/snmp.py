@@ -15,16 +15,24 @@ from netvet.ingest.snmprec import format_record, oid_key
 from netvet.model import Issue
 
 # system, ifPhysAddress, ARP (ipNetToMedia), bridge forwarding table, ENTITY-MIB physical table,
-# LLDP remote table, CISCO-CDP-MIB cache: what the .snmprec reader turns into observations.
+# LLDP local description and remote table, UPS-MIB identification, HOST-RESOURCES device table,
+# Printer-MIB printer name, CISCO-CDP-MIB cache: what the .snmprec reader turns into observations.
 SUBTREES = (
+    "1.0.8802.1.1.2.1.3.4",
     "1.0.8802.1.1.2.1.4.1",
     "1.3.6.1.2.1.1",
     "1.3.6.1.2.1.2.2.1.6",
     "1.3.6.1.2.1.4.22.1.2",
     "1.3.6.1.2.1.17.4.3.1",
+    "1.3.6.1.2.1.25.3.2.1.2",
+    "1.3.6.1.2.1.25.3.2.1.3",
+    "1.3.6.1.2.1.33.1.1",
+    "1.3.6.1.2.1.43.5.1.1.16",
     "1.3.6.1.2.1.47.1.1.1",
     "1.3.6.1.4.1.9.9.23.1.2.1",
 )
+ENTERPRISES = "1.3.6.1.4.1"
+MAX_ENTERPRISES = 64  # private subtrees probed per agent (one GETNEXT each)
 AUTH = {
     "MD5": hl.usmHMACMD5AuthProtocol,
     "SHA": hl.usmHMACSHAAuthProtocol,
@@ -97,6 +105,27 @@ async def walk_subtree(engine: Any, auth: Any, transport: Any, ctx: Any, oid: st
     return lines
 
 
+async def probe_enterprises(engine: Any, auth: Any, transport: Any, ctx: Any) -> list[str]:
+    """The first record under each private enterprise subtree the agent implements: GETNEXT from
+    1.3.6.1.4.1, then from the number after each one found (one request per enterprise)."""
+    lines: list[str] = []
+    start = ENTERPRISES
+    for _ in range(MAX_ENTERPRISES):
+        error, status, _index, binds = await hl.next_cmd(
+            engine, auth, transport, ctx, hl.ObjectType(hl.ObjectIdentity(start))
+        )
+        if error or status or not binds:
+            break
+        name, value = binds[0]
+        oid = str(name)
+        line = record_of(name, value)
+        if line is None or not oid.startswith(ENTERPRISES + "."):
+            break
+        lines.append(line)
+        start = f"{ENTERPRISES}.{int(oid.split('.')[6]) + 1}"
+    return lines
+
+
 async def walk_target(engine: Any, target: Target, creds: Credentials, settings: WalkSettings) -> list[str]:
     """The sorted snmprec lines of one agent; no answer at all is a TimeoutError."""
     transport = await hl.UdpTransportTarget.create(
@@ -106,6 +135,7 @@ async def walk_target(engine: Any, target: Target, creds: Credentials, settings:
     lines: list[str] = []
     for oid in SUBTREES:
         lines.extend(await walk_subtree(engine, auth, transport, ctx, oid, settings.bulk))
+    lines.extend(await probe_enterprises(engine, auth, transport, ctx))
     if not lines:
         raise TimeoutError("the agent answered with no values in the walked subtrees")
     return sorted(set(lines), key=lambda line: oid_key(line.partition("|")[0]))

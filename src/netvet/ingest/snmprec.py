@@ -28,7 +28,18 @@ ARP_MAC = "1.3.6.1.2.1.4.22.1.2."
 FDB_MAC = "1.3.6.1.2.1.17.4.3.1.1."
 FDB_STATUS = "1.3.6.1.2.1.17.4.3.1.3."
 FDB_SELF = "4"
+ENTERPRISES = "1.3.6.1.4.1."
 PRIVATE = "<private>"
+# Standard-MIB maker and description fields read as text evidence: UPS-MIB upsIdentManufacturer
+# and upsIdentModel, the LLDP-MIB local system description, Printer-MIB prtGeneralPrinterName,
+# HOST-RESOURCES hrDeviceDescr (of printers only: a CPU's or NIC's maker is not the device's).
+UPS_MANUFACTURER, UPS_MODEL = "1.3.6.1.2.1.33.1.1.1.0", "1.3.6.1.2.1.33.1.1.2.0"
+LLDP_LOCAL_DESCR = "1.0.8802.1.1.2.1.3.4.0"
+PRINTER_NAME = "1.3.6.1.2.1.43.5.1.1.16."
+HR_DEVICE = "1.3.6.1.2.1.25.3.2.1."
+HR_PRINTER = "1.3.6.1.2.1.25.3.1.5"
+ENT_COLUMNS = (("2", "entPhysicalDescr"), ("12", "entPhysicalMfgName"), ("13", "entPhysicalModelName"))
+STACK = "11"
 
 
 def decode_value(kind: str, value: str) -> str:
@@ -85,6 +96,44 @@ def chassis_fields(values: Mapping[str, str]) -> dict[str, str]:
     for name, column in (("vendor", "12"), ("model", "13"), ("serial", "11")):
         found[name] = next((r[column] for r in ordered if r.get(column) and r[column] != PRIVATE), "")
     return {k: v for k, v in found.items() if v}
+
+
+def chassis_descriptions(values: Mapping[str, str]) -> list[tuple[str, str]]:
+    """ENTITY-MIB description, maker and model of the chassis and stack entries (else of the
+    first entity): a module's maker (a third-party transceiver) is not the device's."""
+    rows = table_rows(values, ENT_PHYSICAL)
+    chosen = [r for r in rows.values() if r.get("5") in (CHASSIS, STACK)] or [
+        rows[i] for i in sorted(rows, key=oid_key)[:1]
+    ]
+    return [(name, v) for r in chosen for col, name in ENT_COLUMNS if (v := known(r.get(col)))]
+
+
+def descriptions(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(MIB field, value) of the standard-MIB maker and description fields, each value once."""
+    found = chassis_descriptions(values)
+    singles = (
+        (UPS_MANUFACTURER, "upsIdentManufacturer"),
+        (UPS_MODEL, "upsIdentModel"),
+        (LLDP_LOCAL_DESCR, "lldpLocSysDesc"),
+    )
+    found += [(name, v) for oid, name in singles if (v := known(values.get(oid)))]
+    found += [
+        ("prtGeneralPrinterName", v) for oid, v in values.items() if oid.startswith(PRINTER_NAME) and known(v)
+    ]
+    printers = [i for i, r in table_rows(values, HR_DEVICE).items() if r.get("2") == HR_PRINTER]
+    found += [("hrDeviceDescr", v) for i in printers if (v := known(values.get(f"{HR_DEVICE}3.{i}")))]
+    sysdescr = known(values.get(SYS_DESCR))
+    return tuple(dict.fromkeys((n, v.strip()) for n, v in found if v.strip() != sysdescr))
+
+
+def enterprises(values: Mapping[str, str]) -> tuple[int, ...]:
+    """The private enterprise numbers under which the walk answered (1.3.6.1.4.1.N.*)."""
+    found = {
+        int(head)
+        for oid in values
+        if oid.startswith(ENTERPRISES) and (head := oid[len(ENTERPRISES) :].split(".", 1)[0]).isdigit()
+    }
+    return tuple(sorted(found))
 
 
 def table_rows(values: Mapping[str, str], prefix: str) -> dict[str, dict[str, str]]:
@@ -178,10 +227,12 @@ def build_observations(values: Mapping[str, str], path: str) -> list[Observation
         mac=first_mac(values),
         hostname=known(values.get(SYS_NAME)),
         serial=chassis.get("serial"),
-        vendor=chassis.get("vendor"),
-        model=chassis.get("model"),
+        vendor=chassis.get("vendor") or known(values.get(UPS_MANUFACTURER)),
+        model=chassis.get("model") or known(values.get(UPS_MODEL)),
         sysobjectid=known(values.get(SYS_OBJECT_ID)),
         sysdescr=known(values.get(SYS_DESCR)),
+        descriptions=descriptions(values),
+        enterprises=enterprises(values),
     )
     seen = neighbours(values, path)
     return [obs, *seen, *table_hosts(values, path, {o.mac for o in seen})]

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from netvet.errors import SourceError
 from netvet.ingest.files import read_text_input
-from netvet.ingest.snmprec import ENT_PHYSICAL, LLDP_REMOTE, build_observations
+from netvet.ingest.snmprec import (
+    ENT_PHYSICAL,
+    HR_DEVICE,
+    HR_PRINTER,
+    LLDP_REMOTE,
+    PRINTER_NAME,
+    build_observations,
+)
 from netvet.model import Issue, Observation
 
 _LINE = re.compile(
@@ -22,6 +29,7 @@ SYMBOLS = {
     "SNMPv2-MIB::sysObjectID": "1.3.6.1.2.1.1.2",
     "SNMPv2-MIB::sysName": "1.3.6.1.2.1.1.5",
     "IF-MIB::ifPhysAddress": "1.3.6.1.2.1.2.2.1.6",
+    "ENTITY-MIB::entPhysicalDescr": ENT_PHYSICAL + "2",
     "ENTITY-MIB::entPhysicalClass": ENT_PHYSICAL + "5",
     "ENTITY-MIB::entPhysicalSerialNum": ENT_PHYSICAL + "11",
     "ENTITY-MIB::entPhysicalMfgName": ENT_PHYSICAL + "12",
@@ -30,13 +38,23 @@ SYMBOLS = {
     "LLDP-MIB::lldpRemChassisId": LLDP_REMOTE + "5",
     "LLDP-MIB::lldpRemSysName": LLDP_REMOTE + "9",
     "LLDP-MIB::lldpRemSysDesc": LLDP_REMOTE + "10",
+    "LLDP-MIB::lldpLocSysDesc": "1.0.8802.1.1.2.1.3.4",
+    "UPS-MIB::upsIdentManufacturer": "1.3.6.1.2.1.33.1.1.1",
+    "UPS-MIB::upsIdentModel": "1.3.6.1.2.1.33.1.1.2",
+    "Printer-MIB::prtGeneralPrinterName": PRINTER_NAME.rstrip("."),
+    "HOST-RESOURCES-MIB::hrDeviceType": HR_DEVICE + "2",
+    "HOST-RESOURCES-MIB::hrDeviceDescr": HR_DEVICE + "3",
 }
+# OID values printed by name that the reader compares.
+OID_VALUES = {"HOST-RESOURCES-TYPES::hrDevicePrinter": HR_PRINTER}
 
 
 def numeric_oid(name: str) -> str | None:
     """'.1.3.6.1.2.1.1.1.0' or 'SNMPv2-MIB::sysDescr.0' -> '1.3.6.1.2.1.1.1.0'; None if unknown."""
     if name[0] in ".0123456789":
         return name.lstrip(".")
+    if _ENTERPRISES.match(name):
+        return _ENTERPRISES.sub("1.3.6.1.4.1.", name)
     base, _, index = name.partition(".")
     return f"{SYMBOLS[base]}.{index}" if base in SYMBOLS and index else None
 
@@ -48,7 +66,7 @@ def value_text(kind: str | None, value: str) -> str:
         raw = bytes.fromhex(value.replace(" ", ""))
         return ":".join(f"{b:02x}" for b in raw) if len(raw) == 6 else raw.decode("utf-8", errors="replace")
     if kind == "OID":
-        return _ENTERPRISES.sub("1.3.6.1.4.1.", value).lstrip(".")
+        return OID_VALUES.get(value) or _ENTERPRISES.sub("1.3.6.1.4.1.", value).lstrip(".")
     if kind == "INTEGER" and (match := _NUMBER_IN_PARENS.search(value)):
         return match.group(1)
     if len(value) >= 2 and value[0] == value[-1] == '"':

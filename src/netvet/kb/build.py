@@ -197,6 +197,7 @@ LIST_1260H_VERSION = date(2026, 6, 8)
 def build_all(data: Path, directory: Path) -> dict[str, Any]:
     """Rebuild every derived kb file from the official files under `data`; write the manifest."""
     from netvet.kb.manifest import write_manifest
+    from netvet.kb.text_scanner import build_text_names
 
     with (data / "iana-pen" / "enterprises.tsv").open(encoding="utf-8", errors="replace") as fh:
         holders = [pen.organization for pen in read_pens(fh, "enterprises.tsv")[0]]
@@ -217,6 +218,7 @@ def build_all(data: Path, directory: Path) -> dict[str, Any]:
     )
     models = build_catalogue(data / "devicetypes" / "index.csv", directory / "devicetypes.csv.gz", resolve)
     _, pen_issues = build_pens(data / "iana-pen" / "enterprises.tsv", directory / "pens.csv.gz", resolve)
+    build_text_names(directory)
     versions = {
         "iana-pen": "2024-08-23",
         "ieee": "2026-05-21",

@@ -16,12 +16,15 @@ import yaml
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
 from netvet.attribute.external import ExternalBanners
 from netvet.attribute.snmp import DescrRule, ObjectIdRule, SnmpRules
+from netvet.attribute.text_names import TextScanner
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.jurisdictions import load_instruments
 from netvet.kb.manifest import verify_manifest
 from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
+from netvet.kb.products import load_products
+from netvet.kb.text_scanner import COMMON_WORDS, TEXT_NAMES, load_common_words, load_text_names, text_scanner
 from netvet.match import NameIndex, build_index
-from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph
+from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph, ProductLine
 from netvet.regimes import RegimeKB, UseRules
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -48,6 +51,8 @@ class KnowledgeBase:
     regime_kb: RegimeKB
     snmp: SnmpRules
     external: tuple[ExternalBanners, ...] = ()
+    products: tuple[ProductLine, ...] = ()
+    text: TextScanner | None = None
 
 
 def read_yaml(path: Path) -> Any:
@@ -195,6 +200,8 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
     graph = OwnershipGraph.build(entities, edges)
     oui, snmp = load_registry(directory / "ieee_registry.csv.gz"), load_snmp(directory, entities)
     known = {r.organization for r in oui.rows} | {holder for holder, _ in snmp.pens.values()}
+    products = load_products(directory / "products.yaml", entities)
+    registries = load_text_names(directory / TEXT_NAMES)
     return KnowledgeBase(
         directory=directory,
         manifest_sha256=manifest,
@@ -211,6 +218,10 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
         names=build_index(with_brands(entities, brands), known_names=known),
         regime_kb=RegimeKB.build(lists, graph, adversaries, load_instruments(directory, entities, read_yaml)),
         snmp=snmp,
+        products=products,
+        text=text_scanner(
+            entities.values(), brands, registries, products, load_common_words(directory / COMMON_WORDS)
+        ),
     )
 
 

@@ -15,6 +15,7 @@ from netvet.model.jurisdiction import (
 )
 from netvet.model.observation import Observation
 from netvet.model.ownership import Link, OwnershipGraph
+from netvet.model.product import Lineage, MatchKind, Owner, ProductKind, ProductLine
 from netvet.model.sources import Issue, Source, SourceRef
 from netvet.model.vocab import Category, Relation, Scope, ServiceType, Status, Tier, UseClass, Verdict
 
@@ -32,15 +33,20 @@ __all__ = [
     "Instrument",
     "InstrumentStatus",
     "Issue",
+    "Lineage",
     "Link",
     "ListVersion",
+    "MatchKind",
     "NetworkPart",
     "Obligation",
     "ObligationKind",
     "Observation",
     "Organisation",
+    "Owner",
     "OwnershipEdge",
     "OwnershipGraph",
+    "ProductKind",
+    "ProductLine",
     "Relation",
     "Scope",
     "ServiceType",

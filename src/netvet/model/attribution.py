@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from netvet.model.product import Lineage, Owner
 from netvet.model.vocab import Category, Tier
 
 
@@ -18,6 +19,7 @@ class Evidence:
     category: Category | None = None
     weight: float = 1.0
     brand: str | None = None
+    owners: tuple[Owner, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Attribution:
     brand: str | None = None
     alternates: tuple[str, ...] = ()
     components: tuple[tuple[str, str], ...] = ()
+    lineage: Lineage | None = None
 
     @property
     def is_unknown(self) -> bool:

@@ -39,6 +39,10 @@ class Observation:
     serviced_by: str | None = None
     service_country: str | None = None
     contract_end: date | None = None
+    # What the rest of an SNMP walk says: (MIB field, value) of the standard MIBs' maker and
+    # description fields, and the private enterprise numbers whose subtrees answered.
+    descriptions: tuple[tuple[str, str], ...] = ()
+    enterprises: tuple[int, ...] = ()
 
     @property
     def key(self) -> str:

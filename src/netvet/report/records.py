@@ -4,7 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from netvet.model import Determination, Entity, Evidence, Finding, OwnershipGraph, Verdict
+from netvet.attribute.unknown import explain_unknown
+from netvet.model import Determination, Entity, Evidence, Finding, Lineage, OwnershipGraph, Verdict
 from netvet.regimes.network_parts import network_part_of
 
 Record = dict[str, Any]
@@ -36,6 +37,20 @@ def evidence_record(ev: Evidence) -> Record:
         "claims": ev.claims,
         "tier": ev.tier.label,
         "reason": ev.reason,
+    }
+
+
+def lineage_record(
+    entities: Mapping[str, Entity], lineage: Lineage | None, acquired: date | None
+) -> Record | None:
+    """The product line that changed hands, its maker on the acquisition date and today."""
+    if lineage is None:
+        return None
+    return {
+        "product": lineage.product,
+        "acquired": acquired.isoformat() if acquired else None,
+        "maker_then": party(entities, lineage.maker_then),
+        "maker_now": party(entities, lineage.maker_now),
     }
 
 
@@ -98,6 +113,8 @@ def finding_record(
         "confidence": attr.confidence,
         "evidence": [evidence_record(e) for e in attr.evidence],
         "contradictions": list(attr.contradictions),
+        "lineage": lineage_record(entities, attr.lineage, finding.context.acquired),
+        "unknown_reason": explain_unknown(attr, finding.observations),
         "site": first.site,
         "intended_use": finding.context.use_text,
         "use_class": str(finding.context.use),
