@@ -8,9 +8,9 @@ from pathlib import Path
 
 from netvet.batch.decide import GroupCounts, findings_of
 from netvet.batch.engine import BatchEngine
-from netvet.batch.reader import StreamIssues, header_of, stream_csv
+from netvet.batch.reader import StreamIssues, cap_batch, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
-from netvet.ingest.columns import map_columns
+from netvet.ingest.columns import duplicate_issues, map_columns
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue, Organisation
@@ -101,11 +101,15 @@ class ScanStream:
         if self.fmt not in ("auto", "inventory"):
             raise UsageError(f"--engine arrow reads CSV inventories, not --format {self.fmt}")
         header, _, _ = header_of(path)
-        fields = dict(map_columns(header, self.overrides).fields)
+        columns = map_columns(header, self.overrides)
+        fields = dict(columns.fields)
+        self.issues += duplicate_issues(str(path), 1, header, columns)
         require_identifying_column(path, 1, header, fields)
         engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use, self.organisation)
         rejected, seen, groups = StreamIssues(str(path)), 0, GroupCounts()
-        for batch in stream_csv(path, rejected):
+        for raw in stream_csv(path, rejected):
+            batch, cut = cap_batch(raw, fields, str(path), seen)
+            self.issues += cut
             rows, problems = engine.run(batch, fields, str(path), seen)
             seen += len(batch)
             self.issues += problems

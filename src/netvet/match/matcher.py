@@ -1,9 +1,11 @@
 """Match organisation names to kb entities: the one matcher the CLI, the kb builder and
 attribution all call."""
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from netvet.match.confusables import CONFUSABLES_REASON, fold_confusables
 from netvet.match.context import country_code, identifier_set
 from netvet.match.index import NameIndex, candidates
 from netvet.match.normalize import name_key
@@ -47,11 +49,20 @@ def match_name(
         if name.entity not in best or pair.score > best[name.entity][0].score:
             best[name.entity] = (pair, name.key.text)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0].score, item[0]))
+    folded = confusable_reasons(query)
     return tuple(
-        NameMatch(entity, pair.score, text, pair.reasons)
+        NameMatch(entity, pair.score, text, (*pair.reasons, *folded))
         for entity, (pair, text) in ranked[:limit]
         if pair.score >= threshold
     )
+
+
+def confusable_reasons(query: str) -> tuple[str, ...]:
+    """The reason line saying look-alike letters of the query were read as Latin, if any were."""
+    folded = fold_confusables(unicodedata.normalize("NFKC", query))
+    if folded == unicodedata.normalize("NFKC", query):
+        return ()
+    return (f"{CONFUSABLES_REASON}: {query!r} read as {folded!r}",)
 
 
 @dataclass(slots=True)

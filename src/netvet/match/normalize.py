@@ -9,6 +9,7 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from netvet.match.confusables import fold_confusables
 from netvet.match.pinyin import pinyin_words
 from netvet.match.vocabulary import (
     CANONICAL,
@@ -49,8 +50,9 @@ class NameKey:
 
 
 def fold(text: str) -> str:
-    """NFKC, case-folded, accents removed."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    """NFKC, look-alike letters of other scripts read as Latin, case-folded, accents removed."""
+    composed = fold_confusables(unicodedata.normalize("NFKC", text))
+    decomposed = unicodedata.normalize("NFKD", composed.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
