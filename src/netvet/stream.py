@@ -69,14 +69,23 @@ class ScanStream:
 
     def guarded(self, path: Path, findings: Iterator[Finding]) -> Iterator[Finding]:
         """With several inputs, an unusable one becomes an error Issue and the others go on;
-        a single unusable input stops the scan."""
+        a single unusable input stops the scan. A reader failing in a way it should not (a bug)
+        counts as unusable too, so one bad input never stops the others."""
         try:
             yield from findings
         except SourceError as exc:
-            if len(self.paths) == 1:
-                raise
-            self.unusable.append(str(path))
-            self.issues.append(Issue(str(path), "file", None, f"input skipped: {exc}", "error"))
+            self.skip(path, exc, str(exc))
+        except UsageError:
+            raise
+        except Exception as exc:  # noqa: BLE001 — a reader's bug must not stop the other inputs
+            self.skip(path, exc, f"{path}: internal error reading it ({type(exc).__name__}: {exc}); please report")
+
+    def skip(self, path: Path, exc: Exception, message: str) -> None:
+        """Record an unusable input (or stop the scan when it is the only one)."""
+        if len(self.paths) == 1:
+            raise exc if isinstance(exc, SourceError) else SourceError(message) from exc
+        self.unusable.append(str(path))
+        self.issues.append(Issue(str(path), "file", None, f"input skipped: {message}", "error"))
 
     def row_findings(self, path: Path) -> Iterator[Finding]:
         """The row engine on one input."""

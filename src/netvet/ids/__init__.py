@@ -5,6 +5,7 @@ from netvet.ids.dates import parse_date
 from netvet.ids.ip import normalize_ip
 from netvet.ids.mac import is_locally_administered, is_multicast, mac_to_int, normalize_mac
 from netvet.ids.number import parse_amount
+from netvet.ids.oid import normalize_oid, oid_arc
 
 __all__ = [
     "is_locally_administered",
@@ -13,6 +14,8 @@ __all__ = [
     "normalize_country",
     "normalize_ip",
     "normalize_mac",
+    "normalize_oid",
+    "oid_arc",
     "parse_amount",
     "parse_date",
 ]

@@ -4,7 +4,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -26,6 +26,9 @@ _GLUED_SUFFIXES = ("corp", "ltd", "inc", "llc", "co")
 _GLUED_AT_END = ("coltd", "corp", "ltd", "inc", "llc")
 _LONG_VOCABULARY = tuple(sorted(w for w in INDUSTRY_WORDS | LEGAL_FORMS | PLACES if len(w) >= 6))
 MISSPELT_MIN = 6
+# Every step below is linear in the name once it is this short; real names are under 300 letters
+# (the kb's longest is 73); the rest of a longer text (a pasted address, a hostile cell) is unread.
+MAX_NAME_CHARS = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,7 @@ def plain_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(_WORD.findall("\n".join(names).casefold()))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a long scan meets unboundedly many distinct words
 def misspelt_vocabulary(word: str) -> str | None:
     """The industry word, legal form or place a long unknown word misspells by one edit (two
     from 10 letters), keeping its first letter."""
@@ -148,7 +151,9 @@ def stem(word: str) -> str:
 
 
 def name_key(text: str) -> NameKey:
-    """Classify every word of a name; legal forms are dropped."""
+    """Classify every word of a name (its first MAX_NAME_CHARS characters); legal forms are
+    dropped."""
+    text = text[:MAX_NAME_CHARS]
     trade: list[str] = []
     industry: set[str] = set()
     places: set[str] = set()
