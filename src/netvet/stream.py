@@ -78,7 +78,9 @@ class ScanStream:
         except UsageError:
             raise
         except Exception as exc:  # noqa: BLE001 — a reader's bug must not stop the other inputs
-            self.skip(path, exc, f"{path}: internal error reading it ({type(exc).__name__}: {exc}); please report")
+            self.skip(
+                path, exc, f"{path}: internal error reading it ({type(exc).__name__}: {exc}); please report"
+            )
 
     def skip(self, path: Path, exc: Exception, message: str) -> None:
         """Record an unusable input (or stop the scan when it is the only one)."""

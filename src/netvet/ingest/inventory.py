@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from netvet.ingest.record import observation_from
 from netvet.model import Issue, Observation, SourceRef
 
 SNIFF_BYTES = 64 * 1024
+# An inventory of 100,000 rows unpacks to about 60 MiB of sheet XML.
+MAX_XLSX_UNPACKED = 256 << 20
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -47,10 +50,27 @@ def read_rows_csv(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise SourceError(f"{path}: line {reader.line_num}: {exc}") from exc
 
 
+def check_unpacked_size(path: Path) -> None:
+    """A SourceError when the workbook is not a zip, or unpacks to more than MAX_XLSX_UNPACKED
+    bytes (a zip bomb: a few hundred KB that openpyxl would expand to gigabytes). zipfile reads
+    no more than each member's declared size, so the declared sizes bound what is read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SourceError(f"{path}: not a readable XLSX workbook: {exc}") from exc
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise SourceError(
+            f"{path}: workbook unpacks to {unpacked >> 20} MiB, over the {MAX_XLSX_UNPACKED >> 20} MiB "
+            "netvet reads (save it as CSV, which has no such limit)"
+        )
+
+
 def read_rows_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) from the first worksheet, values as text."""
     from openpyxl import load_workbook
 
+    check_unpacked_size(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
