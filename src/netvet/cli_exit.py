@@ -1,7 +1,7 @@
 """How `netvet` ends: every error becomes a message and an exit code, never a traceback.
 
-0 done · 1 findings at or above --fail-on · 2 bad input or usage (Click's own usage errors
-included) · 3 internal error (one line; NETVET_DEBUG=1 shows the traceback) · 130 interrupted ·
+0 done · 1 findings at or above --fail-on · 2 bad input or usage (Click's own usage errors,
+and a file or folder that cannot be read or written, included) · 3 internal error (one line; NETVET_DEBUG=1 shows the traceback) · 130 interrupted ·
 141 the reader of stdout went away (`netvet scan ... | head -1`), as a shell reports SIGPIPE.
 """
 
@@ -66,7 +66,10 @@ def exit_code_of(exc: BaseException) -> int:
         return EXIT_USAGE
     if isinstance(exc, aborts()):
         return EXIT_INTERRUPTED
-    err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}", highlight=False, markup=False)
+    if isinstance(exc, OSError) and exc.filename:  # a file or folder the user named
+        err.print(f"[red]error:[/red] {escape(str(exc.filename))}: {escape(exc.strerror or str(exc))}")
+        return EXIT_USAGE
+    err.print(f"[red]internal error:[/red] {escape(f'{type(exc).__name__}: {exc}')}", highlight=False)
     if Settings.from_env().debug:
         err.print_exception()
     else:
