@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from netvet.match.confusables import CONFUSABLES_REASON, fold_confusables
 from netvet.match.context import country_code, identifier_set
 from netvet.match.index import NameIndex, candidates
-from netvet.match.normalize import name_key
+from netvet.match.normalize import MAX_NAME_CHARS, name_key
 from netvet.match.score import PairScore, score_pair
 
 DEFAULT_THRESHOLD = 0.85
@@ -58,11 +58,13 @@ def match_name(
 
 
 def confusable_reasons(query: str) -> tuple[str, ...]:
-    """The reason line saying look-alike letters of the query were read as Latin, if any were."""
-    folded = fold_confusables(unicodedata.normalize("NFKC", query))
-    if folded == unicodedata.normalize("NFKC", query):
+    """The reason line saying look-alike letters of the query were read as Latin, if any were
+    (in the part of it name_key reads)."""
+    composed = unicodedata.normalize("NFKC", query[:MAX_NAME_CHARS])
+    folded = fold_confusables(composed)
+    if folded == composed:
         return ()
-    return (f"{CONFUSABLES_REASON}: {query!r} read as {folded!r}",)
+    return (f"{CONFUSABLES_REASON}: {composed[:80]!r} read as {folded[:80]!r}",)
 
 
 @dataclass(slots=True)
