@@ -78,7 +78,11 @@ def cases(tmp: Path) -> dict[tuple[str, ...], list[list[str]]]:
             ["report", "nope"],
             ["report", "fcc-annual", "--sites", missing],
         ],
-        ("kb", "versions"): [["kb", "versions"], ["kb", "versions", "--bogus", "x"], ["kb", "versions", "nope", *kb]],
+        ("kb", "versions"): [
+            ["kb", "versions"],
+            ["kb", "versions", "--bogus", "x"],
+            ["kb", "versions", "nope", *kb],
+        ],
         ("kb", "diff"): [["kb", "diff"], ["kb", "diff", "nope-list", *kb]],
         ("kb", "info"): [["kb", "info", "--bogus"]],
         ("kb", "build"): [["kb", "build"], ["kb", "build", "--data", missing, *kb]],
@@ -113,7 +117,9 @@ def netvet(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list[str], subprocess.CompletedProcess[str]]]:
+def runs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> list[tuple[list[str], subprocess.CompletedProcess[str]]]:
     """Every bad usage run once (four at a time)."""
     tmp = tmp_path_factory.mktemp("contract")
     (tmp / "folder").mkdir()

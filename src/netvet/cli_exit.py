@@ -79,11 +79,19 @@ def exit_code_of(exc: BaseException) -> int:
 
 def ended(app: Callable[..., object]) -> int:
     """Run the Typer app to its end (stdout flushed); the exit code of how it ended."""
+    stdout = sys.stdout
     try:
         result = app(standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
+    except SystemExit:
+        # Click meets a closed stdout (EPIPE) by wrapping sys.stdout and exiting 1, the findings
+        # code: tell it apart by the wrapper.
+        if sys.stdout is not stdout:
+            silence_stdout()
+            return EXIT_BROKEN_PIPE
+        raise
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 — the one place every error ends
         return exit_code_of(exc)
     try:

@@ -61,7 +61,9 @@ KNOWN_OID = st.sampled_from(
 )
 ANY_OID = st.one_of(KNOWN_OID, OID, st.tuples(KNOWN_OID, ARC).map(".".join))
 SNMP_TYPE = st.sampled_from(["4", "4x", "6", "2", "64x", "x", "", "66", "4x4x"])
-SNMP_VALUE = st.one_of(LINE_CELL, st.binary(max_size=12).map(bytes.hex), st.sampled_from(["1.3.6.1.4.1." + "9" * 5000]))
+SNMP_VALUE = st.one_of(
+    LINE_CELL, st.binary(max_size=12).map(bytes.hex), st.sampled_from(["1.3.6.1.4.1." + "9" * 5000])
+)
 SNMPREC_LINE = st.tuples(ANY_OID, SNMP_TYPE, SNMP_VALUE).map("|".join)
 WALK_TYPE = st.sampled_from(["STRING", "Hex-STRING", "OID", "INTEGER", "Timeticks", "", "Gauge32"])
 WALK_NAME = st.one_of(

@@ -113,7 +113,9 @@ def test_mactable_takes_hostile_rows(rows: list[tuple[int, str, str, str]], head
 
 JSONISH = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), CELL),
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=25,
 )
 COMPONENT = st.fixed_dictionaries(
@@ -122,7 +124,9 @@ COMPONENT = st.fixed_dictionaries(
         "bom-ref": CELL,
         "manufacturer": st.fixed_dictionaries({"name": CELL}),
         "supplier": st.fixed_dictionaries({"name": CELL}),
-        "properties": st.lists(st.fixed_dictionaries({"name": st.just("cdx:device:serialNumber"), "value": CELL})),
+        "properties": st.lists(
+            st.fixed_dictionaries({"name": st.just("cdx:device:serialNumber"), "value": CELL})
+        ),
         "components": st.lists(st.fixed_dictionaries({"type": st.just("device"), "name": CELL}), max_size=3),
         "x": JSONISH,
     },
@@ -135,7 +139,13 @@ COMPONENT = st.fixed_dictionaries(
     extra=JSONISH,
 )
 def test_cyclonedx_takes_hostile_boms(version: str, components: list[dict[str, Any]], extra: Any) -> None:
-    doc = {"bomFormat": "CycloneDX", "specVersion": version, "version": 1, "components": components, "x": extra}
+    doc = {
+        "bomFormat": "CycloneDX",
+        "specVersion": version,
+        "version": 1,
+        "components": components,
+        "x": extra,
+    }
     read_safely("cyclonedx", json.dumps(doc).encode())
 
 

@@ -12,7 +12,7 @@ from netvet.report.cells import is_formula_text, safe_cell
 from netvet.report_files import csv_bytes, sheet
 from tests.fuzz.conftest import count
 
-HOSTILE = ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+HOSTILE = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
 
 def test_formula_text_is_prefixed_and_numbers_are_not() -> None:
