@@ -1,8 +1,9 @@
 """How `netvet` ends: every error becomes a message and an exit code, never a traceback.
 
 0 done · 1 findings at or above --fail-on · 2 bad input or usage (Click's own usage errors,
-and a file or folder that cannot be read or written, included) · 3 internal error (one line; NETVET_DEBUG=1 shows the traceback) · 130 interrupted ·
-141 the reader of stdout went away (`netvet scan ... | head -1`), as a shell reports SIGPIPE.
+and a file or folder that cannot be read or written, included) · 3 internal error (one line;
+NETVET_DEBUG=1 shows the traceback) · 130 interrupted · 141 the reader of stdout went away
+(`netvet scan ... | head -1`), as a shell reports SIGPIPE.
 """
 
 import contextlib

@@ -97,16 +97,21 @@ def test_snmpwalk_takes_hostile_lines(lines: list[str]) -> None:
     read_safely("snmpwalk", "\n".join(lines).encode("utf-8", errors="surrogatepass"))
 
 
+CISCO_TOP = (
+    "sw#show mac address-table\n          Mac Address Table\n"
+    "-------------------------------------------\n\n"
+    "Vlan    Mac Address       Type        Ports\n----    -----------       --------    -----\n"
+)
+HUAWEI_TOP = (
+    "<sw>display mac-address\nMAC Address    VLAN/VSI/BD   Learned-From  Type\n"
+    "---------------------------------------------\n"
+)
 MAC_LINE = st.tuples(st.integers(1, 4094), CELL, st.sampled_from(["DYNAMIC", "STATIC", "?"]), LINE_CELL)
 
 
 @given(rows=st.lists(MAC_LINE, max_size=20), head=st.sampled_from(["cisco", "huawei", "none"]))
 def test_mactable_takes_hostile_rows(rows: list[tuple[int, str, str, str]], head: str) -> None:
-    top = {
-        "cisco": "sw#show mac address-table\n          Mac Address Table\n-------------------------------------------\n\nVlan    Mac Address       Type        Ports\n----    -----------       --------    -----\n",
-        "huawei": "<sw>display mac-address\nMAC Address    VLAN/VSI/BD   Learned-From  Type\n---------------------------------------------\n",
-        "none": "",
-    }[head]
+    top = {"cisco": CISCO_TOP, "huawei": HUAWEI_TOP, "none": ""}[head]
     body = "\n".join(f" {v}    {mac}    {kind}    {port}" for v, mac, kind, port in rows)
     read_safely("mactable", (top + body).encode("utf-8", errors="surrogatepass"))
 
@@ -161,8 +166,10 @@ HOST = st.tuples(CELL, CELL, CELL, st.integers(-1, 70000))
 @given(hosts=st.lists(HOST, max_size=6))
 def test_nmap_takes_hostile_hosts(hosts: list[tuple[str, str, str, int]]) -> None:
     body = "".join(
-        f'<host><address addr="{xml_text(a)}" addrtype="ipv4"/><address addr="{xml_text(m)}" addrtype="mac" vendor="{xml_text(v)}"/>'
-        f'<ports><port protocol="tcp" portid="{p}"><service name="http" product="{xml_text(v)}"/></port></ports></host>'
+        f'<host><address addr="{xml_text(a)}" addrtype="ipv4"/>'
+        f'<address addr="{xml_text(m)}" addrtype="mac" vendor="{xml_text(v)}"/>'
+        f'<ports><port protocol="tcp" portid="{p}"><service name="http" product="{xml_text(v)}"/>'
+        "</port></ports></host>"
         for a, m, v, p in hosts
     )
     read_safely("nmap", f'<?xml version="1.0"?><nmaprun scanner="nmap">{body}</nmaprun>'.encode())
