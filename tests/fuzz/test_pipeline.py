@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from netvet.errors import NetvetError
 from netvet.kb.loader import KnowledgeBase
 from netvet.scan import scan_paths
-from tests.fuzz.conftest import count
+from tests.fuzz.profiles import count
 from tests.fuzz.strategies import HEADERS, LINE_CELL, SNMPREC_LINE, WALK_LINE
 from tests.fuzz.test_readers import csv_bytes, input_file
 

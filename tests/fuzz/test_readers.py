@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netvet.errors import NetvetError
@@ -25,7 +26,7 @@ from netvet.ingest import (
 )
 from netvet.ingest.approved import read_conditional_approvals, read_register
 from netvet.ingest.purchase import read_purchase_lines
-from tests.fuzz.conftest import count
+from tests.fuzz.profiles import count
 from tests.fuzz.strategies import CELL, HEADERS, LINE_CELL, SNMPREC_LINE, WALK_LINE
 
 Reader = Callable[[Path], Any]
@@ -64,7 +65,9 @@ def read_safely(name: str, data: bytes) -> Any:
             return None
 
 
-@given(name=st.sampled_from(sorted(READERS)), data=st.binary(max_size=4096))
+@pytest.mark.parametrize("name", sorted(READERS))
+@settings(max_examples=max(50, settings.default.max_examples // 3))
+@given(data=st.binary(max_size=4096))
 def test_arbitrary_bytes_raise_only_documented_errors(name: str, data: bytes) -> None:
     read_safely(name, data)
 

@@ -10,7 +10,7 @@ from netvet.kb.loader import KnowledgeBase
 from netvet.match import match_name
 from netvet.match.confusables import fold_confusables
 from netvet.match.index import deletions
-from tests.fuzz.conftest import count
+from tests.fuzz.profiles import count
 
 
 def test_a_cyrillic_a_in_huawei_still_hits_and_says_so(kb: KnowledgeBase) -> None:
