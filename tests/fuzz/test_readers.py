@@ -54,10 +54,10 @@ def input_file(suffix: str, data: bytes) -> Iterator[Path]:
         yield path
 
 
-def read_safely(name: str, data: bytes) -> Any:
+def read_safely(name: str, data: bytes, reader_name: str | None = None) -> Any:
     """Run one reader on the bytes; a documented error is a fine answer (None)."""
     count(name)
-    suffix, reader = READERS[name]
+    suffix, reader = READERS[reader_name or name]
     with input_file(suffix, data) as path:
         try:
             return reader(path)
@@ -183,3 +183,31 @@ def test_register_takes_hostile_yaml(doc: Any) -> None:
     import yaml
 
     read_safely("register", yaml.safe_dump({"qualified_manufacturers": doc, "x": doc}).encode())
+
+
+PLAIN_CELL = st.one_of(
+    st.sampled_from(["", "Huawei", "00:1a:2b:3c:4d:5e", "2024-01-31", "12.5", "yes", "CN", "n/a", "x" * 5000]),
+    st.text(alphabet=st.characters(blacklist_characters="\"';|\t\r\n\x00", blacklist_categories=("Cs",))),
+)
+FIELD_HEADERS = st.lists(st.sampled_from(["mac", "vendor", "model", "cost", "acquired", "country", "ip"]), min_size=1)
+
+
+@given(header=FIELD_HEADERS, rows=st.lists(st.lists(PLAIN_CELL, min_size=1, max_size=7), max_size=6))
+def test_every_dropped_inventory_value_leaves_an_issue(header: list[str], rows: list[list[str]]) -> None:
+    from netvet.ingest.columns import map_columns
+
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    read = read_safely("inventory-values", csv_bytes([header, *rows]), "inventory-csv")
+    if read is None:
+        return
+    observations, issues = read
+    by_line = {o.source.locator: o for o in observations}
+    flagged = {(i.locator, i.field) for i in issues} | {(i.locator, None) for i in issues}
+    fields = map_columns(header).fields
+    for number, cells in enumerate(rows, start=2):
+        where = f"line {number}"
+        assert where in by_line or (where, None) in flagged, where
+        obs = by_line.get(where)
+        for field, index in fields.items() if obs and len(cells) == len(header) else ():
+            if cells[index].strip() and getattr(obs, field) is None:
+                assert (where, field) in flagged, (where, field, cells[index])
