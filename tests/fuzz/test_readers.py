@@ -186,10 +186,14 @@ def test_register_takes_hostile_yaml(doc: Any) -> None:
 
 
 PLAIN_CELL = st.one_of(
-    st.sampled_from(["", "Huawei", "00:1a:2b:3c:4d:5e", "2024-01-31", "12.5", "yes", "CN", "n/a", "x" * 5000]),
+    st.sampled_from(
+        ["", "Huawei", "00:1a:2b:3c:4d:5e", "2024-01-31", "12.5", "yes", "CN", "n/a", "x" * 5000]
+    ),
     st.text(alphabet=st.characters(blacklist_characters="\"';|\t\r\n\x00", blacklist_categories=("Cs",))),
 )
-FIELD_HEADERS = st.lists(st.sampled_from(["mac", "vendor", "model", "cost", "acquired", "country", "ip"]), min_size=1)
+FIELD_HEADERS = st.lists(
+    st.sampled_from(["mac", "vendor", "model", "cost", "acquired", "country", "ip"]), min_size=1
+)
 
 
 @given(header=FIELD_HEADERS, rows=st.lists(st.lists(PLAIN_CELL, min_size=1, max_size=7), max_size=6))

@@ -2,6 +2,7 @@
 read as themselves; every matcher step is linear in the query."""
 
 import time
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -52,3 +53,16 @@ def test_matcher_time_stays_flat_as_the_query_grows(kb: KnowledgeBase, word: str
     # 400 times the text: linear work over the capped name would be ~1x; quadratic work on the
     # whole text would be far beyond this generous bound.
     assert huge < max(40 * small, 0.05)
+
+
+def test_a_scanned_vendor_with_look_alikes_is_attributed(kb: KnowledgeBase, tmp_path: Path) -> None:
+    from datetime import date
+
+    from netvet.scan import scan_paths
+
+    path = tmp_path / "inv.csv"
+    path.write_text("hostname,vendor,model\nsw1,Huаwei,S5700\nsw2,Huawei,S5700\n", encoding="utf-8")
+    spoofed, plain = scan_paths([path], kb, date(2026, 11, 23)).findings
+    assert spoofed.attribution.manufacturer == plain.attribution.manufacturer is not None
+    assert spoofed.verdict == plain.verdict
+    assert any("look-alike" in e.reason for e in spoofed.attribution.evidence)
