@@ -1,11 +1,11 @@
-# netvet: make demo · make test · make check · make bench
+# netvet: make demo · make test · make check · make bench · make fuzz
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 
-.PHONY: demo test check bench kb clean pdf-libs test-tools
+.PHONY: demo test check bench kb clean pdf-libs test-tools fuzz
 # Debian packages, installed when missing and this user may install them: the libraries WeasyPrint
 # loads for the PDF reports (otherwise `netvet report` says what to install), and the real tools
 # the tests run (Nmap, poppler's pdftotext/pdftoppm).
@@ -39,6 +39,12 @@ demo: $(STAMP) pdf-libs
 
 test: $(STAMP) test-tools
 	$(BIN)/pytest
+
+# The fuzzers at length: random (not the seeded run of `make test`), FUZZ_EXAMPLES inputs per test.
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(STAMP)
+	NETVET_FUZZ_PROFILE=fuzz NETVET_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider \
+		tests/fuzz tests/match/test_confusables.py tests/report/test_cells.py
 
 check: $(STAMP) test-tools
 	$(BIN)/ruff check src tests bench examples

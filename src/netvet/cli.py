@@ -1,7 +1,6 @@
 """The `netvet` command: thin Typer adapters over scan, match and the kb; exit codes
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
 
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -16,6 +15,7 @@ from netvet.cli_common import (
     FederalContractor,
     Jurisdiction,
     ProfilePath,
+    Threshold,
     UsfRecipient,
     as_of_date,
     data_console,
@@ -24,6 +24,7 @@ from netvet.cli_common import (
     organisation,
     output_format,
 )
+from netvet.cli_exit import run
 from netvet.cli_icts import icts_app
 from netvet.cli_kb import kb_app
 from netvet.cli_mitigation import mitigation_app, print_mitigated, stored_agreements
@@ -40,7 +41,7 @@ from netvet.cli_report import report
 from netvet.cli_review import decision_book, review_app
 from netvet.cli_screen import screen
 from netvet.decisions import EMPTY_BOOK, DecisionBook, review_finding
-from netvet.errors import NetvetError, UsageError
+from netvet.errors import UsageError
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
@@ -234,7 +235,7 @@ def store_run(url: str, stream: ScanStream, records: Iterator[dict[str, Any]], s
 def match(
     names: Annotated[list[str], typer.Argument(help="Organisation names to screen.")],
     json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    threshold: Annotated[float, typer.Option(help="Lowest score reported.")] = DEFAULT_THRESHOLD,
+    threshold: Threshold = DEFAULT_THRESHOLD,
     as_of: Annotated[str | None, typer.Option(help="Ownership and lists as of this date.")] = None,
     db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
     country: Annotated[str | None, typer.Option(help="The names' country (code or name).")] = None,
@@ -265,22 +266,5 @@ app.add_typer(mitigation_app, name="mitigation")
 
 
 def main() -> None:
-    """Entry point: map errors to exit codes."""
-    try:
-        code = app(standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except NetvetError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(2)
-    except Exception as exc:  # noqa: BLE001 — the last line of defence: exit code 3, not a traceback
-        import click  # type: ignore[import-not-found, unused-ignore]
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        err.print_exception()
-        sys.exit(3)
+    """Entry point: errors become messages and exit codes (netvet.cli_exit)."""
+    run(app)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from netvet.cli_common import err
+from netvet.cli_common import err, positive_number
 from netvet.collect import Credentials, Target, collect_snmp, parse_target
 from netvet.collect.snmp import WalkSettings
 from netvet.errors import UsageError
@@ -40,9 +40,11 @@ def snmp(
     priv_key: Annotated[str | None, typer.Option(help="SNMP v3 privacy pass phrase.")] = None,
     priv_protocol: Annotated[str, typer.Option(help="DES|3DES|AES|AES192|AES256")] = "AES",
     context: Annotated[str, typer.Option(help="SNMP v3 context name.")] = "",
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each answer.")] = 2.0,
-    retries: Annotated[int, typer.Option(help="Retries per request.")] = 1,
-    concurrency: Annotated[int, typer.Option(help="Agents walked at a time.")] = 16,
+    timeout: Annotated[
+        float, typer.Option(max=600.0, callback=positive_number, help="Seconds to wait for each answer.")
+    ] = 2.0,
+    retries: Annotated[int, typer.Option(min=0, max=10, help="Retries per request.")] = 1,
+    concurrency: Annotated[int, typer.Option(min=1, max=1024, help="Agents walked at a time.")] = 16,
 ) -> None:
     """Walk each agent's system, interface, entity, LLDP/CDP, ARP and bridge tables into
     OUTPUT/HOST.snmprec; then run `netvet scan OUTPUT`."""

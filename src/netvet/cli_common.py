@@ -1,6 +1,7 @@
 """What every `netvet` command shares: the stderr console, the stdout console, --as-of and the
 data format options."""
 
+import math
 import sys
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,26 @@ UsfRecipient = Annotated[
     typer.Option("--usf-recipient/--no-usf-recipient", help="We do (not) receive USF or other FCC subsidy."),
 ]
 Customers = Annotated[int | None, typer.Option(min=0, help="Customers of ours and our affiliates.")]
+
+
+def finite_number(value: float | None) -> float | None:
+    """An Option callback refusing nan and infinities (Click's ranges let nan through)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
+def positive_number(value: float | None) -> float | None:
+    """An Option callback for a finite number above zero (seconds to wait)."""
+    if value is not None and not (math.isfinite(value) and value > 0):
+        raise typer.BadParameter(f"{value} is not a number above 0")
+    return value
+
+
+Threshold = Annotated[
+    float,
+    typer.Option(min=0.0, max=1.0, callback=finite_number, help="Lowest score reported (0 to 1)."),
+]
 ProfilePath = Annotated[Path | None, typer.Option(help="Organisation profile (YAML); flags override it.")]
 
 

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from netvet.errors import UsageError
 from netvet.model import Issue
 from netvet.report import RecordWriter, Summary
 
@@ -20,11 +21,16 @@ MAX_ISSUES_SHOWN = 15
 
 @contextmanager
 def open_output(path: Path | None) -> Iterator[TextIO]:
-    """A file to write data to, or stdout."""
+    """A file to write data to, or stdout; one that cannot be opened (a folder, a missing or
+    read-only folder) is a UsageError naming -o."""
     if path is None:
         yield sys.stdout
         return
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    try:
+        fh = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"-o {path}: cannot write there: {exc.strerror or exc}") from exc
+    with fh:
         yield fh
 
 

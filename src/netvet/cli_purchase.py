@@ -24,7 +24,8 @@ from netvet.cli_common import (
 from netvet.cli_output import open_output, print_issues, write_output
 from netvet.errors import UsageError
 from netvet.ingest.approved import read_register
-from netvet.ingest.purchase import read_purchase_lines
+from netvet.ingest.columns import parse_overrides
+from netvet.ingest.purchase import PURCHASE_SYNONYMS, read_purchase_lines
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.model import Issue
 from netvet.purchase import (
@@ -142,6 +143,9 @@ def review_purchase(
     ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad line.")] = False,
     jurisdiction: Jurisdiction = "us",
+    column: Annotated[
+        list[str] | None, typer.Option("--map", help="FIELD=HEADER (or FIELD=#N) column override.")
+    ] = None,
 ) -> None:
     """Judge proposed purchases: per line and regime, prohibited, allowed, conditions or needs-information."""
     threshold = Decision(fail_on) if fail_on in {d.value for d in Decision} else None
@@ -149,7 +153,8 @@ def review_purchase(
         raise UsageError("--fail-on takes prohibited, needs-information or conditions")
     day = as_of_date(as_of)
     org = organisation(profile, federal_contractor, usf_recipient, customers)
-    lines, issues = read_purchase_lines(file, strict=strict)
+    overrides = parse_overrides(column or [], PURCHASE_SYNONYMS)
+    lines, issues = read_purchase_lines(file, strict=strict, overrides=overrides)
     kb = load_kb(Settings.from_env().kb_dir or DATA_DIR)
     tools, problems = review_kb(kb, day, approved or [], jurisdiction_regimes(jurisdiction, kb.regime_kb))
     reviews = [review_line(line, tools, org, day) for line in lines]

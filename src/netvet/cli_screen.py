@@ -10,12 +10,16 @@ from typing import Annotated, Any
 
 import typer
 
+from netvet.cli_common import Threshold
 from netvet.errors import SourceError, UsageError
 from netvet.ingest.columns import SYNONYMS, header_words
-from netvet.kb.list_docs import read_text
+from netvet.ingest.files import read_input
+from netvet.ingest.inventory import decode
+from netvet.ingest.limits import allow_long_fields, cap_text
 from netvet.match import DEFAULT_THRESHOLD, country_code, identifier_pair
 from netvet.match.context import SCHEMES
 from netvet.model import Issue
+from netvet.report.cells import safe_row
 
 COUNTRY_HEADERS = ("country", "country_code", "country code", "countrycode")
 NAME_HEADERS = ("name", "company", "organisation", "organization", "supplier", "customer", "vendor", "party")
@@ -85,9 +89,21 @@ def row_identifiers(cells: dict[str, str], columns: dict[str, str]) -> tuple[tup
 def read_parties(
     path: Path, chosen: str | None, chosen_country: str | None = None
 ) -> tuple[list[str], list[PartyRow], list[Issue]]:
-    """Headers and rows of a names CSV (and its country and identifier columns, if any); a row
-    without a name is an Issue (and kept, unscreened)."""
-    reader = csv.DictReader(io.StringIO(read_text(path)))
+    """Headers and rows of a names CSV (UTF-8, else Windows-1252, as scan reads inventories), and
+    its country and identifier columns, if any; a row without a name is an Issue (and kept,
+    unscreened); a name over the length limit is cut, with an Issue."""
+    allow_long_fields()
+    reader = csv.DictReader(io.StringIO(decode(read_input(path), str(path)), newline=""))
+    try:
+        return parties_of(reader, path, chosen, chosen_country)
+    except csv.Error as exc:
+        raise SourceError(f"{path}: line {reader.line_num}: {exc}") from exc
+
+
+def parties_of(
+    reader: "csv.DictReader[str]", path: Path, chosen: str | None, chosen_country: str | None
+) -> tuple[list[str], list[PartyRow], list[Issue]]:
+    """The rows of an open names CSV (see read_parties)."""
     headers = list(reader.fieldnames or [])
     column = name_column(headers, chosen, str(path))
     countries = country_column(headers, chosen_country, str(path))
@@ -95,11 +111,13 @@ def read_parties(
     services = next((h for h in headers if header_words(h) in SYNONYMS["service"]), None)
     rows, issues = [], []
     for row in reader:
+        where = (str(path), f"line {reader.line_num}")
         cells = {h: (row.get(h) or "") for h in headers}
-        name = cells[column].strip()
+        name, cut = cap_text(cells[column].strip(), column)
+        issues += [Issue(*where, column, cut)] if cut else []
         if not name:
-            issues.append(Issue(str(path), f"line {reader.line_num}", column, "no name: row not screened"))
-        country, bad = row_country(cells, countries, (str(path), f"line {reader.line_num}"))
+            issues.append(Issue(*where, column, "no name: row not screened"))
+        country, bad = row_country(cells, countries, where)
         issues += bad if name else []
         service = cells[services].strip() or None if services else None
         ids = row_identifiers(cells, schemes)
@@ -143,12 +161,12 @@ def flat_cell(value: Any) -> str:
 def write_csv(
     records: Sequence[dict[str, Any]], headers: Sequence[str], names: dict[str, str], out: Any
 ) -> None:
-    """The user's columns then the added ones, one row per input row."""
+    """The user's columns then the added ones, one row per input row; no cell can start a formula."""
     columns = [*headers, *names.values()]
     writer = csv.writer(out)
-    writer.writerow(columns)
+    writer.writerow(safe_row(columns))
     for record in records:
-        writer.writerow([flat_cell(record.get(c)) for c in columns])
+        writer.writerow(safe_row(flat_cell(record.get(c)) for c in columns))
 
 
 def screen(
@@ -163,7 +181,7 @@ def screen(
     country_column: Annotated[
         str | None, typer.Option(help="The column with the countries (default: a 'country' header).")
     ] = None,
-    threshold: Annotated[float, typer.Option(help="Lowest score reported.")] = DEFAULT_THRESHOLD,
+    threshold: Threshold = DEFAULT_THRESHOLD,
     as_of: Annotated[str | None, typer.Option(help="Lists and ownership as of this date.")] = None,
     db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
     fail_on: Annotated[str | None, typer.Option(help="Exit 1 on any hit (or review).")] = None,

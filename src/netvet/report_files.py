@@ -15,6 +15,7 @@ from markupsafe import Markup
 from netvet.errors import UsageError
 from netvet.report.annual import ANNUAL_COLUMNS, AnnualReport
 from netvet.report.casefile import AGREEMENT_COLUMNS, CaseFile
+from netvet.report.cells import safe_row
 from netvet.report.charts import count_chart, range_chart
 from netvet.report.evidence import DISCLOSURE_COLUMNS, EvidencePack
 from netvet.report.plan import Plan
@@ -23,13 +24,20 @@ MISSING_COLUMNS = ("Asset", "Field", "Why it is blank")
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
-    """Write bytes to a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    """Write bytes to a temporary file beside `path`, then rename it into place; a folder that
+    cannot be written is a UsageError naming it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise UsageError(f"-o {path.parent}: cannot write there: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"{path}: cannot write it: {exc.strerror or exc}") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -37,22 +45,24 @@ def write_atomically(path: Path, data: bytes) -> Path:
 
 
 def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
-    """A CSV document (UTF-8 with a byte-order mark, so spreadsheet programs read accents)."""
+    """A CSV document (UTF-8 with a byte-order mark, so spreadsheet programs read accents); no
+    cell can start a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(safe_row(header))
+    writer.writerows(safe_row(row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def sheet(book: object, title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """A worksheet with a bold frozen header row and sensible column widths."""
+    """A worksheet with a bold frozen header row and sensible column widths; no cell can start a
+    formula."""
     from openpyxl.styles import Font
 
     ws = book.create_sheet(title)  # type: ignore[attr-defined]
-    ws.append(list(header))
+    ws.append(safe_row(header))
     for row in rows:
-        ws.append(list(row))
+        ws.append(safe_row(row))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"

@@ -23,12 +23,14 @@ class Settings:
     nmap_dir: Path | None = None
     recog_dir: Path | None = None
     auto_rules: bool = True
+    debug: bool = False
 
     @classmethod
     def from_env(cls) -> "Settings":
         """Read NETVET_DB_URL, NETVET_KB_DIR, NETVET_CACHE_DIR (compiled rule databases),
-        NETVET_NMAP_DIR and NETVET_RECOG_DIR (rule files you have) and NETVET_AUTO_RULES (0 to
-        use only the rule files given with --rules)."""
+        NETVET_NMAP_DIR and NETVET_RECOG_DIR (rule files you have), NETVET_AUTO_RULES (0 to
+        use only the rule files given with --rules) and NETVET_DEBUG (tracebacks of internal
+        errors)."""
         env = os.environ
         return cls(
             db_url=env.get("NETVET_DB_URL", DEFAULT_DB_URL),
@@ -37,4 +39,5 @@ class Settings:
             nmap_dir=optional_path(env.get("NETVET_NMAP_DIR")),
             recog_dir=optional_path(env.get("NETVET_RECOG_DIR")),
             auto_rules=env.get("NETVET_AUTO_RULES", "1").strip().casefold() not in OFF_WORDS,
+            debug=env.get("NETVET_DEBUG", "") not in ("", "0"),
         )

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from netvet.batch.decide import GroupCounts, findings_of
 from netvet.batch.engine import BatchEngine
-from netvet.batch.reader import StreamIssues, header_of, stream_csv
+from netvet.batch.reader import StreamIssues, cap_batch, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
 from netvet.ingest import detect_format
-from netvet.ingest.columns import map_columns
+from netvet.ingest.columns import duplicate_issues, map_columns
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue, Organisation
@@ -72,14 +72,25 @@ class ScanStream:
 
     def guarded(self, path: Path, findings: Iterator[Finding]) -> Iterator[Finding]:
         """With several inputs, an unusable one becomes an error Issue and the others go on;
-        a single unusable input stops the scan."""
+        a single unusable input stops the scan. A reader failing in a way it should not (a bug)
+        counts as unusable too, so one bad input never stops the others."""
         try:
             yield from findings
         except SourceError as exc:
-            if len(self.paths) == 1:
-                raise
-            self.unusable.append(str(path))
-            self.issues.append(Issue(str(path), "file", None, f"input skipped: {exc}", "error"))
+            self.skip(path, exc, str(exc))
+        except UsageError:
+            raise
+        except Exception as exc:  # noqa: BLE001 — a reader's bug must not stop the other inputs
+            self.skip(
+                path, exc, f"{path}: internal error reading it ({type(exc).__name__}: {exc}); please report"
+            )
+
+    def skip(self, path: Path, exc: Exception, message: str) -> None:
+        """Record an unusable input (or stop the scan when it is the only one)."""
+        if len(self.paths) == 1:
+            raise exc if isinstance(exc, SourceError) else SourceError(message) from exc
+        self.unusable.append(str(path))
+        self.issues.append(Issue(str(path), "file", None, f"input skipped: {message}", "error"))
 
     def row_findings(self, path: Path) -> Iterator[Finding]:
         """The row engine on one input."""
@@ -104,11 +115,15 @@ class ScanStream:
         if self.fmt not in ("auto", "inventory"):
             raise UsageError(f"--engine arrow reads CSV inventories, not --format {self.fmt}")
         header, _, _ = header_of(path)
-        fields = dict(map_columns(header, self.overrides).fields)
+        columns = map_columns(header, self.overrides)
+        fields = dict(columns.fields)
+        self.issues += duplicate_issues(str(path), 1, header, columns)
         require_identifying_column(path, 1, header, fields)
         engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use, self.organisation)
         rejected, seen, groups = StreamIssues(str(path)), 0, GroupCounts()
-        for batch in stream_csv(path, rejected):
+        for raw in stream_csv(path, rejected):
+            batch, cut = cap_batch(raw, fields, str(path), seen)
+            self.issues += cut
             rows, problems = engine.run(batch, fields, str(path), seen)
             seen += len(batch)
             self.issues += problems

@@ -4,6 +4,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from netvet.ids import oid_arc
 from netvet.model import Evidence, Observation, Tier
 
 ENTERPRISES = "1.3.6.1.4.1."
@@ -52,7 +53,7 @@ def enterprise_of(oid: str) -> int | None:
     if not text.startswith(ENTERPRISES):
         return None
     head = text[len(ENTERPRISES) :].split(".", 1)[0]
-    return int(head) if head.isdigit() else None
+    return oid_arc(head)
 
 
 def object_id_claim(rules: SnmpRules, obs: Observation) -> Evidence | None:

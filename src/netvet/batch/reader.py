@@ -5,15 +5,19 @@ Arrow's streaming reader does not report line numbers, so batch locators are dat
 """
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
 from netvet.errors import SourceError
+from netvet.ingest.files import require_file
 from netvet.ingest.inventory import SNIFF_BYTES, decode, sniff_dialect
+from netvet.ingest.limits import cut_message, limit_of
 from netvet.model import Issue
 
 BLOCK_BYTES = 32 << 20
@@ -38,8 +42,7 @@ class StreamIssues:
 
 def header_of(path: Path) -> tuple[list[str], str, str]:
     """The header cells, the delimiter and the encoding, from the first block of the file."""
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+    require_file(path)
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     text = decode(head, str(path))
@@ -69,3 +72,24 @@ def stream_csv(path: Path, issues: StreamIssues) -> Iterator[pa.RecordBatch]:
         yield from pacsv.open_csv(path, read_options=read, parse_options=parse, convert_options=convert)
     except pa.ArrowInvalid as exc:
         raise SourceError(f"{path}: {exc}") from exc
+
+
+def cap_batch(
+    batch: pa.RecordBatch, fields: Mapping[str, int], path: str, first_row: int
+) -> tuple[pa.RecordBatch, list[Issue]]:
+    """The batch with every mapped cell cut to its field's length limit (as the row engine cuts),
+    and an Issue per cut cell."""
+    arrays, issues = list(batch.columns), []
+    for name, i in fields.items():
+        limit = limit_of(name)
+        lengths = pc.utf8_length(arrays[i])
+        over = pc.fill_null(pc.greater(lengths, limit), False)
+        rows = np.flatnonzero(over.to_numpy(zero_copy_only=False))
+        if not rows.size:
+            continue
+        issues += [
+            Issue(path, f"row {first_row + r + 1}", name, cut_message(lengths[int(r)].as_py(), limit))
+            for r in rows
+        ]
+        arrays[i] = pc.if_else(over, pc.utf8_slice_codeunits(arrays[i], 0, limit), arrays[i])
+    return pa.RecordBatch.from_arrays(arrays, names=batch.schema.names), issues

@@ -11,6 +11,7 @@ from typing import Any
 from pysnmp.hlapi.v3arch import asyncio as hl
 
 from netvet.collect.targets import Credentials, Target, check_credentials
+from netvet.errors import UsageError
 from netvet.ingest.snmprec import format_record, oid_key
 from netvet.model import Issue
 
@@ -197,5 +198,8 @@ def collect_snmp(
 ) -> CollectResult:
     """Walk the agents and write their .snmprec files into out_dir (created if missing)."""
     check_credentials(creds)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, or a read-only parent
+        raise UsageError(f"-o {out_dir}: cannot make the folder: {exc.strerror or exc}") from exc
     return asyncio.run(collect_all(targets, creds, out_dir, settings, done))

@@ -6,6 +6,7 @@ from netvet.ids.ip import normalize_ip
 from netvet.ids.mac import is_locally_administered, is_multicast, mac_to_int, normalize_mac
 from netvet.ids.network import normalize_network_part, parse_generations
 from netvet.ids.number import parse_amount
+from netvet.ids.oid import normalize_oid, oid_arc
 
 __all__ = [
     "is_locally_administered",
@@ -15,6 +16,8 @@ __all__ = [
     "normalize_ip",
     "normalize_mac",
     "normalize_network_part",
+    "normalize_oid",
+    "oid_arc",
     "parse_amount",
     "parse_date",
     "parse_generations",

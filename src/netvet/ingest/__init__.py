@@ -9,6 +9,7 @@ from netvet.ingest.contracts import looks_like_contracts, read_contracts
 from netvet.ingest.cyclonedx import read_cyclonedx
 from netvet.ingest.dhcp import lease_layout, read_dhcp
 from netvet.ingest.inventory import SNIFF_BYTES, decode, read_inventory, read_rows_xlsx, sniff_dialect
+from netvet.ingest.limits import cap_observation
 from netvet.ingest.mactable import read_mactable, table_of
 from netvet.ingest.nmap import read_nmap
 from netvet.ingest.snmprec import read_snmprec
@@ -83,9 +84,12 @@ def head_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 def read_source(
     path: Path, fmt: str = "auto", *, strict: bool = False, overrides: Mapping[str, str] | None = None
 ) -> tuple[list[Observation], list[Issue]]:
-    """Read one input with the named (or detected) reader."""
+    """Read one input with the named (or detected) reader; every value is cut to its length limit
+    (ingest.limits), with an Issue per cut."""
     name = detect_format(path) if fmt == "auto" else fmt
-    return get_reader(name)(path, strict=strict, overrides=overrides)
+    observations, issues = get_reader(name)(path, strict=strict, overrides=overrides)
+    capped = [cap_observation(obs) for obs in observations]
+    return [obs for obs, _ in capped], [*issues, *(i for _, cut in capped for i in cut)]
 
 
 __all__ = [

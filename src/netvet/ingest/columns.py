@@ -5,6 +5,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from netvet.errors import UsageError
+from netvet.model import Issue
 
 # Header spellings seen in CMDB, NMS and spreadsheet exports, normalised (lower case, words).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -144,20 +145,25 @@ def header_words(header: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ColumnMap:
-    """Field -> column index, and the headers left unused."""
+    """Field -> column index, the headers left unused, and the pairs of columns (indexes) whose
+    headers read the same once normalised ('Vendor' and 'vendor ')."""
 
     fields: Mapping[str, int]
     unused: tuple[str, ...]
+    duplicates: tuple[tuple[int, int], ...] = ()
 
 
-def parse_overrides(pairs: Sequence[str]) -> dict[str, str]:
-    """['mac=HW Addr', ...] -> {'mac': 'HW Addr'}; unknown fields are a UsageError."""
+def parse_overrides(
+    pairs: Sequence[str], synonyms: Mapping[str, tuple[str, ...]] = SYNONYMS
+) -> dict[str, str]:
+    """['mac=HW Addr', ...] -> {'mac': 'HW Addr'}; unknown fields are a UsageError. HEADER may be
+    '#N', the N-th column (from 1), to choose between columns of the same name."""
     overrides: dict[str, str] = {}
     for pair in pairs:
         field, sep, header = pair.partition("=")
-        if not sep or field.strip() not in SYNONYMS:
+        if not sep or field.strip() not in synonyms:
             raise UsageError(
-                f"--map expects FIELD=HEADER with FIELD one of {', '.join(FIELDS)}; got '{pair}'"
+                f"--map expects FIELD=HEADER with FIELD one of {', '.join(synonyms)}; got '{pair}'"
             )
         overrides[field.strip()] = header.strip()
     return overrides
@@ -170,11 +176,7 @@ def map_columns(
 ) -> ColumnMap:
     """Overrides first, then exact synonyms (in their order); each column serves one field at most."""
     normalised = [header_words(h) for h in headers]
-    fields: dict[str, int] = {}
-    for field, header in (overrides or {}).items():
-        if header not in headers:
-            raise UsageError(f"--map {field}={header}: no column '{header}' (columns: {', '.join(headers)})")
-        fields[field] = list(headers).index(header)
+    fields = {field: column_index(headers, field, header) for field, header in (overrides or {}).items()}
     taken = set(fields.values())
     for field, spellings in synonyms.items():
         if field in fields:
@@ -185,4 +187,46 @@ def map_columns(
                 taken.add(i)
                 break
     unused = tuple(h for i, h in enumerate(headers) if i not in taken and h.strip())
-    return ColumnMap(fields, unused)
+    return ColumnMap(fields, unused, duplicate_pairs(normalised))
+
+
+def column_index(headers: Sequence[str], field: str, header: str) -> int:
+    """The column an override names: its exact header when only one column has it, or '#N'."""
+    numbered = re.fullmatch(r"#(\d{1,6})", header)
+    if header not in headers and numbered and 1 <= int(numbered.group(1)) <= len(headers):
+        return int(numbered.group(1)) - 1
+    same = [i for i, h in enumerate(headers) if h == header]
+    if not same:
+        raise UsageError(f"--map {field}={header}: no column '{header}' (columns: {', '.join(headers)})")
+    if len(same) > 1:
+        numbers = " or ".join(f"#{i + 1}" for i in same)
+        raise UsageError(f"--map {field}={header}: several columns are named '{header}': give {numbers}")
+    return same[0]
+
+
+def duplicate_pairs(normalised: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """(first, later) column indexes of non-empty headers that read the same."""
+    first: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for i, words in enumerate(normalised):
+        if words in first:
+            pairs.append((first[words], i))
+        elif words:
+            first[words] = i
+    return tuple(pairs)
+
+
+def duplicate_issues(path: str, line: int, headers: Sequence[str], columns: ColumnMap) -> list[Issue]:
+    """One Issue per pair of columns with the same header: which one is read (if either), and how
+    to choose the other with --map FIELD=#N."""
+    issues = []
+    for a, b in columns.duplicates:
+        field = next((f for f, i in columns.fields.items() if i in (a, b)), None)
+        used = columns.fields.get(field or "", a)
+        what = f"{field} is read from column {used + 1}" if field else "neither is read"
+        choose = f"; choose with --map {field}=#{b + 1 if used == a else a + 1}" if field else ""
+        message = (
+            f"columns {a + 1} '{headers[a]}' and {b + 1} '{headers[b]}' have the same header: {what}{choose}"
+        )
+        issues.append(Issue(path, f"line {line}", headers[b], message))
+    return issues

@@ -3,6 +3,7 @@ parsed with defusedxml, so DTDs and entity expansion are refused. Each top-level
 type device (or firmware) is an asset; nested components are its parts, by their makers."""
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,10 +13,22 @@ from netvet.ingest.files import read_input
 from netvet.model import Issue, Observation, SourceRef
 
 ASSET_TYPES = frozenset({"device", "firmware"})
+SPEC_VERSIONS = ("1.4", "1.5", "1.6")
+_XML_VERSION = re.compile(rb"cyclonedx\.org/schema/bom/([0-9][0-9.]*)")
 
 
-def load_bom(path: Path) -> Any:
-    """The Bom object of a JSON or XML file; anything else is a SourceError naming the file."""
+def declared_version(doc: object, raw: bytes) -> str | None:
+    """The specVersion a JSON document or an XML namespace declares."""
+    if isinstance(doc, dict):
+        version = doc.get("specVersion")
+        return version if isinstance(version, str) else None
+    found = _XML_VERSION.search(raw[:4096])
+    return found.group(1).decode() if found else None
+
+
+def load_bom(path: Path) -> tuple[Any, str | None]:
+    """The Bom object of a JSON or XML file and the spec version it declares; anything else is a
+    SourceError naming the file."""
     from cyclonedx.model.bom import Bom
     from defusedxml.ElementTree import fromstring
 
@@ -23,12 +36,23 @@ def load_bom(path: Path) -> Any:
     text = raw.lstrip()
     try:
         if text.startswith(b"{"):
-            return Bom.from_json(json.loads(raw))  # type: ignore[attr-defined]  # added by serializable
+            doc = json.loads(raw)
+            return Bom.from_json(doc), declared_version(doc, raw)  # type: ignore[attr-defined]
         if text.startswith(b"<"):
-            return Bom.from_xml(fromstring(raw))  # type: ignore[attr-defined]
+            return Bom.from_xml(fromstring(raw)), declared_version(None, raw)  # type: ignore[attr-defined]
     except Exception as exc:  # defusedxml, the XML parser and the library each raise their own types
         raise SourceError(f"{path}: not a readable CycloneDX BOM: {type(exc).__name__}: {exc}") from exc
     raise SourceError(f"{path}: neither JSON nor XML: not a CycloneDX BOM")
+
+
+def version_issues(path: Path, declared: str | None) -> list[Issue]:
+    """A warning when the BOM declares a CycloneDX version netvet was not made for (it is read
+    as the newest known one, and what that version adds may be missed)."""
+    if declared in SPEC_VERSIONS:
+        return []
+    known = ", ".join(SPEC_VERSIONS)
+    message = f"specVersion {declared!r} is not one netvet reads ({known}): read as {SPEC_VERSIONS[-1]}"
+    return [Issue(str(path), "bom", "specVersion", message)]
 
 
 def maker_of(component: Any) -> str | None:
@@ -40,12 +64,15 @@ def maker_of(component: Any) -> str | None:
 
 
 def parts_of(component: Any) -> Iterator[tuple[str, str]]:
-    """(maker, name) of every nested component that names a maker, at any depth."""
-    for part in component.components:
+    """(maker, name) of every nested component that names a maker, at any depth (depth first,
+    without recursion: a hostile BOM may nest thousands deep)."""
+    stack = list(reversed(list(component.components)))
+    while stack:
+        part = stack.pop()
         maker = maker_of(part)
         if maker:
             yield maker, str(part.name)
-        yield from parts_of(part)
+        stack += reversed(list(part.components))
 
 
 def serial_of(component: Any) -> str | None:
@@ -75,8 +102,9 @@ def read_cyclonedx(
 ) -> tuple[list[Observation], list[Issue]]:
     """One observation per device or firmware component."""
     found: list[Observation] = []
-    issues: list[Issue] = []
-    for component in load_bom(path).components:
+    bom, declared = load_bom(path)
+    issues = version_issues(path, declared)
+    for component in bom.components:
         if str(component.type.value) in ASSET_TYPES:
             obs, issue = component_observation(str(path), component)
             found.append(obs)

@@ -1,5 +1,6 @@
 """Reading an input file's bytes, with the errors every reader gives alike."""
 
+import stat
 from pathlib import Path
 
 from netvet.errors import SourceError
@@ -7,11 +8,28 @@ from netvet.errors import SourceError
 NUL_SNIFF = 4096
 
 
+def require_file(path: Path) -> None:
+    """A SourceError saying why `path` cannot be read as a file: missing, a folder, a symlink
+    loop, not a regular file (a pipe or device), or unreadable."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path}: no such file") from exc
+    except OSError as exc:  # ELOOP: a symlink loop; EACCES: a folder on the way is closed
+        raise SourceError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
+        raise SourceError(f"{path}: is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise SourceError(f"{path}: not a regular file (a pipe, socket or device)")
+
+
 def read_input(path: Path) -> bytes:
-    """The file's bytes; a missing file is a SourceError naming it."""
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
-    return path.read_bytes()
+    """The file's bytes; a file that cannot be read is a SourceError naming it and why."""
+    require_file(path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
 
 
 def read_text_input(path: Path) -> str:

@@ -2,15 +2,20 @@
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from netvet.errors import SourceError
-from netvet.ingest.columns import map_columns
+from netvet.ingest.columns import duplicate_issues, map_columns
+from netvet.ingest.files import read_input, require_file
+from netvet.ingest.limits import allow_long_fields
 from netvet.ingest.record import observation_from
 from netvet.model import Issue, Observation, SourceRef
 
 SNIFF_BYTES = 64 * 1024
+# An inventory of 100,000 rows unpacks to about 60 MiB of sheet XML.
+MAX_XLSX_UNPACKED = 256 << 20
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -33,7 +38,8 @@ def sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
 
 def read_rows_csv(path: Path) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for every record, header first."""
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_input(path), str(path))
+    allow_long_fields()
     reader = csv.reader(io.StringIO(text, newline=""), sniff_dialect(text[:SNIFF_BYTES]))
     start = 1
     try:
@@ -44,10 +50,27 @@ def read_rows_csv(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise SourceError(f"{path}: line {reader.line_num}: {exc}") from exc
 
 
+def check_unpacked_size(path: Path) -> None:
+    """A SourceError when the workbook is not a zip, or unpacks to more than MAX_XLSX_UNPACKED
+    bytes (a zip bomb: a few hundred KB that openpyxl would expand to gigabytes). zipfile reads
+    no more than each member's declared size, so the declared sizes bound what is read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SourceError(f"{path}: not a readable XLSX workbook: {exc}") from exc
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise SourceError(
+            f"{path}: workbook unpacks to {unpacked >> 20} MiB, over the {MAX_XLSX_UNPACKED >> 20} MiB "
+            "netvet reads (save it as CSV, which has no such limit)"
+        )
+
+
 def read_rows_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) from the first worksheet, values as text."""
     from openpyxl import load_workbook
 
+    check_unpacked_size(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
@@ -70,8 +93,7 @@ def read_inventory(
     path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
 ) -> tuple[list[Observation], list[Issue]]:
     """Observations and Issues of one inventory file; strict turns the first Issue into an error."""
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+    require_file(path)
     rows = read_rows_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else read_rows_csv(path)
     header = next(rows, None)
     if header is None:
@@ -79,7 +101,10 @@ def read_inventory(
     columns = map_columns(header[1], overrides)
     require_identifying_column(path, header[0], header[1], columns.fields)
     observations, issues = read_records(path, rows, columns.fields, len(header[1]))
-    issues[:0] = [Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused]
+    issues[:0] = [
+        *duplicate_issues(str(path), header[0], header[1], columns),
+        *(Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused),
+    ]
     if strict and any(i.severity != "info" for i in issues):
         first = next(i for i in issues if i.severity != "info")
         raise SourceError(first.describe())

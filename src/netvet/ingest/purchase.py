@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from netvet.errors import SourceError
-from netvet.ingest.columns import SYNONYMS, map_columns
+from netvet.ingest.columns import SYNONYMS, duplicate_issues, map_columns
+from netvet.ingest.files import require_file
 from netvet.ingest.inventory import data_rows, read_rows_csv, read_rows_xlsx
 from netvet.ingest.record import observation_from, parse_flag
 from netvet.model import Issue, Observation, SourceRef
@@ -89,22 +90,25 @@ def read_lines(
     ]
 
 
-def read_purchase_lines(path: Path, *, strict: bool = False) -> tuple[list[PurchaseLine], list[Issue]]:
-    """The purchase lines of a file and every Issue; strict turns the first Issue into an error."""
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+def read_purchase_lines(
+    path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
+) -> tuple[list[PurchaseLine], list[Issue]]:
+    """The purchase lines of a file and every Issue; strict turns the first Issue into an error;
+    overrides ({field: header}) choose columns as --map does."""
+    require_file(path)
     rows = read_rows_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else read_rows_csv(path)
     header = next(rows, None)
     if header is None:
         raise SourceError(f"{path}: empty file")
-    columns = map_columns(header[1], synonyms=PURCHASE_SYNONYMS)
+    columns = map_columns(header[1], overrides, synonyms=PURCHASE_SYNONYMS)
     if not IDENTIFYING & set(columns.fields):
         named = ", ".join(header[1])
         raise SourceError(
             f"{path}: line {header[0]}: no column reads as manufacturer, model or supplier (columns: {named})"
         )
     lines = read_lines(path, rows, columns.fields, len(header[1]))
-    issues = [Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused]
+    issues = duplicate_issues(str(path), header[0], header[1], columns)
+    issues += [Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused]
     issues += [i for line in lines for i in line.issues]
     first = next((i for i in issues if i.severity != "info"), None)
     if strict and first is not None:

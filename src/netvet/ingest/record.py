@@ -11,6 +11,7 @@ from netvet.ids import (
     parse_date,
     parse_generations,
 )
+from netvet.ingest.limits import cap_text
 from netvet.model import Issue, Observation, SourceRef
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "granted", "approved"})
@@ -76,13 +77,17 @@ def parse_cell(field: str, raw: str) -> tuple[object, str | None]:
 def observation_from(
     cells: Sequence[str], fields: Mapping[str, int], source: SourceRef
 ) -> tuple[Observation | None, list[Issue]]:
-    """An Observation from the mapped cells; bad cells are dropped with an Issue each."""
+    """An Observation from the mapped cells; bad cells are dropped, and cells over their length
+    limit cut, with an Issue each."""
     values: dict[str, object] = {}
     issues: list[Issue] = []
     for field, index in fields.items():
         cell = cells[index] if index < len(cells) else ""
         if not cell.strip():
             continue
+        cell, cut = cap_text(cell, field)
+        if cut:
+            issues.append(Issue(source.path, source.locator, field, cut))
         raw = cell if field in RAW_FIELDS else cell.strip()
         value, error = parse_cell(field, raw)
         if error:

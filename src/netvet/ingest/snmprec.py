@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from netvet.errors import SourceError
-from netvet.ids import normalize_mac
+from netvet.ids import normalize_mac, normalize_oid, oid_arc
 from netvet.ingest.files import read_text_input
 from netvet.model import Issue, Observation, SourceRef
 
@@ -64,7 +64,7 @@ def format_record(oid: str, tag: int, payload: bytes | str) -> str:
 
 def oid_key(oid: str) -> tuple[int, ...]:
     """The sort key that puts OIDs in SNMP (numeric, lexicographic) order."""
-    return tuple(int(part) for part in oid.split(".") if part.isdigit())
+    return tuple(arc for part in oid.split(".") if (arc := oid_arc(part)) is not None)
 
 
 def read_values(path: Path) -> tuple[dict[str, str], list[Issue]]:
@@ -74,7 +74,7 @@ def read_values(path: Path) -> tuple[dict[str, str], list[Issue]]:
     issues: list[Issue] = []
     for number, line in enumerate(text.splitlines(), start=1):
         parts = line.split("|", 2)
-        if len(parts) != 3 or not parts[0].replace(".", "").isdigit():
+        if len(parts) != 3 or normalize_oid(parts[0]) != parts[0]:
             if line.strip():
                 issues.append(Issue(str(path), f"line {number}", None, "not an OID|type|value line", "error"))
             continue

@@ -82,7 +82,7 @@ def parse_walk(text: str, path: str) -> tuple[dict[str, str], list[Issue]]:
     for number, line in enumerate(text.splitlines(), start=1):
         match = _LINE.match(line)
         if match is None:
-            if last is not None and line.strip():
+            if last in values and line.strip():
                 values[last] = (values[last] + " " + line.strip().strip('"')).strip()
             continue
         oid = numeric_oid(match.group("oid"))
@@ -91,7 +91,7 @@ def parse_walk(text: str, path: str) -> tuple[dict[str, str], list[Issue]]:
             continue
         try:
             values[oid] = value_text(match.group("type"), match.group("value"))
-        except ValueError:
+        except ValueError:  # its continuation lines, if any, are dropped with it
             issues.append(Issue(path, f"line {number}", oid, "bad Hex-STRING value", "error"))
     return values, issues
 

@@ -9,6 +9,8 @@ from netvet.match.normalize import NameKey, name_key, plain_words
 from netvet.model import Entity
 
 FUZZY_WORD_MIN = 5
+# Words longer than this match exactly only: a word's deletions cost its length squared.
+FUZZY_WORD_MAX = 32
 MAX_CANDIDATES = 40
 IDENTIFIER_WEIGHT = 20.0
 ACRONYM_WEIGHT = 0.5
@@ -82,8 +84,8 @@ def entity_keys(entity: Entity) -> list[NameKey]:
 
 
 def deletions(word: str) -> set[str]:
-    """A long word and every variant of it with one letter left out."""
-    if len(word) < FUZZY_WORD_MIN:
+    """A long word (up to FUZZY_WORD_MAX letters) and every variant of it with one letter left out."""
+    if not FUZZY_WORD_MIN <= len(word) <= FUZZY_WORD_MAX:
         return set()
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 

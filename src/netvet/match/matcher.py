@@ -1,12 +1,14 @@
 """Match organisation names to kb entities: the one matcher the CLI, the kb builder and
 attribution all call."""
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from netvet.match.confusables import CONFUSABLES_REASON, fold_confusables
 from netvet.match.context import country_code, identifier_set
 from netvet.match.index import NameIndex, candidates
-from netvet.match.normalize import name_key
+from netvet.match.normalize import MAX_NAME_CHARS, name_key
 from netvet.match.score import PairScore, score_pair
 
 DEFAULT_THRESHOLD = 0.85
@@ -47,11 +49,22 @@ def match_name(
         if name.entity not in best or pair.score > best[name.entity][0].score:
             best[name.entity] = (pair, name.key.text)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0].score, item[0]))
+    folded = confusable_reasons(query)
     return tuple(
-        NameMatch(entity, pair.score, text, pair.reasons)
+        NameMatch(entity, pair.score, text, (*pair.reasons, *folded))
         for entity, (pair, text) in ranked[:limit]
         if pair.score >= threshold
     )
+
+
+def confusable_reasons(query: str) -> tuple[str, ...]:
+    """The reason line saying look-alike letters of the query were read as Latin, if any were
+    (in the part of it name_key reads)."""
+    composed = unicodedata.normalize("NFKC", query[:MAX_NAME_CHARS])
+    folded = fold_confusables(composed)
+    if folded == composed:
+        return ()
+    return (f"{CONFUSABLES_REASON}: {composed[:80]!r} read as {folded[:80]!r}",)
 
 
 @dataclass(slots=True)

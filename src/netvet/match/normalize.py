@@ -4,11 +4,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from netvet.match.confusables import fold_confusables
 from netvet.match.pinyin import pinyin_words
 from netvet.match.vocabulary import (
     CANONICAL,
@@ -37,6 +38,9 @@ _GLUED_AT_END = (
 _GLUED_PLACES = tuple(sorted((p for p in PLACES if len(p) >= 5), key=len, reverse=True))
 _LONG_VOCABULARY = tuple(sorted(w for w in INDUSTRY_WORDS | LEGAL_FORMS | PLACES if len(w) >= 6))
 MISSPELT_MIN = 5
+# Every step below is linear in the name once it is this short; real names are under 300 letters
+# (the kb's longest is 73); the rest of a longer text (a pasted address, a hostile cell) is unread.
+MAX_NAME_CHARS = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +72,9 @@ class NameKey:
 
 
 def fold(text: str) -> str:
-    """NFKC, case-folded, accents removed."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    """NFKC, look-alike letters of other scripts read as Latin, case-folded, accents removed."""
+    composed = fold_confusables(unicodedata.normalize("NFKC", text))
+    decomposed = unicodedata.normalize("NFKD", composed.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -138,7 +143,7 @@ def plain_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(_WORD.findall("\n".join(names).casefold()))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a long scan meets unboundedly many distinct words
 def misspelt_vocabulary(word: str) -> str | None:
     """The industry word, legal form or place a long unknown word misspells by one edit (two
     from 10 letters), keeping its first letter."""
@@ -209,7 +214,9 @@ def classify_words(words: tuple[str, ...]) -> tuple[list[str], set[str], set[str
 
 
 def name_key(text: str) -> NameKey:
-    """Classify every word of a name; legal forms are dropped."""
+    """Classify every word of a name (its first MAX_NAME_CHARS characters); legal forms are
+    dropped."""
+    text = text[:MAX_NAME_CHARS]
     written = words_of(text)
     words = tuple(legal_tail(list(map(canonical, written))))
     joined = "".join(w for w, c in zip(written, words, strict=True) if c not in LEGAL_FORMS)

@@ -6,6 +6,7 @@ from typing import TextIO
 import orjson
 
 from netvet.errors import LookupFailure
+from netvet.report.cells import safe_row
 from netvet.report.records import Record
 
 CSV_COLUMNS = (
@@ -84,7 +85,7 @@ class RecordWriter:
         if self.csv is not None:
             if self.count == 0:
                 self.csv.writerow(CSV_COLUMNS)
-            self.csv.writerow(csv_row(record))
+            self.csv.writerow(safe_row(csv_row(record)))
         elif self.fmt == "jsonl":
             self.out.write(orjson.dumps(record).decode() + "\n")
         else:
