@@ -40,6 +40,7 @@ def cases(tmp: Path) -> dict[tuple[str, ...], list[list[str]]]:
             ["scan"],
             ["scan", SAMPLE, "--no-store", "--engine", "nope"],
             ["scan", SAMPLE, "--no-store", "--customers", "-5"],
+            ["scan", SAMPLE, "--no-store", "--jurisdiction", "zz"],
             ["scan", SAMPLE, "--no-store", "--as-of", "2026-13-45"],
             ["scan", missing, "--no-store"],
             ["scan", folder, "--no-store"],
@@ -69,6 +70,7 @@ def cases(tmp: Path) -> dict[tuple[str, ...], list[list[str]]]:
             ["review-purchase", missing],
             ["review-purchase", folder],
             ["review-purchase", LINES, "--customers", "-5"],
+            ["review-purchase", LINES, "--jurisdiction", "us,zz"],
             ["review-purchase", LINES, "--map", "nope=x"],
             ["review-purchase", LINES, "--json", "-o", folder],
         ],
@@ -104,6 +106,52 @@ def cases(tmp: Path) -> dict[tuple[str, ...], list[list[str]]]:
             ["review", "mark", "x", "--entity", "e", "--decision", "nope", "--reason", "r", "--author", "a"],
         ],
         ("review", "list"): [["review", "list", "--bogus"]],
+        ("icts", "case", "open"): [
+            ["icts", "case", "open", "--bogus"],
+            ["icts", "case", "open", "--title", "t", "--party", "p", "--item", "i"],
+            ["icts", "case", "open", "--title", "t", "--party", "p", "--item", "i", "--author", "a"]
+            + ["--value", "-1"],
+            ["icts", "case", "open", "--title", "t", "--party", "p", "--item", "i", "--author", "a"]
+            + ["--initiated", "2026-13-45"],
+        ],
+        ("icts", "case", "show"): [
+            ["icts", "case", "show"],
+            ["icts", "case", "show", "X", "--as-of", "nope"],
+        ],
+        ("icts", "case", "note"): [["icts", "case", "note", "X"], ["icts", "case", "note", "X", "t"]],
+        ("icts", "case", "decide"): [
+            ["icts", "case", "decide", "X"],
+            ["icts", "case", "decide", "X", "--step", "nope", "--on", "2026-01-01", "--reason", "r"]
+            + ["--author", "a"],
+        ],
+        ("icts", "case", "score"): [
+            ["icts", "case", "score", "X", "--criterion", "11", "--score", "1", "--reason", "r"]
+            + ["--author", "a"],
+            ["icts", "case", "score", "X", "--criterion", "1", "--score", "3", "--reason", "r"]
+            + ["--author", "a"],
+        ],
+        ("icts", "case", "list"): [["icts", "case", "list", "--as-of", "2026-13-45"]],
+        ("icts", "case", "file"): [["icts", "case", "file"], ["icts", "case", "file", "X", "-o", plain]],
+        ("mitigation", "add"): [
+            ["mitigation", "add"],
+            ["mitigation", "add", "k", "--counterparty", "c", "--start", "nope"],
+            ["mitigation", "add", "k", "--counterparty", "c", "--start", "2026-01-01", "--audit-every", "0"],
+        ],
+        ("mitigation", "import"): [
+            ["mitigation", "import"],
+            ["mitigation", "import", missing],
+            ["mitigation", "import", folder],
+        ],
+        ("mitigation", "list"): [["mitigation", "list", "--bogus"], ["mitigation", "list", "--as-of", "x"]],
+        ("mitigation", "show"): [["mitigation", "show"], ["mitigation", "show", "k", "--as-of", "x"]],
+        ("mitigation", "audit"): [
+            ["mitigation", "audit", "k"],
+            ["mitigation", "audit", "k", "--on", "x", "--note", "n", "--author", "a"],
+        ],
+        ("mitigation", "breach"): [
+            ["mitigation", "breach", "k"],
+            ["mitigation", "breach", "k", "--on", "x", "--note", "n", "--author", "a"],
+        ],
         (): [["--bogus"], ["no-such-command"]],
     }
 
