@@ -11,10 +11,14 @@ SHARED ?= ../shared/data
 # the tests run (Nmap, poppler's pdftotext/pdftoppm).
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils
+# PyICU (confusable skeletons; also needed by rigour's normality) ships only as source: it builds
+# against Debian's ICU headers.
+BUILD_LIBS := libicu-dev pkg-config g++
 APT_MISSING = command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && ! dpkg -s $(1) >/dev/null 2>&1
 APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null
 
 $(STAMP): pyproject.toml
+	@if $(call APT_MISSING,$(BUILD_LIBS)); then $(call APT_INSTALL,$(BUILD_LIBS)); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,postgres]'
@@ -26,11 +30,14 @@ pdf-libs:
 test-tools:
 	@if $(call APT_MISSING,$(TEST_TOOLS)); then $(call APT_INSTALL,$(TEST_TOOLS)); fi
 
+# The demo reads only the kb (--no-auto-rules): its answers do not depend on whether this machine
+# has Nmap's probes, and it does not pay their one-time compile.
+DEMO_SCAN := $(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --no-auto-rules
 demo: $(STAMP) pdf-libs
 	mkdir -p out
-	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --db sqlite:///out/demo.db
-	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --no-store --json -o out/findings.json
-	$(BIN)/netvet scan examples/carrier_inventory.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --no-store --csv -o out/findings.csv
+	$(DEMO_SCAN) --db sqlite:///out/demo.db
+	$(DEMO_SCAN) --no-store --json -o out/findings.json
+	$(DEMO_SCAN) --no-store --csv -o out/findings.csv
 	$(BIN)/netvet review-purchase examples/purchase_lines.csv --as-of 2026-11-23 --profile examples/purchase_profile.yaml --approved examples/purchase_register.yaml --json -o out/purchase.json
 	$(BIN)/netvet report fcc-annual --db sqlite:///out/demo.db -o out --sites examples/sites.csv
 	$(BIN)/netvet report 889-evidence --db sqlite:///out/demo.db -o out --discovered 2026-11-25
