@@ -103,8 +103,9 @@ def candidates(index: NameIndex, key: NameKey) -> list[int]:
     MAX_CANDIDATES that share the rarest words when more do."""
     weight: dict[int, float] = dict.fromkeys(index.by_core.get(key.core, ()), 10.0)
     words = set(key.trade) | ({key.core} if len(key.core) >= FUZZY_WORD_MIN + 2 else set())
-    for word in words:
-        for similar in similar_words(index, word):
+    # Sorted, so the float sums (and the cut at MAX_CANDIDATES) do not depend on set order.
+    for word in sorted(words):
+        for similar in sorted(similar_words(index, word)):
             postings = index.by_word.get(similar, ())
             rarity = 1.0 / (1.0 + math.log(1 + len(postings)))
             for i in postings:

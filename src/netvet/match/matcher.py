@@ -5,6 +5,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from netvet.match.confusables import CONFUSABLES_REASON, fold_confusables
 from netvet.match.context import country_code, identifier_set
 from netvet.match.index import NameIndex, candidates
@@ -43,10 +45,15 @@ def match_name(
     ids, code = identifier_set(identifiers), country_code(country) if country else None
     key = replace(key, country=code, identifiers=ids) if code or ids else key
     best: dict[str, tuple[PairScore, str]] = {}
-    for i in candidates(index, key):
+    for i in sorted(candidates(index, key)):
         name = index.names[i]
         pair = score_pair(key, name.key)
-        if name.entity not in best or pair.score > best[name.entity][0].score:
+        held = best.get(name.entity)
+        if (
+            held is None
+            or pair.score > held[0].score
+            or (pair.score == held[0].score and closer_spelling(query, name.key.text, held[1]))
+        ):
             best[name.entity] = (pair, name.key.text)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0].score, item[0]))
     folded = confusable_reasons(query)
@@ -55,6 +62,16 @@ def match_name(
         for entity, (pair, text) in ranked[:limit]
         if pair.score >= threshold
     )
+
+
+def closer_spelling(query: str, text: str, held: str) -> bool:
+    """Between two names of one entity that score the same, the one spelt more like the query
+    (the same script, the same words) is the one the reason names; never set or hash order."""
+
+    def closeness(name: str) -> tuple[float, str]:
+        return fuzz.ratio(query.casefold(), name.casefold()), name
+
+    return closeness(text) > closeness(held)
 
 
 def confusable_reasons(query: str) -> tuple[str, ...]:
