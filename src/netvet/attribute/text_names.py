@@ -16,6 +16,7 @@ import ahocorasick
 import numpy as np
 
 from netvet.attribute.banners import HS_UNAVAILABLE
+from netvet.attribute.regex_prefilter import RegexFilter, build_filter, candidates
 from netvet.model import MatchKind, ProductLine
 
 # Texts are joined by two separator bytes: they fold to two spaces, which no literal holds, so
@@ -65,7 +66,8 @@ Shape = tuple[int, int, bool, bool]  # name index, literal length, is a prefix, 
 class TextScanner:
     """The literal keys and their names, the Aho-Corasick automaton over the keys (always) or a
     Hyperscan literal database (for large batches: compiling takes seconds, scanning is ~10x
-    faster), and the regex product rows."""
+    faster), and the regex product rows with the prefix filter that says which texts each may
+    match (None: every regex scans the whole batch, the reference path)."""
 
     names: tuple[TextName, ...]
     keys: tuple[str, ...]
@@ -73,6 +75,7 @@ class TextScanner:
     automaton: Any
     regexes: tuple[tuple[re.Pattern[bytes], int], ...] = ()
     database: Any = None
+    prefilter: RegexFilter | None = None
 
 
 def fold(text: str) -> str:
@@ -107,7 +110,10 @@ def build_scanner(names: tuple[TextName, ...], products: tuple[ProductLine, ...]
     regexes = tuple(
         (re.compile((p.pattern or "").encode(), re.IGNORECASE), len(names) + i) for i, p in enumerate(rows)
     )
-    return TextScanner((*names, *regex_names), keys, shapes, automaton if keys else None, regexes)
+    prefilter = build_filter(((p.pattern, p.flags) for p, _ in regexes), FOLD)
+    return TextScanner(
+        (*names, *regex_names), keys, shapes, automaton if keys else None, regexes, prefilter=prefilter
+    )
 
 
 def with_hyperscan(scanner: TextScanner) -> TextScanner:
@@ -162,11 +168,15 @@ def joined_texts(texts: list[str]) -> str:
     return joined
 
 
-def text_of(raw: bytes, offsets: list[int]) -> list[int]:
+def separators(raw: bytes) -> Any:
+    """The offset of each separator between texts in the joined buffer (a numpy array)."""
+    return np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(SEP))[:: len(SEPARATOR)]
+
+
+def text_of(seps: Any, offsets: list[int]) -> list[int]:
     """The index of the text each byte offset of the joined buffer falls in."""
     if not offsets:
         return []
-    seps = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(SEP))[:: len(SEPARATOR)]
     found: list[int] = np.searchsorted(seps, np.array(offsets), side="right").tolist()
     return found
 
@@ -176,9 +186,10 @@ def scan_many(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit, ...
     that name something (a text with one hit, the common case, reuses the hit of an equal one)."""
     raw = joined_texts(texts).encode("utf-8", errors="replace")
     folded = b" " + raw.translate(FOLD) + b" "
-    spans = literal_hits(scanner, folded, raw) + regex_spans(scanner, raw)
+    seps = separators(raw)
+    spans = literal_hits(scanner, folded, raw) + regex_spans(scanner, raw, folded, seps)
     per_text: dict[int, list[tuple[int, int, int]]] = {}
-    for span, owner in zip(spans, text_of(raw, [s[0] for s in spans]), strict=True):
+    for span, owner in zip(spans, text_of(seps, [s[0] for s in spans]), strict=True):
         per_text.setdefault(owner, []).append(span)
     results = [NO_HITS] * len(texts)
     single: dict[tuple[int, bytes], tuple[TextHit, ...]] = {}
@@ -211,11 +222,24 @@ def outermost(scanner: TextScanner, raw: bytes, spans: list[tuple[int, int, int]
     return tuple(TextHit(scanner.names[i], raw[s:e].decode("utf-8", errors="replace")) for s, e, i in kept)
 
 
-def regex_spans(scanner: TextScanner, raw: bytes) -> list[tuple[int, int, int]]:
-    """(start, end, name index) of every regex product match inside one text."""
-    return [
+def regex_spans(scanner: TextScanner, raw: bytes, folded: bytes, seps: Any) -> list[tuple[int, int, int]]:
+    """(start, end, name index) of every regex product match inside one text: a filtered regex
+    runs only on the texts holding one of its prefixes, any other over the whole batch."""
+    prefilter = scanner.prefilter
+    whole = range(len(scanner.regexes)) if prefilter is None else prefilter.always
+    spans = [
         (m.start(), m.end(), index)
-        for pattern, index in scanner.regexes
+        for pattern, index in (scanner.regexes[i] for i in whole)
         for m in pattern.finditer(raw)
         if SEP.encode() not in m.group(0)
     ]
+    if prefilter is None:
+        return spans
+    offsets, admitted = candidates(prefilter, folded.decode("latin-1"))
+    pairs = {(p, owner) for ps, owner in zip(admitted, text_of(seps, offsets), strict=True) for p in ps}
+    starts = [0, *(seps + len(SEPARATOR)).tolist()]
+    ends = [*seps.tolist(), len(raw)]
+    for position, owner in sorted(pairs):
+        pattern, index = scanner.regexes[position]
+        spans.extend((m.start(), m.end(), index) for m in pattern.finditer(raw, starts[owner], ends[owner]))
+    return spans
