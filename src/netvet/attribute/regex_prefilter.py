@@ -34,11 +34,12 @@ Prefixes = tuple[set[str], bool]  # the prefixes so far, and whether they are th
 
 @dataclass(frozen=True, slots=True)
 class RegexFilter:
-    """The folded prefixes of the filtered regexes (key -> (regex positions, bytes from the
-    key's first letter or digit to its end)) and the positions of the regexes that must scan
-    the whole batch."""
+    """The prefixes of the filtered regexes, folded (over the folded batch) and lower-cased
+    (over the lower-cased batch), each key -> (regex positions, bytes back from the key's end to
+    its first letter or digit in the batch), and the regexes that must scan the whole batch."""
 
     automaton: Any
+    lowered: Any
     always: tuple[int, ...]
 
 
@@ -134,46 +135,58 @@ def class_local(op: Any, av: Any) -> bool:
     return op is _c.CATEGORY and av in LOCAL_CATEGORIES
 
 
-def regex_keys(pattern: bytes, flags: int, fold_table: bytes) -> set[str] | None:
-    """The folded prefixes that every match of the regex starts with, or None when the regex
-    must scan the whole batch."""
+def regex_keys(pattern: bytes, flags: int, fold_table: bytes) -> tuple[set[str], bool] | None:
+    """The prefixes that every match of the regex starts with, folded (True) or, when folding
+    leaves too little of them (names not in ASCII), ASCII-lower-cased (False); None when the
+    regex must scan the whole batch."""
     parsed = _parser.parse(pattern, flags)
     if not text_local(parsed):
         return None
     found, _ = seq_prefixes(parsed)
     keys = {folded_key(p, fold_table) for p in found}
-    if any(sum(c.isalnum() for c in k) < MIN_ALNUM for k in keys):
-        return None
-    return keys
+    if all(sum(c.isalnum() for c in k) >= MIN_ALNUM for k in keys):
+        return keys, True
+    lowered = {p.replace(EDGE, "").encode("latin-1").lower().decode("latin-1") for p in found}
+    if all(len(k.strip()) >= MIN_ALNUM for k in lowered):
+        return lowered, False
+    return None
 
 
 def build_filter(patterns: Iterable[tuple[bytes, int]], fold_table: bytes) -> RegexFilter:
-    """The prefix automaton over every filterable regex (by position) and the rest."""
-    grouped: dict[str, list[int]] = {}
+    """The prefix automata over every filterable regex (by position) and the rest."""
+    grouped: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
     always: list[int] = []
     for position, (pattern, flags) in enumerate(patterns):
-        keys = regex_keys(pattern, flags, fold_table)
-        if keys is None:
+        found = regex_keys(pattern, flags, fold_table)
+        if found is None:
             always.append(position)
-        for key in keys or ():
-            grouped.setdefault(key, []).append(position)
+            continue
+        for key in found[0]:
+            grouped[0 if found[1] else 1].setdefault(key, []).append(position)
+    return RegexFilter(automaton_of(grouped[0], True), automaton_of(grouped[1], False), tuple(always))
+
+
+def automaton_of(grouped: dict[str, list[int]], folded: bool) -> Any:
+    """One automaton over the keys (None without keys); a folded batch has one space before it."""
+    if not grouped:
+        return None
     automaton = ahocorasick.Automaton()
     for key, positions in grouped.items():
-        back = len(key) - 1 - next(i for i, c in enumerate(key) if c.isalnum())
-        automaton.add_word(key, (tuple(positions), back))
-    if grouped:
-        automaton.make_automaton()
-    return RegexFilter(automaton if grouped else None, tuple(always))
+        first = next((i for i, c in enumerate(key) if c.isalnum()), 0) if folded else 0
+        automaton.add_word(key, (tuple(positions), len(key) - first - (0 if folded else 1)))
+    automaton.make_automaton()
+    return automaton
 
 
-def candidates(prefilter: RegexFilter, folded: str) -> tuple[list[int], list[tuple[int, ...]]]:
-    """(offset in the unfolded text of a prefix's first letter or digit, the regexes it admits)
-    for every prefix found; `folded` is the folded batch with one space before it."""
-    if prefilter.automaton is None:
-        return [], []
+def candidates(prefilter: RegexFilter, raw: bytes, folded: str) -> tuple[list[int], list[tuple[int, ...]]]:
+    """(offset in the batch of a prefix's first letter or digit, the regexes it admits) for every
+    prefix found; `folded` is the folded batch with one space before it."""
     offsets: list[int] = []
     admitted: list[tuple[int, ...]] = []
-    for end, (positions, back) in prefilter.automaton.iter(folded):
-        offsets.append(end - back - 1)
-        admitted.append(positions)
+    for automaton, text in ((prefilter.automaton, folded), (prefilter.lowered, None)):
+        if automaton is None:
+            continue
+        for end, (positions, back) in automaton.iter(text or raw.lower().decode("latin-1")):
+            offsets.append(end - back)
+            admitted.append(positions)
     return offsets, admitted

@@ -235,7 +235,7 @@ def regex_spans(scanner: TextScanner, raw: bytes, folded: bytes, seps: Any) -> l
     ]
     if prefilter is None:
         return spans
-    offsets, admitted = candidates(prefilter, folded.decode("latin-1"))
+    offsets, admitted = candidates(prefilter, raw, folded.decode("latin-1"))
     pairs = {(p, owner) for ps, owner in zip(admitted, text_of(seps, offsets), strict=True) for p in ps}
     starts = [0, *(seps + len(SEPARATOR)).tolist()]
     ends = [*seps.tolist(), len(raw)]
