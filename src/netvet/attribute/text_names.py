@@ -8,6 +8,7 @@ Many texts are scanned in one pass (joined by a separator byte); one text is a b
 the row path and the batch path are the same code."""
 
 import re
+from itertools import groupby
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -183,23 +184,22 @@ def text_of(seps: Any, offsets: list[int]) -> list[int]:
 
 def scan_many(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit, ...]]:
     """The hits of every text, from one pass over all of them; Python work only for the texts
-    that name something (a text with one hit, the common case, reuses the hit of an equal one)."""
+    that name something, and the hits of a text resolved once per distinct way of naming (the
+    same hits in the same bytes at the same distances: banners repeat around serials)."""
     raw = joined_texts(texts).encode("utf-8", errors="replace")
     folded = b" " + raw.translate(FOLD) + b" "
     seps = separators(raw)
     spans = literal_hits(scanner, folded, raw) + regex_spans(scanner, raw, folded, seps)
-    per_text: dict[int, list[tuple[int, int, int]]] = {}
-    for span, owner in zip(spans, text_of(seps, [s[0] for s in spans]), strict=True):
-        per_text.setdefault(owner, []).append(span)
+    spans.sort()
     results = [NO_HITS] * len(texts)
-    single: dict[tuple[int, bytes], tuple[TextHit, ...]] = {}
-    for owner, found in per_text.items():
-        if len(found) == 1:
-            start, end, index = found[0]
-            key = (index, raw[start:end])
-            results[owner] = single.get(key) or single.setdefault(key, outermost(scanner, raw, found))
-        else:
-            results[owner] = outermost(scanner, raw, found)
+    resolved: dict[tuple[bytes, tuple[tuple[int, int, int], ...]], tuple[TextHit, ...]] = {}
+    owners = text_of(seps, [s[0] for s in spans])
+    for owner, group in groupby(range(len(spans)), key=owners.__getitem__):
+        found = [spans[i] for i in group]
+        low, high = found[0][0], max(e for _, e, _ in found)
+        key = (raw[low:high], tuple((s - low, e - low, i) for s, e, i in found))
+        hits = resolved.get(key)
+        results[owner] = hits if hits is not None else resolved.setdefault(key, outermost(scanner, raw, found))
     return results
 
 
