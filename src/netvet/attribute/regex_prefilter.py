@@ -14,8 +14,8 @@ empty), so its matches in one text are the same whether it scans that text or th
 Any other regex, or one whose prefixes are too weak to filter on, scans the batch as before."""
 
 import importlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 import ahocorasick
@@ -29,6 +29,7 @@ MIN_ALNUM = 2  # letters and digits a prefix needs to be worth filtering on
 EDGE = "\x00"  # a word boundary before the first character (folds to a space)
 SEPARATOR_BYTE = 0x1F
 LOCAL_CATEGORIES = (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD, _c.CATEGORY_SPACE)  # \\d \\w \\s
+Entry = tuple[tuple[int, ...], int]  # regex positions, bytes back to the key's first letter
 Prefixes = tuple[set[str], bool]  # the prefixes so far, and whether they are the whole item
 
 
@@ -41,6 +42,8 @@ class RegexFilter:
     automaton: Any
     lowered: Any
     always: tuple[int, ...]
+    databases: tuple[Any, Any] = (None, None)  # Hyperscan literal databases over the same keys
+    values: tuple[tuple[Entry, ...], tuple[Entry, ...]] = ((), ())  # by Hyperscan id
 
 
 def class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -178,15 +181,28 @@ def automaton_of(grouped: dict[str, list[int]], folded: bool) -> Any:
     return automaton
 
 
-def candidates(prefilter: RegexFilter, raw: bytes, folded: str) -> tuple[list[int], list[tuple[int, ...]]]:
+def with_databases(prefilter: RegexFilter, compile_literals: Callable[[list[bytes]], Any]) -> RegexFilter:
+    """The filter with a literal database (compiled by the caller) beside each automaton."""
+    items = [list(a.items()) if a is not None else [] for a in (prefilter.automaton, prefilter.lowered)]
+    databases = tuple(compile_literals([k.encode("latin-1") for k, _ in i]) if i else None for i in items)
+    values = (tuple(v for _, v in items[0]), tuple(v for _, v in items[1]))
+    return replace(prefilter, databases=(databases[0], databases[1]), values=values)
+
+
+def prefix_hits(automaton: Any, database: Any, values: tuple[Entry, ...], buffer: bytes) -> list[tuple[int, Entry]]:
+    """(offset of the key's last byte, its entry) of every prefix key found in the buffer."""
+    if database is not None:
+        found: list[tuple[int, Entry]] = []
+        database.scan(buffer, match_event_handler=lambda i, _f, to, *_: found.append((to - 1, values[i])))
+        return found
+    return list(automaton.iter(buffer.decode("latin-1"))) if automaton is not None else []
+
+
+def candidates(prefilter: RegexFilter, raw: bytes, folded: bytes) -> tuple[list[int], list[tuple[int, ...]]]:
     """(offset in the batch of a prefix's first letter or digit, the regexes it admits) for every
     prefix found; `folded` is the folded batch with one space before it."""
-    offsets: list[int] = []
-    admitted: list[tuple[int, ...]] = []
-    for automaton, text in ((prefilter.automaton, folded), (prefilter.lowered, None)):
-        if automaton is None:
-            continue
-        for end, (positions, back) in automaton.iter(text or raw.lower().decode("latin-1")):
-            offsets.append(end - back)
-            admitted.append(positions)
-    return offsets, admitted
+    hits = prefix_hits(prefilter.automaton, prefilter.databases[0], prefilter.values[0], folded)
+    if prefilter.lowered is not None:
+        lowered = raw.lower()
+        hits += prefix_hits(prefilter.lowered, prefilter.databases[1], prefilter.values[1], lowered)
+    return [end - back for end, (_, back) in hits], [positions for _, (positions, _) in hits]

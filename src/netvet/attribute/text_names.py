@@ -17,7 +17,7 @@ import ahocorasick
 import numpy as np
 
 from netvet.attribute.banners import HS_UNAVAILABLE
-from netvet.attribute.regex_prefilter import RegexFilter, build_filter, candidates
+from netvet.attribute.regex_prefilter import RegexFilter, build_filter, candidates, with_databases
 from netvet.model import MatchKind, ProductLine
 
 # Texts are joined by two separator bytes: they fold to two spaces, which no literal holds, so
@@ -118,18 +118,25 @@ def build_scanner(names: tuple[TextName, ...], products: tuple[ProductLine, ...]
 
 
 def with_hyperscan(scanner: TextScanner) -> TextScanner:
-    """The scanner with a Hyperscan literal database over the same keys (same answers)."""
+    """The scanner with Hyperscan literal databases over the same keys and regex prefixes (same
+    answers)."""
     if HS_UNAVAILABLE is not None or not scanner.keys:
         return scanner
-    import hyperscan  # available: HS_UNAVAILABLE is None
+    database = literal_database([k.encode("latin-1") for k in scanner.keys])
+    prefilter = scanner.prefilter and with_databases(scanner.prefilter, literal_database)
+    return replace(scanner, database=database, prefilter=prefilter)
+
+
+def literal_database(expressions: list[bytes]) -> Any:
+    """A Hyperscan block-mode database over literals (id: position in the list)."""
+    import hyperscan  # available: callers check HS_UNAVAILABLE
 
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    expressions = [k.encode("latin-1") for k in scanner.keys]
     count = len(expressions)
     database.compile(
         expressions=expressions, ids=list(range(count)), elements=count, flags=[0] * count, literal=True
     )
-    return replace(scanner, database=database)
+    return database
 
 
 def key_hits(scanner: TextScanner, folded: bytes) -> list[tuple[int, tuple[Shape, ...]]]:
@@ -235,7 +242,7 @@ def regex_spans(scanner: TextScanner, raw: bytes, folded: bytes, seps: Any) -> l
     ]
     if prefilter is None:
         return spans
-    offsets, admitted = candidates(prefilter, raw, folded.decode("latin-1"))
+    offsets, admitted = candidates(prefilter, raw, folded)
     pairs = {(p, owner) for ps, owner in zip(admitted, text_of(seps, offsets), strict=True) for p in ps}
     starts = [0, *(seps + len(SEPARATOR)).tolist()]
     ends = [*seps.tolist(), len(raw)]
