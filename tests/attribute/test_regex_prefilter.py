@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from netvet.attribute.regex_prefilter import regex_keys
-from netvet.attribute.text_names import FOLD, Registry, scan_many, with_hyperscan
+from netvet.attribute.text_names import FOLD, Registry, scan, scan_many, with_hyperscan
 from netvet.kb.loader import KnowledgeBase
 
 HAND = [
@@ -61,3 +61,11 @@ def test_prefiltered_regexes_answer_as_the_whole_batch_scan(kb: KnowledgeBase) -
     regex_hits = sum(1 for hits in found for h in hits if h.name.product and h.name.product.pattern)
     assert regex_hits > 100
     assert kb.text.prefilter is not None and kb.text.prefilter.always == ()
+
+
+def test_repeated_texts_answer_as_each_alone(kb: KnowledgeBase) -> None:
+    assert kb.text is not None
+    texts = varied(kb)[:300] * 3
+    found = scan_many(kb.text, texts)
+    assert found == [scan(kb.text, t) for t in texts]
+    assert sum(1 for hits in found if hits) > 100

@@ -190,6 +190,15 @@ def text_of(seps: Any, offsets: list[int]) -> list[int]:
 
 
 def scan_many(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit, ...]]:
+    """The hits of every text, each distinct text scanned once (real scans repeat banners)."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return scan_distinct(scanner, texts)
+    found = dict(zip(distinct, scan_distinct(scanner, distinct), strict=True))
+    return [found[t] for t in texts]
+
+
+def scan_distinct(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit, ...]]:
     """The hits of every text, from one pass over all of them; Python work only for the texts
     that name something, and the hits of a text resolved once per distinct way of naming (the
     same hits in the same bytes at the same distances: banners repeat around serials)."""
