@@ -48,7 +48,12 @@ def varied(kb: KnowledgeBase) -> list[str]:
     shown = [n.shown for n in kb.text.names if n.registry is Registry.PRODUCT]
     texts = list(HAND)
     for i, name in enumerate(shown):
-        texts += [f"{name} {i}", f"x{name.upper()}-{i:04d}A", f"{name.lower()}_{i}", f"({name}{i % 10}0{i % 7})"]
+        texts += [
+            f"{name} {i}",
+            f"x{name.upper()}-{i:04d}A",
+            f"{name.lower()}_{i}",
+            f"({name}{i % 10}0{i % 7})",
+        ]
     return texts
 
 

@@ -189,7 +189,9 @@ def with_databases(prefilter: RegexFilter, compile_literals: Callable[[list[byte
     return replace(prefilter, databases=(databases[0], databases[1]), values=values)
 
 
-def prefix_hits(automaton: Any, database: Any, values: tuple[Entry, ...], buffer: bytes) -> list[tuple[int, Entry]]:
+def prefix_hits(
+    automaton: Any, database: Any, values: tuple[Entry, ...], buffer: bytes
+) -> list[tuple[int, Entry]]:
     """(offset of the key's last byte, its entry) of every prefix key found in the buffer."""
     if database is not None:
         found: list[tuple[int, Entry]] = []

@@ -8,9 +8,9 @@ Many texts are scanned in one pass (joined by a separator byte); one text is a b
 the row path and the batch path are the same code."""
 
 import re
-from itertools import groupby
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import groupby
 from typing import Any
 
 import ahocorasick
@@ -215,7 +215,9 @@ def scan_distinct(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit,
         low, high = found[0][0], max(e for _, e, _ in found)
         key = (raw[low:high], tuple((s - low, e - low, i) for s, e, i in found))
         hits = resolved.get(key)
-        results[owner] = hits if hits is not None else resolved.setdefault(key, outermost(scanner, raw, found))
+        results[owner] = (
+            hits if hits is not None else resolved.setdefault(key, outermost(scanner, raw, found))
+        )
     return results
 
 
