@@ -25,6 +25,7 @@ from netvet.model import MatchKind, ProductLine
 SEP = "\x1f"
 SEPARATOR = SEP * 2
 NO_HITS: tuple["TextHit", ...] = ()
+NO_SEPARATORS = np.zeros(0, dtype=np.int64)
 FOLD = bytes((b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or 48 <= b <= 57 else 32) for b in range(256))
 
 
@@ -178,13 +179,15 @@ def joined_texts(texts: list[str]) -> str:
 
 def separators(raw: bytes) -> Any:
     """The offset of each separator between texts in the joined buffer (a numpy array)."""
+    if SEP.encode() not in raw:  # one text (the row path): no numpy work
+        return NO_SEPARATORS
     return np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(SEP))[:: len(SEPARATOR)]
 
 
 def text_of(seps: Any, offsets: list[int]) -> list[int]:
     """The index of the text each byte offset of the joined buffer falls in."""
-    if not offsets:
-        return []
+    if not offsets or not len(seps):
+        return [0] * len(offsets)
     found: list[int] = np.searchsorted(seps, np.array(offsets), side="right").tolist()
     return found
 
