@@ -10,7 +10,6 @@ the row path and the batch path are the same code."""
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from itertools import groupby
 from typing import Any
 
 import ahocorasick
@@ -210,17 +209,21 @@ def scan_distinct(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit,
     seps = separators(raw)
     spans = literal_hits(scanner, folded, raw) + regex_spans(scanner, raw, folded, seps)
     spans.sort()
-    results = [NO_HITS] * len(texts)
-    resolved: dict[tuple[bytes, tuple[tuple[int, int, int], ...]], tuple[TextHit, ...]] = {}
     owners = text_of(seps, [s[0] for s in spans])
-    for owner, group in groupby(range(len(spans)), key=owners.__getitem__):
-        found = [spans[i] for i in group]
-        low, high = found[0][0], max(e for _, e, _ in found)
-        key = (raw[low:high], tuple((s - low, e - low, i) for s, e, i in found))
+    bounds = [0, *(np.flatnonzero(np.diff(owners)) + 1).tolist(), len(spans)] if spans else [0]
+    results = [NO_HITS] * len(texts)
+    resolved: dict[object, tuple[TextHit, ...]] = {}
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        found = spans[a:b]
+        if b - a == 1:  # the common case: one hit, known by its name and bytes
+            key: object = (found[0][2], raw[found[0][0] : found[0][1]])
+        else:
+            low, high = found[0][0], max(e for _, e, _ in found)
+            key = (raw[low:high], tuple((s - low, e - low, i) for s, e, i in found))
         hits = resolved.get(key)
-        results[owner] = (
-            hits if hits is not None else resolved.setdefault(key, outermost(scanner, raw, found))
-        )
+        if hits is None:
+            hits = resolved.setdefault(key, outermost(scanner, raw, found))
+        results[owners[a]] = hits
     return results
 
 
