@@ -16,6 +16,7 @@ import ahocorasick
 import numpy as np
 
 from netvet.attribute.banners import HS_UNAVAILABLE
+from netvet.attribute.regex_prefilter import RegexFilter, build_filter, candidates, with_databases
 from netvet.model import MatchKind, ProductLine
 
 # Texts are joined by two separator bytes: they fold to two spaces, which no literal holds, so
@@ -23,6 +24,7 @@ from netvet.model import MatchKind, ProductLine
 SEP = "\x1f"
 SEPARATOR = SEP * 2
 NO_HITS: tuple["TextHit", ...] = ()
+NO_SEPARATORS = np.zeros(0, dtype=np.int64)
 FOLD = bytes((b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or 48 <= b <= 57 else 32) for b in range(256))
 
 
@@ -65,7 +67,8 @@ Shape = tuple[int, int, bool, bool]  # name index, literal length, is a prefix, 
 class TextScanner:
     """The literal keys and their names, the Aho-Corasick automaton over the keys (always) or a
     Hyperscan literal database (for large batches: compiling takes seconds, scanning is ~10x
-    faster), and the regex product rows."""
+    faster), and the regex product rows with the prefix filter that says which texts each may
+    match (None: every regex scans the whole batch, the reference path)."""
 
     names: tuple[TextName, ...]
     keys: tuple[str, ...]
@@ -73,6 +76,7 @@ class TextScanner:
     automaton: Any
     regexes: tuple[tuple[re.Pattern[bytes], int], ...] = ()
     database: Any = None
+    prefilter: RegexFilter | None = None
 
 
 def fold(text: str) -> str:
@@ -107,22 +111,32 @@ def build_scanner(names: tuple[TextName, ...], products: tuple[ProductLine, ...]
     regexes = tuple(
         (re.compile((p.pattern or "").encode(), re.IGNORECASE), len(names) + i) for i, p in enumerate(rows)
     )
-    return TextScanner((*names, *regex_names), keys, shapes, automaton if keys else None, regexes)
+    prefilter = build_filter(((p.pattern, p.flags) for p, _ in regexes), FOLD)
+    return TextScanner(
+        (*names, *regex_names), keys, shapes, automaton if keys else None, regexes, prefilter=prefilter
+    )
 
 
 def with_hyperscan(scanner: TextScanner) -> TextScanner:
-    """The scanner with a Hyperscan literal database over the same keys (same answers)."""
+    """The scanner with Hyperscan literal databases over the same keys and regex prefixes (same
+    answers)."""
     if HS_UNAVAILABLE is not None or not scanner.keys:
         return scanner
-    import hyperscan  # available: HS_UNAVAILABLE is None
+    database = literal_database([k.encode("latin-1") for k in scanner.keys])
+    prefilter = scanner.prefilter and with_databases(scanner.prefilter, literal_database)
+    return replace(scanner, database=database, prefilter=prefilter)
+
+
+def literal_database(expressions: list[bytes]) -> Any:
+    """A Hyperscan block-mode database over literals (id: position in the list)."""
+    import hyperscan  # available: callers check HS_UNAVAILABLE
 
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    expressions = [k.encode("latin-1") for k in scanner.keys]
     count = len(expressions)
     database.compile(
         expressions=expressions, ids=list(range(count)), elements=count, flags=[0] * count, literal=True
     )
-    return replace(scanner, database=database)
+    return database
 
 
 def key_hits(scanner: TextScanner, folded: bytes) -> list[tuple[int, tuple[Shape, ...]]]:
@@ -162,33 +176,54 @@ def joined_texts(texts: list[str]) -> str:
     return joined
 
 
-def text_of(raw: bytes, offsets: list[int]) -> list[int]:
+def separators(raw: bytes) -> Any:
+    """The offset of each separator between texts in the joined buffer (a numpy array)."""
+    if SEP.encode() not in raw:  # one text (the row path): no numpy work
+        return NO_SEPARATORS
+    return np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(SEP))[:: len(SEPARATOR)]
+
+
+def text_of(seps: Any, offsets: list[int]) -> list[int]:
     """The index of the text each byte offset of the joined buffer falls in."""
-    if not offsets:
-        return []
-    seps = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(SEP))[:: len(SEPARATOR)]
+    if not offsets or not len(seps):
+        return [0] * len(offsets)
     found: list[int] = np.searchsorted(seps, np.array(offsets), side="right").tolist()
     return found
 
 
 def scan_many(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit, ...]]:
+    """The hits of every text, each distinct text scanned once (real scans repeat banners)."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return scan_distinct(scanner, texts)
+    found = dict(zip(distinct, scan_distinct(scanner, distinct), strict=True))
+    return [found[t] for t in texts]
+
+
+def scan_distinct(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit, ...]]:
     """The hits of every text, from one pass over all of them; Python work only for the texts
-    that name something (a text with one hit, the common case, reuses the hit of an equal one)."""
+    that name something, and the hits of a text resolved once per distinct way of naming (the
+    same hits in the same bytes at the same distances: banners repeat around serials)."""
     raw = joined_texts(texts).encode("utf-8", errors="replace")
     folded = b" " + raw.translate(FOLD) + b" "
-    spans = literal_hits(scanner, folded, raw) + regex_spans(scanner, raw)
-    per_text: dict[int, list[tuple[int, int, int]]] = {}
-    for span, owner in zip(spans, text_of(raw, [s[0] for s in spans]), strict=True):
-        per_text.setdefault(owner, []).append(span)
+    seps = separators(raw)
+    spans = literal_hits(scanner, folded, raw) + regex_spans(scanner, raw, folded, seps)
+    spans.sort()
+    owners = text_of(seps, [s[0] for s in spans])
+    bounds = [0, *(np.flatnonzero(np.diff(owners)) + 1).tolist(), len(spans)] if spans else [0]
     results = [NO_HITS] * len(texts)
-    single: dict[tuple[int, bytes], tuple[TextHit, ...]] = {}
-    for owner, found in per_text.items():
-        if len(found) == 1:
-            start, end, index = found[0]
-            key = (index, raw[start:end])
-            results[owner] = single.get(key) or single.setdefault(key, outermost(scanner, raw, found))
+    resolved: dict[object, tuple[TextHit, ...]] = {}
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        found = spans[a:b]
+        if b - a == 1:  # the common case: one hit, known by its name and bytes
+            key: object = (found[0][2], raw[found[0][0] : found[0][1]])
         else:
-            results[owner] = outermost(scanner, raw, found)
+            low, high = found[0][0], max(e for _, e, _ in found)
+            key = (raw[low:high], tuple((s - low, e - low, i) for s, e, i in found))
+        hits = resolved.get(key)
+        if hits is None:
+            hits = resolved.setdefault(key, outermost(scanner, raw, found))
+        results[owners[a]] = hits
     return results
 
 
@@ -211,11 +246,24 @@ def outermost(scanner: TextScanner, raw: bytes, spans: list[tuple[int, int, int]
     return tuple(TextHit(scanner.names[i], raw[s:e].decode("utf-8", errors="replace")) for s, e, i in kept)
 
 
-def regex_spans(scanner: TextScanner, raw: bytes) -> list[tuple[int, int, int]]:
-    """(start, end, name index) of every regex product match inside one text."""
-    return [
+def regex_spans(scanner: TextScanner, raw: bytes, folded: bytes, seps: Any) -> list[tuple[int, int, int]]:
+    """(start, end, name index) of every regex product match inside one text: a filtered regex
+    runs only on the texts holding one of its prefixes, any other over the whole batch."""
+    prefilter = scanner.prefilter
+    whole = range(len(scanner.regexes)) if prefilter is None else prefilter.always
+    spans = [
         (m.start(), m.end(), index)
-        for pattern, index in scanner.regexes
+        for pattern, index in (scanner.regexes[i] for i in whole)
         for m in pattern.finditer(raw)
         if SEP.encode() not in m.group(0)
     ]
+    if prefilter is None:
+        return spans
+    offsets, admitted = candidates(prefilter, raw, folded)
+    pairs = {(p, owner) for ps, owner in zip(admitted, text_of(seps, offsets), strict=True) for p in ps}
+    starts = [0, *(seps + len(SEPARATOR)).tolist()]
+    ends = [*seps.tolist(), len(raw)]
+    for position, owner in sorted(pairs):
+        pattern, index = scanner.regexes[position]
+        spans.extend((m.start(), m.end(), index) for m in pattern.finditer(raw, starts[owner], ends[owner]))
+    return spans
