@@ -5,7 +5,7 @@ from typing import Any
 
 from netvet.icts.clocks import Clock, ClockState
 from netvet.icts.criteria import Criterion
-from netvet.icts.model import Case, CaseEntry
+from netvet.icts.model import Case, CaseEntry, Transaction
 
 
 def iso(day: date | None) -> str | None:
@@ -47,9 +47,8 @@ def clock_record(c: Clock) -> dict[str, Any]:
     }
 
 
-def transaction_record(case: Case) -> dict[str, Any]:
-    """The transaction."""
-    t = case.transaction
+def transaction_record(t: Transaction) -> dict[str, Any]:
+    """The transaction, as shown and as stored."""
     return {
         "parties": list(t.parties),
         "item": t.item,
@@ -82,7 +81,7 @@ def case_record(
         "opened_by": case.opened_by,
         "opened_at": case.opened_at.isoformat(timespec="seconds"),
         "referral_source": case.referral_source,
-        "transaction": transaction_record(case),
+        "transaction": transaction_record(case.transaction),
         "next_due": clock_record(due) if due else None,
         "clocks": [clock_record(c) for c in clocks],
         "criteria": [

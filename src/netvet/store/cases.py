@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from netvet.errors import StoreError
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind, Outcome, Step, Transaction
+from netvet.icts.records import transaction_record
 from netvet.store.decisions import with_zone
 from netvet.store.tables import assets, metadata
 
@@ -59,26 +60,6 @@ icts_case_entries = Table(
     Column("score", Integer),
     Column("evidence", JSON, nullable=False),
 )
-
-
-def iso(day: date | None) -> str | None:
-    """A date as text for JSON."""
-    return day.isoformat() if day else None
-
-
-def transaction_json(t: Transaction) -> dict[str, Any]:
-    """The transaction as stored."""
-    return {
-        "parties": list(t.parties),
-        "item": t.item,
-        "kind": t.kind,
-        "initiated": iso(t.initiated),
-        "completed": iso(t.completed),
-        "value": t.value,
-        "currency": t.currency,
-        "suppliers": list(t.suppliers),
-        "assets": [{"run": a.run, "asset": a.asset} for a in t.assets],
-    }
 
 
 def stored_day(data: dict[str, Any], key: str) -> date | None:
@@ -159,7 +140,7 @@ def save_case(engine: Engine, case: Case) -> Case:
                     opened_by=case.opened_by,
                     opened_at=case.opened_at,
                     referral_source=case.referral_source,
-                    transaction=transaction_json(case.transaction),
+                    transaction=transaction_record(case.transaction),
                 )
             )
             case_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
