@@ -83,7 +83,7 @@ def per_second(records: list[dict[str, object]], book: AgreementBook | None) -> 
 def case_list_seconds(folder: Path, cases: int) -> float:
     """Seconds to read that many cases from SQLite and compute every case's file (clocks,
     criteria, agreements) as `netvet icts case list` does, in process (without command start)."""
-    from netvet.cli_icts import casefile_of
+    from netvet.cli.icts import casefile_of
     from netvet.report.casefile import casefile_record
     from netvet.store.agreements import read_agreements
     from netvet.store.cases import list_cases

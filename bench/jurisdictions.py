@@ -15,9 +15,9 @@ from pathlib import Path
 
 from bench.make_inventory import write_inventory
 from netvet.kb.loader import load_kb
+from netvet.pipeline.stream import ScanStream
 from netvet.regimes import JURISDICTIONS, jurisdiction_regimes
 from netvet.report.summary import Tally
-from netvet.stream import ScanStream
 
 AS_OF = date(2026, 11, 23)
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from netvet.errors import SourceError  # noqa: E402
 from netvet.kb.loader import KnowledgeBase, load_kb  # noqa: E402
 from netvet.model import Finding, Verdict  # noqa: E402
-from netvet.stream import ScanStream  # noqa: E402
+from netvet.pipeline.stream import ScanStream  # noqa: E402
 
 COVERED_MAKERS = frozenset(
     {"huawei-technologies", "zte-corporation", "hikvision", "dahua-technology", "hytera"}

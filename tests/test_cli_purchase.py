@@ -136,7 +136,7 @@ def test_bad_profile_exits_2_naming_the_field(tmp_path: Path) -> None:
 
 
 def test_each_flag_overrides_only_its_own_profile_fact() -> None:
-    from netvet.cli_purchase import organisation
+    from netvet.cli.purchase import organisation
     from netvet.model import Organisation
 
     assert organisation(PROFILE, None, None, None) == Organisation(False, True, 4200)

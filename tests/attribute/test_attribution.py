@@ -5,7 +5,7 @@ import pytest
 from netvet.attribute import RULES, attribute
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Category, Tier
-from netvet.scan import relatedness, rule_kb
+from netvet.pipeline.scan import relatedness, rule_kb
 from tests.conftest import AS_OF, obs
 
 

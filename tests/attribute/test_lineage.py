@@ -5,8 +5,8 @@ from datetime import date
 
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Observation, SourceRef
+from netvet.pipeline.stream import ScanStream
 from netvet.report.records import finding_record
-from netvet.stream import ScanStream
 from tests.conftest import AS_OF
 
 
@@ -55,7 +55,7 @@ def test_honor_brand_before_and_after_the_sale(kb: KnowledgeBase) -> None:
 
 def test_row_and_batch_give_the_same_lineage(kb: KnowledgeBase) -> None:
     from netvet.attribute import attribute
-    from netvet.scan import relatedness, rule_kb
+    from netvet.pipeline.scan import relatedness, rule_kb
 
     obs = Observation(SourceRef("x", "1"), sysdescr="FusionServer Pro", acquired=date(2020, 6, 1))
     attr = attribute(obs, rule_kb(kb), relatedness(kb, AS_OF))

@@ -10,8 +10,8 @@ import pytest
 from bench.make_inventory import write_inventory
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue
+from netvet.pipeline.stream import ScanStream
 from netvet.report.summary import Tally
-from netvet.stream import ScanStream
 from tests.conftest import AS_OF, ROOT
 
 SAMPLE = ROOT / "examples" / "carrier_inventory.csv"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding
+from netvet.pipeline.stream import ScanStream
 from netvet.regimes import JURISDICTIONS, jurisdiction_regimes
-from netvet.stream import ScanStream
 from tests.batch.test_equivalence import comparable
 from tests.conftest import AS_OF, ROOT
 

@@ -11,8 +11,8 @@ from netvet.collect.snmp import SUBTREES, WalkSettings, collect_snmp
 from netvet.errors import UsageError
 from netvet.ingest.snmprec import oid_key, read_values
 from netvet.kb.loader import KnowledgeBase
+from netvet.pipeline.stream import ScanStream
 from netvet.report import finding_record
-from netvet.stream import ScanStream
 from tests.collect.conftest import WALKS, free_udp_port
 from tests.conftest import AS_OF
 

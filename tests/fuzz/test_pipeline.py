@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from netvet.errors import NetvetError
 from netvet.kb.loader import KnowledgeBase
-from netvet.scan import scan_paths
+from netvet.pipeline.scan import scan_paths
 from tests.fuzz.profiles import count
 from tests.fuzz.strategies import HEADERS, LINE_CELL, SNMPREC_LINE, WALK_LINE
 from tests.fuzz.test_readers import csv_bytes, input_file
@@ -57,7 +57,7 @@ def long_cells(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_engines_agree_on_cells_over_128_kb(kb: KnowledgeBase, long_cells: Path) -> None:
-    from netvet.stream import ScanStream
+    from netvet.pipeline.stream import ScanStream
 
     answers, cut = {}, {}
     for engine in ("row", "arrow"):

@@ -8,7 +8,7 @@ from netvet.errors import SourceError
 from netvet.ingest import detect_format, read_cyclonedx
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Status, Verdict
-from netvet.stream import ScanStream
+from netvet.pipeline.stream import ScanStream
 from tests.conftest import AS_OF, DATA
 
 BOMS = DATA / "cyclonedx"

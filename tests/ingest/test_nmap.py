@@ -14,7 +14,7 @@ from netvet.errors import SourceError
 from netvet.ingest import detect_format, read_nmap
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Verdict
-from netvet.stream import ScanStream
+from netvet.pipeline.stream import ScanStream
 from tests.conftest import AS_OF
 
 HAND_WRITTEN = """<?xml version="1.0"?>

@@ -21,7 +21,7 @@ from cryptography.x509.oid import NameOID
 
 from netvet.ingest import read_nmap
 from netvet.kb.loader import KnowledgeBase
-from netvet.stream import ScanStream
+from netvet.pipeline.stream import ScanStream
 from tests.conftest import AS_OF, DATA
 
 PAGE = b"<html><head><title>NVR Web Service</title></head><body>login</body></html>"

@@ -10,7 +10,7 @@ from netvet.ingest import detect_format, read_snmprec
 from netvet.ingest.snmprec import ARP_MAC, IF_PHYS_ADDRESS, read_values
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Verdict
-from netvet.stream import ScanStream
+from netvet.pipeline.stream import ScanStream
 from tests.conftest import AS_OF
 
 

@@ -8,8 +8,8 @@ from netvet.ingest import read_snmprec
 from netvet.ingest.snmpwalk import read_snmpwalk
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Verdict
+from netvet.pipeline.stream import ScanStream
 from netvet.report.records import finding_record
-from netvet.stream import ScanStream
 from tests.conftest import AS_OF, DATA
 
 WALKS = DATA / "walks"

@@ -58,7 +58,7 @@ def test_matcher_time_stays_flat_as_the_query_grows(kb: KnowledgeBase, word: str
 def test_a_scanned_vendor_with_look_alikes_is_attributed(kb: KnowledgeBase, tmp_path: Path) -> None:
     from datetime import date
 
-    from netvet.scan import scan_paths
+    from netvet.pipeline.scan import scan_paths
 
     path = tmp_path / "inv.csv"
     path.write_text("hostname,vendor,model\nsw1,Huаwei,S5700\nsw2,Huawei,S5700\n", encoding="utf-8")

@@ -6,10 +6,10 @@ import pytest
 
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Observation, Organisation, SourceRef
+from netvet.pipeline.scan import relatedness, rule_kb
 from netvet.purchase import ApprovalRegister, ConditionalApproval, PurchaseLine, ReviewKB
 from netvet.purchase.qualified import QualifiedList
 from netvet.regimes import REGIMES
-from netvet.scan import relatedness, rule_kb
 from tests.conftest import AS_OF
 
 UNKNOWN_ORG = Organisation()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from netvet.report.cells import is_formula_text, safe_cell
-from netvet.report_files import csv_bytes, sheet
+from netvet.report.files import csv_bytes, sheet
 from tests.fuzz.profiles import count
 
 HOSTILE = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from netvet.decisions import Decision, DecisionBook, DecisionKind
 from netvet.kb.imports import import_official
 from netvet.kb.loader import KnowledgeBase, load_kb
 from netvet.kb.screening import Purpose
-from netvet.screen import open_screening, screen_party
+from netvet.review.decisions import Decision, DecisionBook, DecisionKind
+from netvet.screen.party import open_screening, screen_party
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "csl" / "consolidated_sample.csv"
 DAY = date(2026, 11, 23)

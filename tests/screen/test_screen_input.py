@@ -3,7 +3,7 @@ cells past Python's 128 KB CSV limit, and a name cut to the length limit with an
 
 from pathlib import Path
 
-from netvet.cli_screen import read_parties
+from netvet.cli.screen import read_parties
 from netvet.ingest.limits import MAX_CELL
 
 

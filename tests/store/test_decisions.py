@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from netvet.decisions import Decision, DecisionBook, DecisionKind
 from netvet.errors import StoreError
+from netvet.review.decisions import Decision, DecisionBook, DecisionKind
 from netvet.store import decisions_at, open_store, read_decisions, save_decision
 
 PG_URL = os.environ.get("NETVET_TEST_PG_URL")

@@ -28,8 +28,8 @@ from netvet.batch.keys import combine
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
 from netvet.model.finding import AssetContext, Organisation, verdict_of
+from netvet.pipeline.scan import context_of, relatedness, rule_kb
 from netvet.regimes import acquisition_cutoffs, determine_all, funding_group
-from netvet.scan import context_of, relatedness, rule_kb
 
 I64 = npt.NDArray[np.int64]
 U64 = npt.NDArray[np.uint64]

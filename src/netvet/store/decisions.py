@@ -7,8 +7,8 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from netvet.decisions import Decision, DecisionKind, subject_key
 from netvet.errors import StoreError
+from netvet.review.decisions import Decision, DecisionKind, subject_key
 from netvet.store.runs import open_store
 from netvet.store.tables import review_decisions
 

@@ -15,9 +15,9 @@ from netvet.ingest.columns import duplicate_issues, map_columns
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue, Organisation
+from netvet.pipeline.scan import InputFile, Progress, scan_paths, sha256_file
 from netvet.regimes import REGIMES
 from netvet.report.summary import Tally
-from netvet.scan import InputFile, Progress, scan_paths, sha256_file
 
 ENGINES = ("auto", "row", "arrow")
 ARROW_MIN_BYTES = 16 << 20

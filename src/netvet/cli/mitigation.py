@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from netvet.cli_common import as_of_date, data_console, err
-from netvet.cli_icts import Author, Db, day_option, store
+from netvet.cli.common import as_of_date, data_console, err
+from netvet.cli.icts import Author, Db, day_option, store
 from netvet.errors import UsageError
 from netvet.mitigation.apply import bearing_on, summary_row
 from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
@@ -214,7 +214,7 @@ def list_agreements(
     """Every agreement with its standing: overdue audits, open breaches, expired terms."""
     from rich.table import Table
 
-    from netvet.cli_output import write_output
+    from netvet.cli.output import write_output
 
     day = as_of_date(as_of)
     records = [agreement_record(a, day) for a in stored(db)]
@@ -235,7 +235,7 @@ def show(
     db: Db = None,
 ) -> None:
     """One agreement: obligations, schedule, events and standing."""
-    from netvet.cli_output import write_output
+    from netvet.cli.output import write_output
 
     found = next((a for a in stored(db) if a.key == key), None)
     if found is None:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from netvet.cli_common import (
+from netvet.cli.common import (
     Customers,
     FederalContractor,
     Jurisdiction,
@@ -21,13 +21,14 @@ from netvet.cli_common import (
     jurisdiction_regimes,
     organisation,
 )
-from netvet.cli_output import open_output, print_issues, write_output
+from netvet.cli.output import open_output, print_issues, write_output
 from netvet.errors import UsageError
 from netvet.ingest.approved import read_register
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.purchase import PURCHASE_SYNONYMS, read_purchase_lines
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.model import Issue
+from netvet.pipeline.scan import relatedness, rule_kb
 from netvet.purchase import (
     ApprovalRegister,
     ConditionalApproval,
@@ -40,7 +41,6 @@ from netvet.purchase import (
 )
 from netvet.purchase.model import DECISION_RANK
 from netvet.regimes import REGIMES
-from netvet.scan import relatedness, rule_kb
 from netvet.settings import Settings
 
 COLOURS = {"allowed": "green", "conditions": "yellow", "needs-information": "magenta", "prohibited": "red"}

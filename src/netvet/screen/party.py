@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from netvet.decisions import EMPTY_BOOK, DecisionBook, DecisionKind, decision_record
 from netvet.kb.loader import KnowledgeBase
 from netvet.kb.screening import (
     Effect,
@@ -21,6 +20,7 @@ from netvet.model import Designation, Scope
 from netvet.regimes.entities import link_on
 from netvet.regimes.services import classify_service
 from netvet.report.records import party
+from netvet.review.decisions import EMPTY_BOOK, DecisionBook, DecisionKind, decision_record
 
 INFORMATIONAL_LISTS = frozenset({"dod-1260h"})
 EXPORT_SCREENING_LISTS = frozenset({"ear-entity-list"})  # restricts selling to, not buying from

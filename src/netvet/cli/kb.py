@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from netvet.cli_common import err
-from netvet.cli_lists import diff, versions
-from netvet.cli_output import print_issues
+from netvet.cli.common import err
+from netvet.cli.lists import diff, versions
+from netvet.cli.output import print_issues
 from netvet.errors import UsageError
 from netvet.ids import parse_date
 from netvet.kb.loader import DATA_DIR, load_kb
@@ -35,7 +35,7 @@ def kb_info(
 ) -> None:
     """Print the kb's versions, file hashes and counts, and the rule files scans use without
     flags (Nmap's probes, a Recog checkout), compiling them once if they are not cached yet."""
-    from netvet.cli_output import print_kb_info
+    from netvet.cli.output import print_kb_info
     from netvet.kb.user_rules import found_rule_files, load_rule_files
 
     settings = Settings.from_env()

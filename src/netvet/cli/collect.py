@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from netvet.cli_common import err, positive_number
+from netvet.cli.common import err, positive_number
 from netvet.collect import Credentials, Target, collect_snmp, parse_target
 from netvet.collect.snmp import WalkSettings
 from netvet.errors import UsageError

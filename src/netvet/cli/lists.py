@@ -61,7 +61,7 @@ def diff(
         version_doc(directory, before), version_doc(directory, after), before.label, after.label
     )
     if json_:
-        from netvet.cli_output import write_output
+        from netvet.cli.output import write_output
 
         write_output("json", [diff_record(result)], None)
     else:

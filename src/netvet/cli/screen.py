@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from netvet.cli_common import Threshold
+from netvet.cli.common import Threshold
 from netvet.errors import SourceError, UsageError
 from netvet.ingest.columns import SYNONYMS, header_words
 from netvet.ingest.files import read_input
@@ -187,11 +187,11 @@ def screen(
     fail_on: Annotated[str | None, typer.Option(help="Exit 1 on any hit (or review).")] = None,
 ) -> None:
     """Screen a supplier or customer list for procurement or export, with review decisions."""
-    from netvet.cli_common import as_of_date, err, output_format
-    from netvet.cli_output import open_output, print_issues
-    from netvet.cli_review import decision_book
+    from netvet.cli.common import as_of_date, err, output_format
+    from netvet.cli.output import open_output, print_issues
+    from netvet.cli.review import decision_book
     from netvet.kb.screening import Purpose
-    from netvet.screen import open_screening, screen_party
+    from netvet.screen.party import open_screening, screen_party
     from netvet.settings import Settings
 
     if purpose not in {str(p) for p in Purpose}:

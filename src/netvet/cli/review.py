@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
-from netvet.decisions import Decision, DecisionBook, DecisionKind, decision_record
 from netvet.errors import UsageError
 from netvet.ids import parse_date
+from netvet.review.decisions import Decision, DecisionBook, DecisionKind, decision_record
 
 review_app = typer.Typer(no_args_is_help=True, help="Review decisions on matches: mark, list.")
 
@@ -39,7 +39,7 @@ def mark(
     ] = None,
 ) -> None:
     """Record a decision; it supersedes any earlier one on the same match."""
-    from netvet.cli_common import err
+    from netvet.cli.common import err
     from netvet.store import open_store, save_decision
 
     if decision not in {str(k) for k in DecisionKind}:
@@ -67,7 +67,7 @@ def list_decisions(
     from rich.console import Console
     from rich.table import Table
 
-    from netvet.cli_output import write_output
+    from netvet.cli.output import write_output
     from netvet.store import decisions_at
 
     made = decisions_at(store_url(db))

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 import yaml
 
-from netvet.cli_common import err
+from netvet.cli.common import err
 from netvet.errors import SourceError, UsageError
 from netvet.ids import parse_date
 from netvet.kb.loader import DATA_DIR, load_kb
@@ -77,7 +77,7 @@ def render(
     kind: str, run: StoredRun, out: Path, sites: Path | None, costs: Path | None, found: str | None
 ) -> tuple[list[Path], list[Issue]]:
     """Build one report from the run and write its files."""
-    from netvet import report_files
+    from netvet.report import files as report_files
 
     if kind == "fcc-annual":
         known, problems = read_sites(sites)

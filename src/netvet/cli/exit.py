@@ -14,7 +14,7 @@ from collections.abc import Callable
 import typer
 from rich.markup import escape
 
-from netvet.cli_common import err
+from netvet.cli.common import err
 from netvet.errors import NetvetError
 from netvet.settings import Settings
 

@@ -1,4 +1,4 @@
-"""The `netvet` command: thin Typer adapters over scan, match and the kb; exit codes
+"""`netvet scan` and `netvet match`: thin adapters over the pipeline and screening; exit codes
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
 
 from collections.abc import Iterator
@@ -9,8 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from netvet.cli_collect import collect_app
-from netvet.cli_common import (
+from netvet.cli.common import (
     Customers,
     FederalContractor,
     Jurisdiction,
@@ -24,11 +23,8 @@ from netvet.cli_common import (
     organisation,
     output_format,
 )
-from netvet.cli_exit import run
-from netvet.cli_icts import icts_app
-from netvet.cli_kb import kb_app
-from netvet.cli_mitigation import mitigation_app, print_mitigated, stored_agreements
-from netvet.cli_output import (
+from netvet.cli.mitigation import print_mitigated, stored_agreements
+from netvet.cli.output import (
     open_output,
     print_issues,
     print_matches,
@@ -36,11 +32,7 @@ from netvet.cli_output import (
     progress_bar,
     write_output,
 )
-from netvet.cli_purchase import review_purchase
-from netvet.cli_report import report
-from netvet.cli_review import decision_book, review_app
-from netvet.cli_screen import screen
-from netvet.decisions import EMPTY_BOOK, DecisionBook, review_finding
+from netvet.cli.review import decision_book
 from netvet.errors import UsageError
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
@@ -49,23 +41,15 @@ from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.mitigation import AgreementBook, with_mitigation
 from netvet.model import Verdict
+from netvet.pipeline.stream import ScanStream
 from netvet.report import RecordWriter, Tally, finding_record
+from netvet.review.decisions import EMPTY_BOOK, DecisionBook, review_finding
 from netvet.settings import Settings
-from netvet.stream import ScanStream
 
-app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    help="Find covered equipment, explain why, and say since when.",
-)
-app.add_typer(kb_app, name="kb")
-app.add_typer(collect_app, name="collect")
-app.command("report")(report)
 NO_AGREEMENTS = AgreementBook((), {}, {})
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
-@app.command()
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Input files or folders of them.")],
     fmt: Annotated[
@@ -231,7 +215,6 @@ def store_run(url: str, stream: ScanStream, records: Iterator[dict[str, Any]], s
         engine.dispose()
 
 
-@app.command()
 def match(
     names: Annotated[list[str], typer.Argument(help="Organisation names to screen.")],
     json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -244,8 +227,8 @@ def match(
     ] = None,
 ) -> None:
     """Screen organisation names against the kb's entities, owners and lists."""
-    from netvet.cli_screen import country_option, identifier_options
-    from netvet.screen import screen_name
+    from netvet.cli.screen import country_option, identifier_options
+    from netvet.screen.party import screen_name
 
     settings = Settings.from_env()
     kb = load_kb(settings.kb_dir or DATA_DIR)
@@ -256,15 +239,3 @@ def match(
         write_output("json", results, None)
     else:
         print_matches(data_console(), results)
-
-
-app.command("review-purchase")(review_purchase)
-app.command("screen")(screen)
-app.add_typer(review_app, name="review")
-app.add_typer(icts_app, name="icts")
-app.add_typer(mitigation_app, name="mitigation")
-
-
-def main() -> None:
-    """Entry point: errors become messages and exit codes (netvet.cli_exit)."""
-    run(app)

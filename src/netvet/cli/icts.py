@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from netvet.cli_common import as_of_date, data_console, err
+from netvet.cli.common import as_of_date, data_console, err
 from netvet.errors import UsageError
 from netvet.icts.model import (
     AssetLink,
@@ -194,7 +194,7 @@ def score(
 def casefile_of(engine: Any, number: str, day: date, stored: Any = None, agreements: Any = None) -> Any:
     """The case file of a case as of a day, with the agreements that bear on it (the case and
     the agreements are read from the store unless given)."""
-    from netvet.cli_mitigation import case_agreement_rows
+    from netvet.cli.mitigation import case_agreement_rows
     from netvet.report.casefile import build_casefile
     from netvet.store.agreements import read_agreements
     from netvet.store.cases import linked_records, read_case
@@ -213,7 +213,7 @@ def show(
     db: Db = None,
 ) -> None:
     """The case: transaction, steps, clocks, criteria and notes."""
-    from netvet.cli_output import write_output
+    from netvet.cli.output import write_output
     from netvet.report.casefile import casefile_record
 
     with store(db) as engine:
@@ -258,7 +258,7 @@ def list_cases(
     """Every case with its stage and the next clock due."""
     from rich.table import Table
 
-    from netvet.cli_output import write_output
+    from netvet.cli.output import write_output
     from netvet.report.casefile import casefile_record
     from netvet.store.agreements import read_agreements
     from netvet.store.cases import list_cases as stored_cases
@@ -290,7 +290,7 @@ def case_file(
     db: Db = None,
 ) -> None:
     """Write the case file as HTML and PDF."""
-    from netvet.report_files import write_casefile
+    from netvet.report.files import write_casefile
 
     with store(db) as engine:
         file = casefile_of(engine, number, as_of_date(as_of))
