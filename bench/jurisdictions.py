@@ -26,7 +26,9 @@ def rate(path: Path, engine: str, regimes: tuple[str, ...], rows: int) -> float:
     """Rows per second of one scan that counts verdicts (no findings kept)."""
     kb = load_kb()
     started = time.perf_counter()
-    ScanStream(kb, AS_OF, [path], engine, regimes=regimes).tally_only(Tally(kb.entities))
+    ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine=engine, regimes=regimes).tally_only(
+        Tally(kb.entities)
+    )
     return rows / (time.perf_counter() - started)
 
 

@@ -100,7 +100,7 @@ def score_walk(kb: KnowledgeBase, score: Score, finding: Finding, maker: str | N
 
 
 def inventory_unknown(kb: KnowledgeBase, path: Path) -> tuple[int, int]:
-    findings = list(ScanStream(kb, AS_OF, [path]).findings())
+    findings = list(ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings())
     return sum(f.attribution.manufacturer is None for f in findings), len(findings)
 
 
@@ -118,7 +118,7 @@ def main() -> None:
     for label in labels:
         path = args.data / "snmp" / "walks" / label["snmprec"]
         try:
-            finding = next(ScanStream(kb, AS_OF, [path]).findings())
+            finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings())
         except SourceError:
             unreadable += 1
             continue

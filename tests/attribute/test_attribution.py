@@ -4,8 +4,8 @@ import pytest
 
 from netvet.attribute import RULES, attribute
 from netvet.kb.loader import KnowledgeBase
+from netvet.kb.views import relatedness, rule_kb
 from netvet.model import Category, Tier
-from netvet.pipeline.scan import relatedness, rule_kb
 from tests.conftest import AS_OF, obs
 
 

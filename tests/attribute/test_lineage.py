@@ -13,7 +13,7 @@ from tests.conftest import AS_OF
 def attribute_row(kb: KnowledgeBase, tmp_path, row: str):  # type: ignore[no-untyped-def]
     path = tmp_path / "inventory.csv"
     path.write_text("hostname,sysdescr,acquired\n" + row + "\n", encoding="utf-8")
-    finding = next(ScanStream(kb, AS_OF, [path]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings())
     return finding, finding_record(finding, kb.entities, kb.graph, AS_OF)
 
 
@@ -55,7 +55,7 @@ def test_honor_brand_before_and_after_the_sale(kb: KnowledgeBase) -> None:
 
 def test_row_and_batch_give_the_same_lineage(kb: KnowledgeBase) -> None:
     from netvet.attribute import attribute
-    from netvet.pipeline.scan import relatedness, rule_kb
+    from netvet.kb.views import relatedness, rule_kb
 
     obs = Observation(SourceRef("x", "1"), sysdescr="FusionServer Pro", acquired=date(2020, 6, 1))
     attr = attribute(obs, rule_kb(kb), relatedness(kb, AS_OF))

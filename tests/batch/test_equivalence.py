@@ -29,8 +29,8 @@ def issue_kinds(issues: list[Issue]) -> Counter[tuple[str | None, str]]:
 def both(
     kb: KnowledgeBase, path: Path, **kw: object
 ) -> tuple[ScanStream, list[Finding], ScanStream, list[Finding]]:
-    row = ScanStream(kb, AS_OF, [path], "row", **kw)  # type: ignore[arg-type]
-    arrow = ScanStream(kb, AS_OF, [path], "arrow", **kw)  # type: ignore[arg-type]
+    row = ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="row", **kw)  # type: ignore[arg-type]
+    arrow = ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="arrow", **kw)  # type: ignore[arg-type]
     return row, list(row.findings()), arrow, list(arrow.findings())
 
 
@@ -60,7 +60,7 @@ def test_generated_inventory_same_answers_and_same_tally(
     by_rows, by_groups = Tally(kb.entities), Tally(kb.entities)
     for finding in row_found:
         by_rows.add_finding(finding)
-    ScanStream(kb, AS_OF, [path], "arrow").tally_only(by_groups)
+    ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="arrow").tally_only(by_groups)
     assert (by_rows.verdicts, by_rows.regimes, by_rows.makers) == (
         by_groups.verdicts,
         by_groups.regimes,

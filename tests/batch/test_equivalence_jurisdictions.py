@@ -18,8 +18,8 @@ UK_EXAMPLE = ROOT / "examples" / "uk_operator_inventory.csv"
 def both_engines(
     kb: KnowledgeBase, path: Path, regimes: tuple[str, ...]
 ) -> tuple[list[Finding], list[Finding]]:
-    row = ScanStream(kb, AS_OF, [path], "row", regimes=regimes)
-    arrow = ScanStream(kb, AS_OF, [path], "arrow", regimes=regimes)
+    row = ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="row", regimes=regimes)
+    arrow = ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="arrow", regimes=regimes)
     return list(row.findings()), list(arrow.findings())
 
 

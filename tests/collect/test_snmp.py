@@ -20,7 +20,8 @@ from tests.conftest import AS_OF
 def records(kb: KnowledgeBase, path: Path) -> list[dict[str, Any]]:
     """The scan records of one walk, without where they came from."""
     found = [
-        finding_record(f, kb.entities, kb.graph, AS_OF) for f in ScanStream(kb, AS_OF, [path]).findings()
+        finding_record(f, kb.entities, kb.graph, AS_OF)
+        for f in ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings()
     ]
     for record in found:
         record.pop("sources")

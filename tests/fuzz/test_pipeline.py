@@ -61,7 +61,7 @@ def test_engines_agree_on_cells_over_128_kb(kb: KnowledgeBase, long_cells: Path)
 
     answers, cut = {}, {}
     for engine in ("row", "arrow"):
-        stream = ScanStream(kb, AS_OF, [long_cells], engine=engine)
+        stream = ScanStream(kb=kb, as_of=AS_OF, paths=[long_cells], engine=engine)
         answers[engine] = [(f.attribution.manufacturer, f.verdict) for f in stream.findings()]
         cut[engine] = sorted((i.field, i.message) for i in stream.issues if "cut to" in i.message)
     assert answers["row"] == answers["arrow"]

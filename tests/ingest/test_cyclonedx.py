@@ -24,7 +24,8 @@ def test_json_bom_devices_and_parts() -> None:
 
 def test_covered_chipset_inside_a_device_is_review_with_its_path(kb: KnowledgeBase) -> None:
     findings = {
-        f.observations[0].model: f for f in ScanStream(kb, AS_OF, [BOMS / "camera-hbom.cdx.json"]).findings()
+        f.observations[0].model: f
+        for f in ScanStream(kb=kb, as_of=AS_OF, paths=[BOMS / "camera-hbom.cdx.json"]).findings()
     }
     nvr = findings["NVR-4108"]
     fcc = next(d for d in nvr.determinations if d.regime == "fcc-covered-list")
@@ -37,7 +38,7 @@ def test_covered_chipset_inside_a_device_is_review_with_its_path(kb: KnowledgeBa
 def test_xml_bom_is_read_and_detected(kb: KnowledgeBase) -> None:
     path = BOMS / "switch-hbom.cdx.xml"
     assert detect_format(path) == "cyclonedx"
-    finding = next(ScanStream(kb, AS_OF, [path]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings())
     assert finding.attribution.manufacturer == "huawei-technologies" and finding.verdict == Verdict.COVERED
 
 

@@ -137,7 +137,7 @@ def test_dnsmasq_leases_v4_v6_and_hardware_types() -> None:
 def test_a_lease_is_attributed_from_its_mac_and_vendor_class(kb: KnowledgeBase) -> None:
     findings = {
         f.observations[0].source.locator: f
-        for f in ScanStream(kb, AS_OF, [LEASES / "dhcpd.leases"]).findings()
+        for f in ScanStream(kb=kb, as_of=AS_OF, paths=[LEASES / "dhcpd.leases"]).findings()
     }
     phone = findings["lease line 9"]
     assert phone.attribution.manufacturer == "huawei-technologies" and phone.verdict == Verdict.COVERED

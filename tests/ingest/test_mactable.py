@@ -40,7 +40,7 @@ def test_huawei_vrp_mac_table_and_ios_arp() -> None:
 def test_tables_are_detected_and_scanned(kb: KnowledgeBase) -> None:
     path = CLI / "ios_mac_table.txt"
     assert detect_format(path) == "mactable"
-    findings = list(ScanStream(kb, AS_OF, [path]).findings())
+    findings = list(ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings())
     by_mac = {f.observations[0].mac: f for f in findings}
     assert by_mac["00:e0:fc:12:34:56"].verdict == Verdict.COVERED
     assert by_mac["02:00:00:00:00:01"].verdict == Verdict.UNKNOWN

@@ -82,7 +82,7 @@ def test_real_nmap_scan_of_a_local_service(kb: KnowledgeBase, tmp_path: Path, we
     found, _ = read_nmap(out)
     assert len(found) == 1 and found[0].ip == "127.0.0.1"
     assert found[0].banner is not None and "Hikvision-Webs" in found[0].banner
-    finding = next(ScanStream(kb, AS_OF, [out]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[out]).findings())
     assert finding.attribution.manufacturer == "hikvision"
     assert finding.verdict == Verdict.REVIEW  # use-qualified maker, intended use unknown
 
@@ -99,7 +99,7 @@ def test_hand_written_scan_of_a_device_we_cannot_run(kb: KnowledgeBase, tmp_path
         "agg-sw-2",
         ("cpe:/o:huawei:vrp",),
     )
-    finding = next(ScanStream(kb, AS_OF, [path]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings())
     assert finding.attribution.manufacturer == "huawei-technologies" and finding.verdict == Verdict.COVERED
     assert {"oui", "cpe"} <= {e.rule for e in finding.attribution.evidence}
 

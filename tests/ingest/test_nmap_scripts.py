@@ -181,6 +181,6 @@ def test_upnp_and_snmp_scripts_of_a_device(kb: KnowledgeBase) -> None:
         "Name: HG8245H; Manufacturer: Huawei Technologies Co., Ltd.; Model Descr: EchoLife Home Gateway; "
         "Model Name: HG8245H; Model Version: V3R017"
     )
-    finding = next(ScanStream(kb, AS_OF, [DEVICE]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[DEVICE]).findings())
     assert finding.attribution.manufacturer == "huawei-technologies"
     assert {e.kind for e in finding.attribution.evidence} >= {"sysdescr"}

@@ -45,7 +45,7 @@ def test_entity_mib_chassis_gives_maker_model_and_serial(shared: Path) -> None:
     ],
 )
 def test_walks_attribute_and_determine(kb: KnowledgeBase, shared: Path, name: str, maker: str) -> None:
-    finding = next(ScanStream(kb, AS_OF, [walk(shared, name)]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[walk(shared, name)]).findings())
     assert finding.attribution.manufacturer == maker
     covered = maker != "juniper"
     assert (finding.verdict == Verdict.COVERED) == covered
@@ -54,7 +54,7 @@ def test_walks_attribute_and_determine(kb: KnowledgeBase, shared: Path, name: st
 def test_enterprise_number_of_another_company_does_not_hide_hikvision(
     kb: KnowledgeBase, shared: Path
 ) -> None:
-    finding = next(ScanStream(kb, AS_OF, [walk(shared, "hikvision-nvr_1.snmprec")]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[walk(shared, "hikvision-nvr_1.snmprec")]).findings())
     assert finding.attribution.manufacturer == "hikvision"
     assert finding.attribution.contradictions
     assert finding.verdict == Verdict.REVIEW
@@ -63,7 +63,7 @@ def test_enterprise_number_of_another_company_does_not_hide_hikvision(
 def test_agent_software_enterprise_names_no_maker(kb: KnowledgeBase, tmp_path: Path) -> None:
     path = tmp_path / "linux.snmprec"
     path.write_text("1.3.6.1.2.1.1.1.0|4|Linux box 5.10\n1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10\n")
-    finding = next(ScanStream(kb, AS_OF, [path]).findings())
+    finding = next(ScanStream(kb=kb, as_of=AS_OF, paths=[path]).findings())
     assert finding.attribution.manufacturer is None and finding.verdict == Verdict.UNKNOWN
     assert any("net-snmp" in e.reason for e in finding.attribution.evidence)
 
@@ -92,7 +92,9 @@ def test_format_is_detected_by_name() -> None:
 
 
 def test_catalogued_model_at_the_head_of_sysdescr_names_the_maker(kb: KnowledgeBase, shared: Path) -> None:
-    finding = next(ScanStream(kb, AS_OF, [walk(shared, "edgeswitch_us-24-250w.snmprec")]).findings())
+    finding = next(
+        ScanStream(kb=kb, as_of=AS_OF, paths=[walk(shared, "edgeswitch_us-24-250w.snmprec")]).findings()
+    )
     assert finding.attribution.manufacturer == "ubiquiti"
     assert any(e.rule == "sysdescr-model" for e in finding.attribution.evidence)
     assert any(e.rule == "pen-agent" for e in finding.attribution.evidence)  # Broadcom's SDK number
@@ -105,7 +107,7 @@ def test_lldp_neighbours_are_other_assets(kb: KnowledgeBase, shared: Path) -> No
     assert all(o.source.locator.split()[0] in ("lldp", "arp", "fdb") for o in others)
     assert any(o.source.locator.startswith("lldp ") for o in others)
     assert {o.mac for o in others if o.mac} and system.mac not in {o.mac for o in others}
-    findings = list(ScanStream(kb, AS_OF, [walk(shared, "aos6.snmprec")]).findings())
+    findings = list(ScanStream(kb=kb, as_of=AS_OF, paths=[walk(shared, "aos6.snmprec")]).findings())
     makers = {f.attribution.manufacturer for f in findings[1:]}
     assert "cisco" in makers
 

@@ -16,7 +16,7 @@ WALKS = DATA / "walks"
 
 
 def scanned(kb: KnowledgeBase, name: str) -> Finding:
-    return next(ScanStream(kb, AS_OF, [WALKS / name]).findings())
+    return next(ScanStream(kb=kb, as_of=AS_OF, paths=[WALKS / name]).findings())
 
 
 def test_entity_mib_description_names_the_maker_not_a_module(kb: KnowledgeBase) -> None:

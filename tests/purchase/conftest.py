@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from netvet.kb.loader import KnowledgeBase
+from netvet.kb.views import relatedness, rule_kb
 from netvet.model import Observation, Organisation, SourceRef
-from netvet.pipeline.scan import relatedness, rule_kb
 from netvet.purchase import ApprovalRegister, ConditionalApproval, PurchaseLine, ReviewKB
 from netvet.purchase.qualified import QualifiedList
 from netvet.regimes import REGIMES

@@ -7,8 +7,15 @@ import pytest
 
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Category, Determination, Status, UseClass, verdict_of
-from netvet.regimes import REGIMES, FundingKind, classify_funding, determine_all, funding_group, funding_kind
-from netvet.regimes.base import LastAnswer
+from netvet.regimes import (
+    ON_COVERED_LIST,
+    REGIMES,
+    FundingKind,
+    classify_funding,
+    determine_all,
+    funding_group,
+    funding_kind,
+)
 from tests.conftest import AS_OF, DESIGN_REGIME_IDS, attr, ctx
 
 
@@ -96,15 +103,33 @@ def test_funding_groups_gather_texts_naming_one_program() -> None:
     assert funding_group("") == funding_group(None) == -1
 
 
-def test_last_answer_keeps_one_answer_per_key() -> None:
-    memo, calls = LastAnswer(), []
+@pytest.mark.parametrize(
+    ("maker", "category", "funding", "acquired"),
+    [
+        ("hikvision", Category.CAMERA, "USF High Cost", date(2024, 1, 1)),
+        ("huawei", Category.BASE_STATION, "E-Rate", date(2020, 1, 1)),
+        ("cisco", Category.SWITCH, "RDOF", date(2023, 1, 1)),
+        ("zte", Category.ROUTER, None, None),
+    ],
+)
+def test_covered_list_answer_computed_once_equals_each_regime_alone(
+    kb: KnowledgeBase, maker: str, category: Category, funding: str | None, acquired: date | None
+) -> None:
+    a = attr(maker, category)
+    c = ctx(UseClass.PUBLIC_SAFETY, "police radio", funding=funding, acquired=acquired)
+    alone = tuple(determine(a, c, kb.regime_kb, AS_OF) for determine in REGIMES.values())
+    assert determine_all(a, c, kb.regime_kb, AS_OF) == alone
+    assert determine_all(a, c, kb.regime_kb, AS_OF, tuple(ON_COVERED_LIST)) == tuple(
+        REGIMES[r](a, c, kb.regime_kb, AS_OF) for r in ON_COVERED_LIST
+    )
 
-    def compute(tag: str) -> Determination:
-        calls.append(tag)
-        return Determination("r", Status.NOT_COVERED, tag, "c")
 
-    assert memo.get("a", lambda: compute("a")).reason == "a"
-    assert memo.get("a", lambda: compute("again")).reason == "a"
-    assert memo.get("b", lambda: compute("b")).reason == "b"
-    assert memo.get("a", lambda: compute("a2")).reason == "a2"
-    assert calls == ["a", "b", "a2"]
+def test_regimes_built_on_the_covered_list_read_the_answer_handed_to_them(kb: KnowledgeBase) -> None:
+    a = attr("hikvision", Category.CAMERA)
+    c = ctx(UseClass.PUBLIC_SAFETY, "police", funding="USF High Cost", acquired=date(2024, 1, 1))
+    assert REGIMES["fcc-covered-list"](a, c, kb.regime_kb, AS_OF).status == Status.COVERED
+    handed = Determination("fcc-covered-list", Status.NOT_COVERED, "no entry names it", "47 CFR 1.50002")
+    for regime, on_list in ON_COVERED_LIST.items():
+        found = on_list(a, c, kb.regime_kb, AS_OF, handed)
+        assert (found.regime, found.status) == (regime, Status.NOT_COVERED)
+        assert found.reason == "not on the Covered List: no entry names it"

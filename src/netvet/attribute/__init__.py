@@ -2,13 +2,14 @@
 
 from dataclasses import replace
 
-from netvet.attribute.fuse import Related, fuse
+from netvet.attribute.fuse import FUSE_READS, Related, fuse
 from netvet.attribute.model_number import CatalogueModel, ModelPattern, ModelRules
 from netvet.attribute.oui import Assignment, OuiTable, lookup_ints, lookup_mac
 from netvet.attribute.rules import RULES, RuleKB, collect_evidence
 from netvet.model import Attribution, Observation
 
 __all__ = [
+    "ATTRIBUTE_READS",
     "RULES",
     "Assignment",
     "CatalogueModel",
@@ -23,6 +24,11 @@ __all__ = [
     "lookup_ints",
     "lookup_mac",
 ]
+
+# Every observation field attribution reads: each rule's field (RULES declares it), what fusion
+# reads, and the bill of materials. The batch engine groups rows by these (and the context's), and
+# a test fails when attribution reads a field not named here.
+ATTRIBUTE_READS = tuple(dict.fromkeys((*(f for _, f in RULES), *FUSE_READS, "components")))
 
 
 def attribute(obs: Observation, kb: RuleKB, related: Related) -> Attribution:

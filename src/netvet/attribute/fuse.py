@@ -10,6 +10,9 @@ from netvet.model import Attribution, Category, Evidence, Lineage, Observation, 
 
 TIER_WEIGHT = {Tier.EXACT: 0.95, Tier.MULTI_FIELD: 0.8, Tier.HEURISTIC: 0.6, Tier.KEYWORD: 0.3}
 DISAGREEMENT_PENALTY = 0.5
+# The observation fields fuse reads besides the evidence: the model and country it restates, and
+# the acquisition day that dates a product line's maker.
+FUSE_READS = ("model", "country_of_production", "acquired")
 
 Related = Callable[[str, str], bool]
 

@@ -19,7 +19,7 @@ from netvet.model import Category, Evidence, Observation, Tier
 MODEL_TOKEN = re.compile(r"(?=[^ ]*\d)[A-Za-z0-9][A-Za-z0-9+./-]{3,}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RuleKB:
     """The parts of the knowledge base that attribution rules read."""
 
@@ -250,8 +250,9 @@ def walk_subtrees_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]
 
 Rule = Callable[[Observation, RuleKB], tuple[Evidence, ...]]
 
-# Each rule reads exactly one observation field; the batch path relies on it to compute a
-# rule once per distinct value of its field.
+# Each rule declares the one observation field it reads: the batch engine runs a rule once per
+# distinct value of its field and groups rows by the declared fields, and a test runs every rule
+# on a recording observation and fails when it reads any other field.
 RULES: tuple[tuple[Rule, str], ...] = (
     (oui_evidence, "mac"),
     (vendor_text_evidence, "vendor"),

@@ -24,11 +24,11 @@ from netvet.batch.columns import (
     shape_of,
     stripped_empty,
 )
-from netvet.batch.keys import combine
+from netvet.batch.keys import DECIDING, ENCODED, combine
 from netvet.kb.loader import KnowledgeBase
+from netvet.kb.views import context_of, relatedness, rule_kb
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
 from netvet.model.finding import AssetContext, Organisation, verdict_of
-from netvet.pipeline.scan import context_of, relatedness, rule_kb
 from netvet.regimes import acquisition_cutoffs, determine_all, funding_group
 
 I64 = npt.NDArray[np.int64]
@@ -38,13 +38,6 @@ SPECIAL_MACS = {LOCAL: "02:00:00:00:00:00", GROUP: "01:00:00:00:00:00"}
 REPRESENTATIVE = SourceRef("batch", "representative")
 # The fields the rules read after the MAC, in RULES order (the MAC comes first in RULES).
 RULE_FIELDS = tuple(dict.fromkeys(f for _, f in RULES if f != "mac"))
-# Inventory facts, then the device texts that SNMP and service evidence rules read.
-FACTS = ("vendor", "model", "category", "country_of_production", "intended_use", "network_part", "generation")
-# Service facts decide too: the service named, and who services or updates the asset.
-DECIDING = (*FACTS, "sysobjectid", "sysdescr", "banner", "service", "serviced_by", "service_country")
-# Fields an answer depends on (dictionary-encoded); every other field is carried as text. Funding
-# decides through the program it names (funding_group), so its texts are grouped by program.
-ENCODED = frozenset({*DECIDING, "acquired", "first_authorized", "conditional_approval", "funding"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,13 +166,12 @@ class BatchEngine:
         codes = [column_or_empty(columns, name, kept) for name in DECIDING]
         acquired = self.date_buckets(columns, "acquired", self.acquired_edges, kept)
         authorized = self.date_buckets(columns, "first_authorized", self.authorized_edges, kept)
-        approval = column_or_empty(columns, "conditional_approval", kept)
         funding = coded(columns, "funding", kept, lambda v: funding_group(v if isinstance(v, str) else None))
-        group, first = combine(claims, *codes, acquired, authorized, approval, funding)
+        group, first = combine(claims, *codes, acquired, authorized, funding)
         decided = []
         for r in first:
             row = int(kept[r])
-            facts = tuple(value_at(columns, name, row) for name in (*DECIDING, "conditional_approval"))
+            facts = tuple(value_at(columns, name, row) for name in DECIDING)
             dates = (int(acquired[r]), int(authorized[r]), int(funding[r]))
             key = (self.claim_names[int(claims[r])], *facts, *dates, self.regimes)
             decided.append(self.answers.get(key) or self.answer(key, columns, int(mac_class[row]), row))

@@ -1,10 +1,25 @@
-"""Group rows by the tuple of codes that decides their answer, without a Python loop per row."""
+"""Group rows by the tuple of codes that decides their answer, without a Python loop per row.
+Which fields decide is not kept here by hand: it is the union of the fields attribution and the
+asset context declare they read (a test holds them to it), as far as an inventory has them."""
 
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
+from netvet.attribute import ATTRIBUTE_READS
+from netvet.ingest.columns import FIELDS
+from netvet.kb.views import CONTEXT_READS
+
 I64 = npt.NDArray[np.int64]
+# Fields grouped by what they decide rather than by value: dates by the interval between the days
+# an answer can change, funding texts by the program they name (funding_group). The MAC decides
+# through the maker its block claims, so it is grouped apart too.
+BUCKETED = ("acquired", "first_authorized", "funding")
+READ = tuple(f for f in dict.fromkeys((*ATTRIBUTE_READS, *CONTEXT_READS)) if f in FIELDS and f != "mac")
+# Fields grouped by their parsed value.
+DECIDING = tuple(f for f in READ if f not in BUCKETED)
+# Fields an answer depends on (dictionary-encoded); every other field is carried as text.
+ENCODED = frozenset(READ)
 
 
 def densify(key: I64) -> tuple[I64, I64]:

@@ -27,8 +27,8 @@ from netvet.ingest.approved import read_register
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.purchase import PURCHASE_SYNONYMS, read_purchase_lines
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.kb.views import relatedness, rule_kb
 from netvet.model import Issue
-from netvet.pipeline.scan import relatedness, rule_kb
 from netvet.purchase import (
     ApprovalRegister,
     ConditionalApproval,

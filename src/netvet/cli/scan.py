@@ -104,14 +104,14 @@ def scan(
     tally = Tally(kb.entities)
     with progress_bar(err) as advance:
         stream = ScanStream(
-            kb,
-            day,
-            expand_inputs(paths),
-            engine,
-            fmt,
-            strict,
-            parse_overrides(column or []),
-            use,
+            kb=kb,
+            as_of=day,
+            paths=expand_inputs(paths),
+            engine=engine,
+            fmt=fmt,
+            strict=strict,
+            overrides=parse_overrides(column or []),
+            default_use=use,
             progress=advance,
             organisation=organisation(profile, federal_contractor, usf_recipient, customers),
             regimes=jurisdiction_regimes(jurisdiction, kb.regime_kb),

@@ -1,8 +1,9 @@
 """Readers: one module per input format, one signature, looked up in READERS."""
 
 import csv
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Protocol
 
 from netvet.errors import SourceError, registry_entry
 from netvet.ingest.contracts import looks_like_contracts, read_contracts
@@ -16,7 +17,15 @@ from netvet.ingest.snmprec import read_snmprec
 from netvet.ingest.snmpwalk import looks_like_walk, read_snmpwalk
 from netvet.model import Issue, Observation
 
-Reader = Callable[..., tuple[list[Observation], list[Issue]]]
+
+class Reader(Protocol):
+    """What every reader is: one input path in, its observations and Issues out; strict turns the
+    first Issue into an error, overrides map the user's column names to fields."""
+
+    def __call__(
+        self, path: Path, *, strict: bool = False, overrides: Mapping[str, str] | None = None
+    ) -> tuple[list[Observation], list[Issue]]: ...
+
 
 READERS: dict[str, Reader] = {
     "inventory": read_inventory,

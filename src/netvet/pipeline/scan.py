@@ -7,17 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from netvet.attribute import RuleKB, attribute
-from netvet.attribute.rules import brand_key
+from netvet.attribute import attribute
 from netvet.ingest import detect_format, read_source
 from netvet.kb.loader import KnowledgeBase
-from netvet.match import CachedMatcher, match_name
-from netvet.model import AssetContext, Finding, Issue, Observation, Organisation, verdict_of
-from netvet.regimes import REGIMES, classify_use, determine_all
-from netvet.regimes.services import with_services
+from netvet.kb.views import UNKNOWN_ORGANISATION, context_of, relatedness, rule_kb
+from netvet.model import Finding, Issue, Observation, Organisation, verdict_of
+from netvet.regimes import REGIMES, determine_all
 
 Progress = Callable[[int], None]
-UNKNOWN_ORGANISATION = Organisation()  # frozen: safe as a shared default
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,52 +37,6 @@ class ScanResult:
     as_of: date
     kb_manifest: str
     regimes: tuple[str, ...]
-
-
-def rule_kb(kb: KnowledgeBase) -> RuleKB:
-    """The parts of the kb the attribution rules read."""
-    brands = {b.brand.casefold(): b.brand for b in kb.brands if b.valid_from is None and b.valid_to is None}
-    oem = {b.owner: b.oem for b in kb.brands if b.oem and b.valid_to is None}
-    names = CachedMatcher(kb.names)
-    owners = {brand_key(b.brand): (b.owner, b.brand) for b in kb.brands if b.valid_to is None}
-    return RuleKB(kb.oui, names, kb.models, kb.categories, brands, oem, kb.snmp, kb.external, owners, kb.text)
-
-
-def relatedness(kb: KnowledgeBase, as_of: date) -> Callable[[str, str], bool]:
-    """Two claimed makers agree when equal or linked by ownership (not only by the state)."""
-    graph = kb.graph
-
-    def related(a: str, b: str) -> bool:
-        if a == b:
-            return True
-        if a not in graph.entities or b not in graph.entities:
-            return False
-        link = graph.link(a, b, as_of)
-        return link is not None and not link.via_state_body
-
-    return related
-
-
-def context_of(obs: Observation, kb: KnowledgeBase, org: Organisation = UNKNOWN_ORGANISATION) -> AssetContext:
-    """The facts regimes read about use and acquisition, and about the organisation scanning."""
-    base = AssetContext(
-        use=classify_use(kb.uses, obs.intended_use),
-        use_text=obs.intended_use,
-        acquired=obs.acquired,
-        funding=obs.funding,
-        first_authorized=obs.first_authorized,
-        conditional_approval=obs.conditional_approval,
-        organisation=org,
-        network_part=obs.network_part,
-        generation=obs.generation,
-    )
-    return with_services(base, obs, lambda text: servicer_of(kb, text))
-
-
-def servicer_of(kb: KnowledgeBase, text: str) -> str | None:
-    """The kb entity a servicer's name matches best, if any."""
-    found = match_name(kb.names, text)
-    return found[0].entity if found else None
 
 
 def find(

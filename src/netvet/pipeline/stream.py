@@ -23,7 +23,7 @@ ENGINES = ("auto", "row", "arrow")
 ARROW_MIN_BYTES = 16 << 20
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class ScanStream:
     """A scan being run: what it reads, and what it has found so far."""
 

@@ -15,14 +15,13 @@ from netvet.regimes import (
     jurisdiction,
     ndaa_889,
 )
-from netvet.regimes.base import Determine, RegimeKB
+from netvet.regimes.base import Determine, DetermineOnList, RegimeKB
 from netvet.regimes.funding import FundingKind, classify_funding, funding_group, funding_kind
 from netvet.regimes.jurisdiction import JURISDICTIONS, instrument_regime, regimes_for
-from netvet.regimes.listed import covered_list_answer
 from netvet.regimes.uses import UseRules, classify_use
 
 REGIMES: dict[str, Determine] = {
-    fcc_covered_list.REGIME: covered_list_answer,
+    fcc_covered_list.REGIME: fcc_covered_list.determine,
     fcc_subsidy.REGIME: fcc_subsidy.determine,
     fcc_annual_report.REGIME: fcc_annual_report.determine,
     fcc_reimbursement.REGIME: fcc_reimbursement.determine,
@@ -31,9 +30,16 @@ REGIMES: dict[str, Determine] = {
     ear_entity_list.REGIME: ear_entity_list.determine,
     dod_1260h.REGIME: dod_1260h.determine,
 }
+# The regimes built on the Covered List's answer: determine_all computes that answer once per
+# asset and hands it to each of them (no memo hides inside the kb).
+ON_COVERED_LIST: dict[str, DetermineOnList] = {
+    fcc_subsidy.REGIME: fcc_subsidy.determine_on,
+    fcc_annual_report.REGIME: fcc_annual_report.determine_on,
+}
 
 __all__ = [
     "JURISDICTIONS",
+    "ON_COVERED_LIST",
     "REGIMES",
     "FundingKind",
     "RegimeKB",
@@ -65,8 +71,27 @@ def jurisdiction_regimes(codes: tuple[str, ...], kb: RegimeKB) -> tuple[str, ...
 def determine_all(
     attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date, regimes: tuple[str, ...] = tuple(REGIMES)
 ) -> tuple[Determination, ...]:
-    """One determination per regime, in registry order."""
-    return tuple(get_regime(r)(attr, ctx, kb, as_of) for r in regimes)
+    """One determination per regime, in the order asked; the Covered List's answer is computed
+    once and handed to the regimes built on it."""
+    builds_on_list = any(r in ON_COVERED_LIST for r in regimes)
+    listed = fcc_covered_list.determine(attr, ctx, kb, as_of) if builds_on_list else None
+    return tuple(determine_one(r, attr, ctx, kb, as_of, listed) for r in regimes)
+
+
+def determine_one(
+    regime_id: str,
+    attr: Attribution,
+    ctx: AssetContext,
+    kb: RegimeKB,
+    as_of: date,
+    listed: Determination | None,
+) -> Determination:
+    """One regime's determination, reusing the Covered List's answer when it was computed."""
+    if listed is not None and regime_id == fcc_covered_list.REGIME:
+        return listed
+    if listed is not None and regime_id in ON_COVERED_LIST:
+        return ON_COVERED_LIST[regime_id](attr, ctx, kb, as_of, listed)
+    return get_regime(regime_id)(attr, ctx, kb, as_of)
 
 
 def acquisition_cutoffs(kb: RegimeKB) -> frozenset[date]:

@@ -17,23 +17,6 @@ from netvet.model import (
 
 
 @dataclass(frozen=True, slots=True)
-class LastAnswer:
-    """A one-entry memo: the regimes built on the Covered List ask for its answer on the same
-    asset one after the other, so the last answer is all that is worth keeping (memory stays flat)."""
-
-    slot: list[tuple[object, Determination]] = field(default_factory=list)
-
-    def get(self, key: object, compute: Callable[[], Determination]) -> Determination:
-        """The remembered answer for the key, else a freshly computed (and remembered) one."""
-        last = self.slot[0] if self.slot else None
-        if last is not None and last[0] == key:
-            return last[1]
-        answer = compute()
-        self.slot[:] = [(key, answer)]
-        return answer
-
-
-@dataclass(frozen=True, slots=True)
 class RegimeKB:
     """Lists by id, the dated ownership graph, foreign adversaries (country -> since), and other
     jurisdictions' instruments by regime id."""
@@ -42,7 +25,6 @@ class RegimeKB:
     graph: OwnershipGraph
     adversaries: Mapping[str, date]
     named: Mapping[str, Mapping[str, tuple[Designation, ...]]] = field(default_factory=dict)
-    covered_list_memo: LastAnswer = field(default_factory=LastAnswer, compare=False, repr=False)
     instruments: Mapping[str, Instrument] = field(default_factory=dict)
 
     @classmethod
@@ -82,3 +64,6 @@ class RegimeKB:
 
 
 Determine = Callable[[Attribution, AssetContext, RegimeKB, date], Determination]
+# A regime built on the Covered List: it is handed the list's answer for the asset (its last
+# argument) instead of computing it again.
+DetermineOnList = Callable[[Attribution, AssetContext, RegimeKB, date, Determination], Determination]

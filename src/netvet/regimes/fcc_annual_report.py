@@ -5,15 +5,9 @@ added to the Covered List later, on or after 60 days after the addition. `covere
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Designation, Determination, Status
+from netvet.regimes import fcc_covered_list
 from netvet.regimes.base import RegimeKB
-from netvet.regimes.listed import (
-    INITIAL_LIST,
-    carried,
-    clock_days,
-    covered_list_answer,
-    effective_from,
-    entry_of,
-)
+from netvet.regimes.listed import INITIAL_LIST, carried, clock_days, effective_from, entry_of
 
 REGIME = "fcc-annual-report"
 CITATION = "47 CFR 1.50007; 47 U.S.C. 1604"
@@ -30,7 +24,13 @@ def reporting_from(entry: Designation | None) -> date:
 
 def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
     """Covered when a Covered List item was obtained on or after its reporting day."""
-    listed = covered_list_answer(attr, ctx, kb, as_of)
+    return determine_on(attr, ctx, kb, as_of, fcc_covered_list.determine(attr, ctx, kb, as_of))
+
+
+def determine_on(
+    attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date, listed: Determination
+) -> Determination:
+    """The reporting duty's answer, given the Covered List's answer for the asset on the day."""
     if listed.status in (Status.NOT_COVERED, Status.UNKNOWN):
         return carried(listed, REGIME, CITATION)
     start = reporting_from(entry_of(kb, listed.entry))

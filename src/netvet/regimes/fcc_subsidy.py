@@ -6,10 +6,11 @@ equipment or services; 54.10 applies from 60 days after the item was placed on t
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.regimes import fcc_covered_list
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import match_entry
 from netvet.regimes.funding import AMBIGUITY, FundingKind, Program, classify_funding
-from netvet.regimes.listed import INITIAL_LIST, carried, covered_list_answer, effective_from, entry_of
+from netvet.regimes.listed import INITIAL_LIST, carried, effective_from, entry_of
 
 REGIME = "fcc-subsidy"
 CITATION = "47 CFR 54.9; 47 CFR 54.10"
@@ -20,7 +21,14 @@ DESIGNATED = ("huawei-2021-03-12", "zte-2021-03-12")
 
 def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
     """Covered when FCC subsidy funds pay for (or maintain) an item the ban reaches on the day."""
-    listed = designated_before_list(attr, ctx, kb, as_of) or covered_list_answer(attr, ctx, kb, as_of)
+    return determine_on(attr, ctx, kb, as_of, fcc_covered_list.determine(attr, ctx, kb, as_of))
+
+
+def determine_on(
+    attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date, on_list: Determination
+) -> Determination:
+    """The subsidy bans' answer, given the Covered List's answer for the asset on the day."""
+    listed = designated_before_list(attr, ctx, kb, as_of) or on_list
     if listed.status in (Status.NOT_COVERED, Status.UNKNOWN):
         return carried(listed, REGIME, CITATION)
     found = classify_funding(ctx.funding)

@@ -1,9 +1,9 @@
-"""What the regimes built on the Covered List share: its answer, its entry, its 60-day clocks."""
+"""What the regimes built on the Covered List share: its entry, its 60-day clocks, its answer restated."""
 
 from dataclasses import replace
 from datetime import date, timedelta
 
-from netvet.model import AssetContext, Attribution, Designation, Determination, Status
+from netvet.model import Designation, Determination, Status
 from netvet.regimes import fcc_covered_list
 from netvet.regimes.base import RegimeKB
 
@@ -11,14 +11,6 @@ from netvet.regimes.base import RegimeKB
 # items on the initial list count as placed on its publication day (2021-03-12).
 EFFECT_DELAY = timedelta(days=60)
 INITIAL_LIST = date(2021, 3, 12)
-
-
-def covered_list_answer(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -> Determination:
-    """The FCC Covered List's determination of the asset on the day (computed once for the
-    regimes that build on it)."""
-    return kb.covered_list_memo.get(
-        (attr, ctx, as_of), lambda: fcc_covered_list.determine(attr, ctx, kb, as_of)
-    )
 
 
 def entry_of(kb: RegimeKB, entry_id: str | None) -> Designation | None:

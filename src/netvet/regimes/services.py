@@ -80,6 +80,10 @@ def third_party(kind: ServiceType | None) -> bool | None:
     return True if kind is not None and kind.connects_third_party else None
 
 
+# The observation fields with_services reads.
+SERVICE_READS = ("service", "category", "serviced_by", "service_country")
+
+
 def with_services(ctx: AssetContext, obs: Observation, resolve: Callable[[str], str | None]) -> AssetContext:
     """The context with what the observation says about services: the service it is (its Service
     column, or a Category cell that plainly names one) and who services or updates it (a name the
