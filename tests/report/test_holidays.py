@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from netvet.errors import UsageError
-from netvet.report.holidays import add_business_days, federal_holidays, is_business_day
+from netvet.regimes.holidays import add_business_days, federal_holidays, is_business_day
 from tests.conftest import run_netvet
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from netvet.icts.model import Case, CaseEntry, Step, rule_of
-from netvet.report.holidays import federal_holidays, is_business_day
+from netvet.regimes.holidays import federal_holidays, is_business_day
 
 NOTICE_DAYS, RESPONSE_DAYS, FINAL_DAYS = 21, 30, 180
 REVIEW_BEGINS = (Step.ACCEPT, Step.INITIATE)

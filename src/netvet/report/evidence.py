@@ -8,7 +8,7 @@ from datetime import date
 
 from netvet.errors import UsageError
 from netvet.model import Entity, ListVersion
-from netvet.report.holidays import add_business_days
+from netvet.regimes.holidays import add_business_days
 from netvet.report.records import Record
 from netvet.report.run import (
     StoredInput,
