@@ -101,7 +101,7 @@ def test_last_answer_keeps_one_answer_per_key() -> None:
 
     def compute(tag: str) -> Determination:
         calls.append(tag)
-        return Determination("r", Status.NOT_COVERED, tag, "c")
+        return Determination(regime="r", status=Status.NOT_COVERED, reason=tag, citation="c")
 
     assert memo.get("a", lambda: compute("a")).reason == "a"
     assert memo.get("a", lambda: compute("again")).reason == "a"

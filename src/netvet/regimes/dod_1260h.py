@@ -29,17 +29,17 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
                 f"{entry.date_added.isoformat()} as '{entry.text}' (informational)"
             )
             return Determination(
-                REGIME,
-                Status.COVERED,
-                reason,
-                CITATION,
-                entry.id,
-                listed.version,
+                regime=REGIME,
+                status=Status.COVERED,
+                reason=reason,
+                citation=CITATION,
+                entry=entry.id,
+                list_version=listed.version,
                 path=hit.link.path,
                 flags=("listed",),
                 informational=True,
             )
     reason = "not on the DoD 1260H list"
     return Determination(
-        REGIME, Status.NOT_COVERED, reason, CITATION, None, listed.version, informational=True
+        regime=REGIME, status=Status.NOT_COVERED, reason=reason, citation=CITATION, entry=None, list_version=listed.version, informational=True
     )

@@ -54,7 +54,7 @@ def answer(
 ) -> Determination:
     """This regime's answer, keeping the Covered List's entry, version and ownership path."""
     return Determination(
-        REGIME, status, reason, CITATION, listed.entry, listed.list_version, missing, listed.path, flags
+        regime=REGIME, status=status, reason=reason, citation=CITATION, entry=listed.entry, list_version=listed.list_version, missing=missing, path=listed.path, flags=flags
     )
 
 

@@ -96,7 +96,7 @@ def determine_instrument(
 def outside(inst: Instrument, why: str, informational: bool) -> Determination:
     """Not covered: the instrument does not reach the asset (or was not issued yet)."""
     return Determination(
-        inst.id, Status.NOT_COVERED, why, inst.fact.citation, None, inst.version, informational=informational
+        regime=inst.id, status=Status.NOT_COVERED, reason=why, citation=inst.fact.citation, entry=None, list_version=inst.version, informational=informational
     )
 
 
@@ -236,16 +236,16 @@ def determination(
     where += f"; also: {'; '.join(others)}" if others else ""
     flags = (*best.flags, "network-part-inferred") if part.inferred else best.flags
     return Determination(
-        inst.id,
-        best.status,
-        f"{best.reason}{where}{force}",
-        best.obligation.fact.citation or inst.fact.citation,
-        best.obligation.id,
-        inst.version,
-        best.missing,
-        path,
-        flags,
-        informational,
+        regime=inst.id,
+        status=best.status,
+        reason=f"{best.reason}{where}{force}",
+        citation=best.obligation.fact.citation or inst.fact.citation,
+        entry=best.obligation.id,
+        list_version=inst.version,
+        missing=best.missing,
+        path=path,
+        flags=flags,
+        informational=informational,
         deadline=best.deadline,
     )
 
