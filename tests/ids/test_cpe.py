@@ -6,7 +6,11 @@ def test_the_three_forms_give_one_name() -> None:
     formatted = parse_cpe("cpe:2.3:h:huawei:ma5800:*:*:*:*:*:*:*")
     bare = parse_cpe("h:huawei:ma5800")
     assert uri == bare == Cpe("h", "huawei", "ma5800")
-    assert formatted is not None and (formatted.part, formatted.vendor, formatted.product) == ("h", "huawei", "ma5800")
+    assert formatted is not None and (formatted.part, formatted.vendor, formatted.product) == (
+        "h",
+        "huawei",
+        "ma5800",
+    )
 
 
 def test_vendor_words_and_device_parts() -> None:

@@ -82,9 +82,9 @@ def test_unknown_organisation_facts_leave_clear_assets_clear(
 
 
 def test_name_screening_shows_the_entity_list_as_export_restricted(kb: KnowledgeBase) -> None:
-    from netvet.screen.party import designations_of
+    from netvet.screen.matches import designations_of
 
-    found = {d["list"]: d["status"] for d in designations_of(kb, "hikvision", AS_OF)}
+    found = {d.list_id: d.status for d in designations_of(kb, "hikvision", AS_OF)}
     assert found["ear-entity-list"] == "export-restricted"
     assert found["fcc-covered-list"] == "use-qualified"
 

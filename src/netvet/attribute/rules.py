@@ -42,14 +42,36 @@ def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     if is_multicast(obs.mac) or is_locally_administered(obs.mac):
         kind = "multicast" if is_multicast(obs.mac) else "locally administered"
         reason = f"the MAC is {kind}: it names no manufacturer"
-        return (Evidence(rule="mac-local", kind="mac", value=kind, claims=None, tier=Tier.KEYWORD, reason=reason, weight=0.0),)
+        return (
+            Evidence(
+                rule="mac-local",
+                kind="mac",
+                value=kind,
+                claims=None,
+                tier=Tier.KEYWORD,
+                reason=reason,
+                weight=0.0,
+            ),
+        )
     hit = lookup_mac(kb.oui, obs.mac)
     if hit is None:
         reason = "the MAC's prefix is not in the IEEE registry"
-        return (Evidence(rule="oui-unregistered", kind="oui", value="unregistered", claims=None, tier=Tier.KEYWORD, reason=reason, weight=0.0),)
+        return (
+            Evidence(
+                rule="oui-unregistered",
+                kind="oui",
+                value="unregistered",
+                claims=None,
+                tier=Tier.KEYWORD,
+                reason=reason,
+                weight=0.0,
+            ),
+        )
     claims = hit.entity or f"org:{hit.organization}"
     reason = f"IEEE {hit.registry} {hit.prefix} is registered to {hit.organization}"
-    return (Evidence(rule="oui", kind="oui", value=hit.prefix, claims=claims, tier=Tier.EXACT, reason=reason),)
+    return (
+        Evidence(rule="oui", kind="oui", value=hit.prefix, claims=claims, tier=Tier.EXACT, reason=reason),
+    )
 
 
 # Vendor cells that name no organisation at all: they stay unattributed.
@@ -71,7 +93,17 @@ def brand_owner_evidence(vendor: str, kb: RuleKB) -> tuple[Evidence, ...]:
         return ()
     owner, brand = found
     reason = f"vendor text '{vendor.strip()}' is the brand {brand}, whose current owner is {owner}"
-    return (Evidence(rule="vendor-brand", kind="vendor", value=vendor, claims=owner, tier=Tier.HEURISTIC, reason=reason, brand=brand),)
+    return (
+        Evidence(
+            rule="vendor-brand",
+            kind="vendor",
+            value=vendor,
+            claims=owner,
+            tier=Tier.HEURISTIC,
+            reason=reason,
+            brand=brand,
+        ),
+    )
 
 
 def own_organisation(vendor: str) -> tuple[Evidence, ...]:
@@ -82,7 +114,16 @@ def own_organisation(vendor: str) -> tuple[Evidence, ...]:
     if not re.search(r"[^\W\d_]{2}", words) or words in NO_ORGANISATION:
         return ()
     reason = f"vendor text '{vendor.strip()}' matches no kb entity: an organisation of its own, on no list"
-    return (Evidence(rule="vendor-unlisted", kind="vendor", value=vendor, claims=f"org:{vendor.strip()}", tier=Tier.KEYWORD, reason=reason),)
+    return (
+        Evidence(
+            rule="vendor-unlisted",
+            kind="vendor",
+            value=vendor,
+            claims=f"org:{vendor.strip()}",
+            tier=Tier.KEYWORD,
+            reason=reason,
+        ),
+    )
 
 
 def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -118,7 +159,17 @@ def oem_evidence(owner: str, kb: RuleKB) -> tuple[Evidence, ...]:
     if maker is None:
         return ()
     reason = f"the kb records {owner}'s products as made by {maker} (OEM link)"
-    return (Evidence(rule="oem-link", kind="oem", value=owner, claims=maker, tier=Tier.KEYWORD, reason=reason, weight=1.0),)
+    return (
+        Evidence(
+            rule="oem-link",
+            kind="oem",
+            value=owner,
+            claims=maker,
+            tier=Tier.KEYWORD,
+            reason=reason,
+            weight=1.0,
+        ),
+    )
 
 
 def model_pattern_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -151,7 +202,13 @@ def catalogue_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     reason = f"'{obs.model}' is a catalogued model of {hit.manufacturer} (device-type library)"
     return (
         Evidence(
-            rule="catalogue", kind="model", value=obs.model, claims=hit.manufacturer, tier=Tier.MULTI_FIELD, reason=reason, category=hit.category
+            rule="catalogue",
+            kind="model",
+            value=obs.model,
+            claims=hit.manufacturer,
+            tier=Tier.MULTI_FIELD,
+            reason=reason,
+            category=hit.category,
         ),
     )
 
@@ -165,7 +222,15 @@ def category_hint_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]
         return ()
     reason = f"inventory device type '{obs.category}' reads as {category}"
     return (
-        Evidence(rule="category-hint", kind="category", value=obs.category, claims=None, tier=Tier.HEURISTIC, reason=reason, category=category),
+        Evidence(
+            rule="category-hint",
+            kind="category",
+            value=obs.category,
+            claims=None,
+            tier=Tier.HEURISTIC,
+            reason=reason,
+            category=category,
+        ),
     )
 
 
@@ -191,7 +256,16 @@ def sysdescr_model_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...
     reason = (
         f"sysDescr opens with '{head}', a catalogued model of {found[0].manufacturer} (device-type library)"
     )
-    return (Evidence(rule="sysdescr-model", kind="sysdescr", value=head, claims=found[0].manufacturer, tier=Tier.MULTI_FIELD, reason=reason),)
+    return (
+        Evidence(
+            rule="sysdescr-model",
+            kind="sysdescr",
+            value=head,
+            claims=found[0].manufacturer,
+            tier=Tier.MULTI_FIELD,
+            reason=reason,
+        ),
+    )
 
 
 def banner_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -216,7 +290,13 @@ def cpe_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
             reason = f"the scan matched {cpe}, vendor '{vendor}' = {matches[0].matched_name}"
             found.append(
                 Evidence(
-                    rule="cpe", kind="cpe", value=cpe, claims=matches[0].entity, tier=Tier.HEURISTIC, reason=reason, weight=matches[0].score
+                    rule="cpe",
+                    kind="cpe",
+                    value=cpe,
+                    claims=matches[0].entity,
+                    tier=Tier.HEURISTIC,
+                    reason=reason,
+                    weight=matches[0].score,
                 )
             )
     return tuple(found)

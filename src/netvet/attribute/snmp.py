@@ -1,9 +1,9 @@
 """SNMP evidence: the enterprise number in sysObjectID, and maker names in sysDescr."""
 
 import re
-from string import Template
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from string import Template
 
 from netvet.ids import oid_arc
 from netvet.model import Evidence, Observation, Tier
@@ -71,7 +71,12 @@ def object_id_claim(rules: SnmpRules, obs: Observation) -> Evidence | None:
         return None
     rule = max(found, key=lambda r: len(r.prefix))
     return Evidence(
-        rule=f"sysobjectid:{rule.id}", kind="sysobjectid", value=oid, claims=rule.manufacturer, tier=Tier.HEURISTIC, reason=rule.reason
+        rule=f"sysobjectid:{rule.id}",
+        kind="sysobjectid",
+        value=oid,
+        claims=rule.manufacturer,
+        tier=Tier.HEURISTIC,
+        reason=rule.reason,
     )
 
 
@@ -98,10 +103,29 @@ def enterprise_claim(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]
     holder = rules.pens.get(number)
     if holder is None:
         reason = f"enterprise {number} is not in the IANA registry snapshot"
-        return (Evidence(rule="pen-unknown", kind="sysobjectid", value=str(number), claims=None, tier=Tier.KEYWORD, reason=reason, weight=0.0),)
+        return (
+            Evidence(
+                rule="pen-unknown",
+                kind="sysobjectid",
+                value=str(number),
+                claims=None,
+                tier=Tier.KEYWORD,
+                reason=reason,
+                weight=0.0,
+            ),
+        )
     name, entity = holder
     reason = f"sysObjectID {obs.sysobjectid} is under enterprise {number}, held by {name}"
-    return (Evidence(rule="pen", kind="sysobjectid", value=str(number), claims=entity or f"org:{name}", tier=Tier.HEURISTIC, reason=reason),)
+    return (
+        Evidence(
+            rule="pen",
+            kind="sysobjectid",
+            value=str(number),
+            claims=entity or f"org:{name}",
+            tier=Tier.HEURISTIC,
+            reason=reason,
+        ),
+    )
 
 
 def descr_claims(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]:

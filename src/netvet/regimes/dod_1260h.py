@@ -41,5 +41,11 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
             )
     reason = "not on the DoD 1260H list"
     return Determination(
-        regime=REGIME, status=Status.NOT_COVERED, reason=reason, citation=CITATION, entry=None, list_version=listed.version, informational=True
+        regime=REGIME,
+        status=Status.NOT_COVERED,
+        reason=reason,
+        citation=CITATION,
+        entry=None,
+        list_version=listed.version,
+        informational=True,
     )

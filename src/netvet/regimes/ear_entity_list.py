@@ -86,5 +86,14 @@ def answer(
     entry_id = entry.id if entry else None
     citation = f"{CITATION}; {entry.citation}" if entry else CITATION
     return Determination(
-        regime=REGIME, status=status, reason=reason, citation=citation, entry=entry_id, list_version=version, missing=missing, path=path, flags=flags, informational=True
+        regime=REGIME,
+        status=status,
+        reason=reason,
+        citation=citation,
+        entry=entry_id,
+        list_version=version,
+        missing=missing,
+        path=path,
+        flags=flags,
+        informational=True,
     )

@@ -54,7 +54,15 @@ def answer(
 ) -> Determination:
     """This regime's answer, keeping the Covered List's entry, version and ownership path."""
     return Determination(
-        regime=REGIME, status=status, reason=reason, citation=CITATION, entry=listed.entry, list_version=listed.list_version, missing=missing, path=listed.path, flags=flags
+        regime=REGIME,
+        status=status,
+        reason=reason,
+        citation=CITATION,
+        entry=listed.entry,
+        list_version=listed.list_version,
+        missing=missing,
+        path=listed.path,
+        flags=flags,
     )
 
 

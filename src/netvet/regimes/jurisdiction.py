@@ -96,7 +96,13 @@ def determine_instrument(
 def outside(inst: Instrument, why: str, informational: bool) -> Determination:
     """Not covered: the instrument does not reach the asset (or was not issued yet)."""
     return Determination(
-        regime=inst.id, status=Status.NOT_COVERED, reason=why, citation=inst.fact.citation, entry=None, list_version=inst.version, informational=informational
+        regime=inst.id,
+        status=Status.NOT_COVERED,
+        reason=why,
+        citation=inst.fact.citation,
+        entry=None,
+        list_version=inst.version,
+        informational=informational,
     )
 
 

@@ -31,13 +31,27 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     parts = parts_in_force(as_of)
     if not parts:
         reason = f"§889 prohibitions start {PART_A_EFFECTIVE.isoformat()}"
-        return Determination(regime=REGIME, status=Status.NOT_COVERED, reason=reason, citation=CITATION, entry=None, list_version=named.version)
+        return Determination(
+            regime=REGIME,
+            status=Status.NOT_COVERED,
+            reason=reason,
+            citation=CITATION,
+            entry=None,
+            list_version=named.version,
+        )
     hits = [h for e in named.in_force(as_of) if (h := match_entry(kb.graph, attr, ctx, e, as_of))]
     if hits:
         hit = max(hits, key=lambda h: SEVERITY[h.status])
         citation = f"{CITATION}; {hit.entry.citation}"
         found = Determination(
-            regime=REGIME, status=hit.status, reason=hit.reason, citation=citation, entry=hit.entry.id, list_version=named.version, missing=hit.missing, path=hit.link.path
+            regime=REGIME,
+            status=hit.status,
+            reason=hit.reason,
+            citation=citation,
+            entry=hit.entry.id,
+            list_version=named.version,
+            missing=hit.missing,
+            path=hit.link.path,
         )
         if hit.status == Status.NOT_COVERED:
             return replace(found, flags=(*parts, *hit.flags))
