@@ -190,3 +190,47 @@ class Scope(StrEnum):
     EQUIPMENT = "equipment"
     SERVICES = "services"
     SOFTWARE = "software"
+
+
+class LinkKind(StrEnum):
+    """How an entity relates to a list's target entity: itself, up or down its ownership chain,
+    under one group, or by an explicit edge."""
+
+    SELF = "self"
+    SUBSIDIARY = "subsidiary"
+    PARENT = "parent"
+    AFFILIATE = "affiliate"
+    OWNS = "owns"
+    CONTROLS = "controls"
+    JOINT_VENTURE = "joint-venture"
+
+
+class IssueSeverity(StrEnum):
+    """How much an input problem matters: an error left something out, a warning is shown (and
+    fails --strict), info is kept quietly."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Flag(StrEnum):
+    """The fixed flags a determination can carry for reports and filters (regimes add open ones
+    too, such as 'nexus-<limb>' and the scored ICTS criteria)."""
+
+    UNVERIFIED = "rests-on-unverified-fact"
+    EXPORT_SCREENING = "export-screening"
+    PRC_COMPANY = "prc-company"
+    PART_A = "part-a"
+    PART_B_IF_FEDERAL_CONTRACTOR = "part-b-if-federal-contractor"
+    EXCEPTION_THIRD_PARTY_CONNECTION = "exception-third-party-connection"
+    EXCEPTION_NO_USER_DATA = "exception-no-user-data"
+    NEW_AUTHORIZATION_BARRED = "new-authorization-barred"
+    PREVIOUSLY_AUTHORIZED = "previously-authorized"
+    CONTINUED_USE_ALLOWED = "continued-use-allowed"
+    INSTALLED_AFTER_BAN = "installed-after-ban"
+    REMOVAL_OVERDUE = "removal-overdue"
+    REMOVAL_DEADLINE = "removal-deadline"
+    NETWORK_PART_INFERRED = "network-part-inferred"
+    REPORTABLE = "reportable"
+    FOREIGN_ADVERSARY_NEXUS = "foreign-adversary-nexus"

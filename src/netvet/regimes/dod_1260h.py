@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.model.vocab import LinkKind
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import match_entry
 
@@ -23,7 +24,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     hits = [h for e in live if (h := match_entry(kb.graph, bare, plain, e, as_of))]
     for hit in sorted(hits, key=lambda h: len(h.link.path)):
         entry = hit.entry
-        if hit.link.kind in ("self", "subsidiary"):
+        if hit.link.kind in (LinkKind.SELF, LinkKind.SUBSIDIARY):
             reason = (
                 "listed on the DoD 1260H list since "
                 f"{entry.date_added.isoformat()} as '{entry.text}' (informational)"

@@ -5,6 +5,7 @@ added to the Covered List later, on or after 60 days after the addition. `covere
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Designation, Determination, Status
+from netvet.model.vocab import Flag
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.listed import (
     INITIAL_LIST,
@@ -45,7 +46,7 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
         f"{listed.reason}; obtained on or after {start.isoformat()}: list it in the Supply Chain "
         "Annual Report (due 31 March, status as of 31 December) until removed"
     )
-    flags = ("reportable",) if listed.status == Status.COVERED else ()
+    flags = (Flag.REPORTABLE,) if listed.status == Status.COVERED else ()
     return answer(listed, listed.status, reason, listed.missing, flags)
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 
 from netvet.kb.screening import Purpose
-from netvet.model.vocab import ScreenVerdict
+from netvet.model.vocab import LinkKind, ScreenVerdict
 from netvet.review.decisions import Decision as ReviewDecision
 from netvet.review.decisions import DecisionKind
 
@@ -42,7 +42,7 @@ class ListHit:
     text: str
     since: date
     path: tuple[str, ...]
-    link: str
+    link: LinkKind
     status: EntryStatus
     effect: ScreenVerdict | None = None  # None: read for no purpose (`netvet match`)
     reason: str = ""

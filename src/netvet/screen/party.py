@@ -17,7 +17,7 @@ from netvet.kb.screening import (
 )
 from netvet.match import NameMatch, match_name
 from netvet.model import Designation
-from netvet.model.vocab import ScreenVerdict, most_severe
+from netvet.model.vocab import LinkKind, ScreenVerdict, most_severe
 from netvet.regimes.services import classify_service
 from netvet.review.decisions import EMPTY_BOOK, DecisionBook
 from netvet.screen.matches import decided, entity_match, entry_status
@@ -65,7 +65,7 @@ def effect_on(
 
 
 def list_hit(
-    role: ListRole, entry: Designation, path: tuple[str, ...], link: str, affiliate_rule: bool
+    role: ListRole, entry: Designation, path: tuple[str, ...], link: LinkKind, affiliate_rule: bool
 ) -> ListHit:
     """One list entry reaching a match, with the effect it has for the purpose and why."""
     effect, why = effect_on(role, entry, len(path) <= 1, affiliate_rule)
@@ -113,7 +113,7 @@ def entry_match(s: Screening, m: NameMatch) -> ScreenMatch | None:
         matched_name=m.matched_name,
         controller=None,
         path=(m.entity,),
-        hits=(list_hit(role, entry, (m.entity,), "self", True),),
+        hits=(list_hit(role, entry, (m.entity,), LinkKind.SELF, True),),
         reasons=m.reasons,
     )
 

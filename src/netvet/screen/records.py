@@ -21,7 +21,7 @@ def designation_record(h: ListHit) -> Record:
         "entry": h.entry,
         "status": str(h.status),
         "since": h.since.isoformat(),
-        "link": h.link,
+        "link": str(h.link),
         "path": list(h.path),
     }
 
