@@ -13,7 +13,16 @@ V = date(2026, 8, 20)
 
 
 def det(regime: str, status: Status, *, missing: tuple[str, ...] = (), **kw: object) -> Determination:
-    return Determination(regime, status, "why", "cite", None, V, missing, **kw)  # type: ignore[arg-type]
+    return Determination(
+        regime=regime,
+        status=status,
+        reason="why",
+        citation="cite",
+        entry=None,
+        list_version=V,
+        missing=missing,
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def buyer(

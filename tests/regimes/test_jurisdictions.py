@@ -34,11 +34,15 @@ def test_handsets_are_not_network_equipment_unless_placed() -> None:
 
 
 def test_informational_determinations_never_raise_the_verdict() -> None:
-    covered = Determination("ca-huawei-zte-policy", Status.COVERED, "", "", informational=True)
-    clear = Determination("uk-designated-vendor", Status.NOT_COVERED, "", "")
+    covered = Determination(
+        regime="ca-huawei-zte-policy", status=Status.COVERED, reason="", citation="", informational=True
+    )
+    clear = Determination(regime="uk-designated-vendor", status=Status.NOT_COVERED, reason="", citation="")
     assert verdict_of((covered, clear)) == "clear"
     assert verdict_of((covered,)) == "clear"
-    unknown = Determination("eu-5g-toolbox", Status.UNKNOWN, "", "", informational=True)
+    unknown = Determination(
+        regime="eu-5g-toolbox", status=Status.UNKNOWN, reason="", citation="", informational=True
+    )
     assert verdict_of((unknown,)) == "unknown"
 
 

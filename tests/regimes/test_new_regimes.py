@@ -89,9 +89,9 @@ def test_unknown_organisation_facts_leave_clear_assets_clear(
 
 
 def test_name_screening_shows_the_entity_list_as_export_restricted(kb: KnowledgeBase) -> None:
-    from netvet.screen.party import designations_of
+    from netvet.screen.matches import designations_of
 
-    found = {d["list"]: d["status"] for d in designations_of(kb, "hikvision", AS_OF)}
+    found = {d.list_id: d.status for d in designations_of(kb, "hikvision", AS_OF)}
     assert found["ear-entity-list"] == "export-restricted"
     assert found["fcc-covered-list"] == "use-qualified"
 
@@ -128,7 +128,12 @@ def test_regimes_built_on_the_covered_list_read_the_answer_handed_to_them(kb: Kn
     a = attr("hikvision", Category.CAMERA)
     c = ctx(UseClass.PUBLIC_SAFETY, "police", funding="USF High Cost", acquired=date(2024, 1, 1))
     assert REGIMES["fcc-covered-list"](a, c, kb.regime_kb, AS_OF).status == Status.COVERED
-    handed = Determination("fcc-covered-list", Status.NOT_COVERED, "no entry names it", "47 CFR 1.50002")
+    handed = Determination(
+        regime="fcc-covered-list",
+        status=Status.NOT_COVERED,
+        reason="no entry names it",
+        citation="47 CFR 1.50002",
+    )
     for regime, on_list in ON_COVERED_LIST.items():
         found = on_list(a, c, kb.regime_kb, AS_OF, handed)
         assert (found.regime, found.status) == (regime, Status.NOT_COVERED)

@@ -10,8 +10,10 @@ import pytest
 from netvet.kb.imports import import_official
 from netvet.kb.loader import KnowledgeBase, load_kb
 from netvet.kb.screening import Purpose
+from netvet.model.vocab import ScreenVerdict
 from netvet.review.decisions import Decision, DecisionBook, DecisionKind
 from netvet.screen.party import open_screening, screen_party
+from netvet.screen.records import party_screen_record
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "csl" / "consolidated_sample.csv"
 DAY = date(2026, 11, 23)
@@ -27,7 +29,9 @@ def csl_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 def screened(
     kb: KnowledgeBase, name: str, purpose: Purpose, day: date = DAY, book: DecisionBook | None = None
 ) -> dict[str, Any]:
-    return screen_party(open_screening(kb, purpose, day, 0.85, book or DecisionBook({})), name)
+    return party_screen_record(
+        screen_party(open_screening(kb, purpose, day, 0.85, book or DecisionBook({})), name)
+    )
 
 
 def lists_hit(result: dict[str, Any]) -> set[str]:
@@ -112,18 +116,20 @@ def test_the_country_picks_the_sister_company_and_drops_a_homonym(csl_kb: Knowle
     s = open_screening(csl_kb, Purpose.PROCUREMENT, DAY, 0.85, DecisionBook({}))
     unplaced = screen_party(s, "Dahua Technology")
     in_us = screen_party(s, "Dahua Technology", "US")
-    assert unplaced["best"]["target"] == "dahua-technology"
-    assert in_us["best"]["target"] == "dahua-technology-usa"
-    assert "the countries agree" in in_us["best"]["reasons"]
+    assert unplaced.best is not None and unplaced.best.target == "dahua-technology"
+    assert in_us.best is not None and in_us.best.target == "dahua-technology-usa"
+    assert "the countries agree" in in_us.best.reasons
     # Z-TEC of Korea (an IEEE registrant) is not ZTEC Instruments of the US.
-    assert screen_party(s, "Z-TEC")["best"]["target"] == "ztec-instruments"
-    assert screen_party(s, "Z-TEC", "KR")["matches"] == []
+    z_tec = screen_party(s, "Z-TEC").best
+    assert z_tec is not None and z_tec.target == "ztec-instruments"
+    assert screen_party(s, "Z-TEC", "KR").matches == ()
 
 
 def test_a_subsidiary_naming_its_country_stays_found(csl_kb: KnowledgeBase) -> None:
     s = open_screening(csl_kb, Purpose.PROCUREMENT, DAY, 0.85, DecisionBook({}))
     india = screen_party(s, "Huawei Technologies India Pvt Ltd", "India")
-    assert india["best"]["target"] == "huawei-technologies" and india["verdict"] == "hit"
+    assert india.best is not None and india.best.target == "huawei-technologies"
+    assert india.verdict is ScreenVerdict.HIT
 
 
 @pytest.mark.parametrize(
@@ -135,7 +141,7 @@ def test_a_services_entry_reads_the_service_the_party_supplies(
 ) -> None:
     s = open_screening(kb, Purpose.PROCUREMENT, date(2026, 11, 23), 0.85, DecisionBook({}))
     found = screen_party(s, "China Unicom (Americas) Operations Limited", service=service)
-    hit = next(h for m in found["matches"] for h in m["hits"] if h["list"] == "fcc-covered-list")
-    assert hit["effect"] == effect
+    hit = next(h for m in found.matches for h in m.hits if h.list_id == "fcc-covered-list")
+    assert hit.effect == effect
     if effect == "review":
-        assert "transit, interconnection, roaming services" in hit["reason"]
+        assert "transit, interconnection, roaming services" in hit.reason

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from netvet.ids import parse_cpe
+
 HS_UNAVAILABLE: str | None = None
 try:
     import hyperscan
@@ -32,8 +34,8 @@ class BannerRule:
         system CPE (an application's vendor wrote software, it did not make the device)."""
         if self.vendor:
             return self.vendor
-        parts = next((c.split(":") for c in self.cpe if c.startswith(("h:", "o:"))), [])
-        return parts[1].replace("_", " ") if len(parts) > 2 and parts[1] else None
+        device = next((p for p in map(parse_cpe, self.cpe) if p is not None and p.names_device), None)
+        return device.vendor_name if device is not None and device.product is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,4 +54,11 @@ def rule_evidence(external: ExternalBanners, index: int, claim: str, banner: str
     rule = external.matcher.rules[index]
     product = f" ({rule.product})" if rule.product else ""
     reason = f"the banner matches {external.source} rule {rule.id}{product}, which names {rule.vendor_name}"
-    return Evidence(f"{external.source}:{rule.id}", "banner", banner[:80], claim, Tier.HEURISTIC, reason)
+    return Evidence(
+        rule=f"{external.source}:{rule.id}",
+        kind="banner",
+        value=banner[:80],
+        claims=claim,
+        tier=Tier.HEURISTIC,
+        reason=reason,
+    )

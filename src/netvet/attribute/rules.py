@@ -11,7 +11,7 @@ from netvet.attribute.oui import OuiTable, lookup_mac
 from netvet.attribute.snmp import SnmpRules, descr_claims, enterprise_claim, text_claims
 from netvet.attribute.text_evidence import descriptions_evidence, subtree_evidence, text_evidence
 from netvet.attribute.text_names import TextScanner
-from netvet.ids import is_locally_administered, is_multicast
+from netvet.ids import is_locally_administered, is_multicast, parse_cpe
 from netvet.match import CachedMatcher
 from netvet.model import Category, Evidence, Observation, Tier
 
@@ -42,14 +42,36 @@ def oui_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     if is_multicast(obs.mac) or is_locally_administered(obs.mac):
         kind = "multicast" if is_multicast(obs.mac) else "locally administered"
         reason = f"the MAC is {kind}: it names no manufacturer"
-        return (Evidence("mac-local", "mac", kind, None, Tier.KEYWORD, reason, weight=0.0),)
+        return (
+            Evidence(
+                rule="mac-local",
+                kind="mac",
+                value=kind,
+                claims=None,
+                tier=Tier.KEYWORD,
+                reason=reason,
+                weight=0.0,
+            ),
+        )
     hit = lookup_mac(kb.oui, obs.mac)
     if hit is None:
         reason = "the MAC's prefix is not in the IEEE registry"
-        return (Evidence("oui-unregistered", "oui", "unregistered", None, Tier.KEYWORD, reason, weight=0.0),)
+        return (
+            Evidence(
+                rule="oui-unregistered",
+                kind="oui",
+                value="unregistered",
+                claims=None,
+                tier=Tier.KEYWORD,
+                reason=reason,
+                weight=0.0,
+            ),
+        )
     claims = hit.entity or f"org:{hit.organization}"
     reason = f"IEEE {hit.registry} {hit.prefix} is registered to {hit.organization}"
-    return (Evidence("oui", "oui", hit.prefix, claims, Tier.EXACT, reason),)
+    return (
+        Evidence(rule="oui", kind="oui", value=hit.prefix, claims=claims, tier=Tier.EXACT, reason=reason),
+    )
 
 
 # Vendor cells that name no organisation at all: they stay unattributed.
@@ -71,7 +93,17 @@ def brand_owner_evidence(vendor: str, kb: RuleKB) -> tuple[Evidence, ...]:
         return ()
     owner, brand = found
     reason = f"vendor text '{vendor.strip()}' is the brand {brand}, whose current owner is {owner}"
-    return (Evidence("vendor-brand", "vendor", vendor, owner, Tier.HEURISTIC, reason, brand=brand),)
+    return (
+        Evidence(
+            rule="vendor-brand",
+            kind="vendor",
+            value=vendor,
+            claims=owner,
+            tier=Tier.HEURISTIC,
+            reason=reason,
+            brand=brand,
+        ),
+    )
 
 
 def own_organisation(vendor: str) -> tuple[Evidence, ...]:
@@ -82,7 +114,16 @@ def own_organisation(vendor: str) -> tuple[Evidence, ...]:
     if not re.search(r"[^\W\d_]{2}", words) or words in NO_ORGANISATION:
         return ()
     reason = f"vendor text '{vendor.strip()}' matches no kb entity: an organisation of its own, on no list"
-    return (Evidence("vendor-unlisted", "vendor", vendor, f"org:{vendor.strip()}", Tier.KEYWORD, reason),)
+    return (
+        Evidence(
+            rule="vendor-unlisted",
+            kind="vendor",
+            value=vendor,
+            claims=f"org:{vendor.strip()}",
+            tier=Tier.KEYWORD,
+            reason=reason,
+        ),
+    )
 
 
 def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -100,12 +141,12 @@ def vendor_text_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
         + "; ".join(best.reasons)
     )
     found = Evidence(
-        "vendor-name",
-        "vendor",
-        obs.vendor,
-        best.entity,
-        Tier.HEURISTIC,
-        reason,
+        rule="vendor-name",
+        kind="vendor",
+        value=obs.vendor,
+        claims=best.entity,
+        tier=Tier.HEURISTIC,
+        reason=reason,
         weight=best.score,
         brand=brand,
     )
@@ -118,7 +159,17 @@ def oem_evidence(owner: str, kb: RuleKB) -> tuple[Evidence, ...]:
     if maker is None:
         return ()
     reason = f"the kb records {owner}'s products as made by {maker} (OEM link)"
-    return (Evidence("oem-link", "oem", owner, maker, Tier.KEYWORD, reason, weight=1.0),)
+    return (
+        Evidence(
+            rule="oem-link",
+            kind="oem",
+            value=owner,
+            claims=maker,
+            tier=Tier.KEYWORD,
+            reason=reason,
+            weight=1.0,
+        ),
+    )
 
 
 def model_pattern_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -127,12 +178,12 @@ def model_pattern_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]
         return ()
     return tuple(
         Evidence(
-            f"model:{p.id}",
-            "model",
-            obs.model,
-            p.manufacturer,
-            Tier.MULTI_FIELD if p.strong else Tier.HEURISTIC,
-            f"model '{obs.model}': {p.reason}",
+            rule=f"model:{p.id}",
+            kind="model",
+            value=obs.model,
+            claims=p.manufacturer,
+            tier=Tier.MULTI_FIELD if p.strong else Tier.HEURISTIC,
+            reason=f"model '{obs.model}': {p.reason}",
             category=p.category,
         )
         for p in matching_patterns(kb.models, obs.model)
@@ -151,7 +202,13 @@ def catalogue_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     reason = f"'{obs.model}' is a catalogued model of {hit.manufacturer} (device-type library)"
     return (
         Evidence(
-            "catalogue", "model", obs.model, hit.manufacturer, Tier.MULTI_FIELD, reason, category=hit.category
+            rule="catalogue",
+            kind="model",
+            value=obs.model,
+            claims=hit.manufacturer,
+            tier=Tier.MULTI_FIELD,
+            reason=reason,
+            category=hit.category,
         ),
     )
 
@@ -165,7 +222,15 @@ def category_hint_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]
         return ()
     reason = f"inventory device type '{obs.category}' reads as {category}"
     return (
-        Evidence("category-hint", "category", obs.category, None, Tier.HEURISTIC, reason, category=category),
+        Evidence(
+            rule="category-hint",
+            kind="category",
+            value=obs.category,
+            claims=None,
+            tier=Tier.HEURISTIC,
+            reason=reason,
+            category=category,
+        ),
     )
 
 
@@ -191,7 +256,16 @@ def sysdescr_model_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...
     reason = (
         f"sysDescr opens with '{head}', a catalogued model of {found[0].manufacturer} (device-type library)"
     )
-    return (Evidence("sysdescr-model", "sysdescr", head, found[0].manufacturer, Tier.MULTI_FIELD, reason),)
+    return (
+        Evidence(
+            rule="sysdescr-model",
+            kind="sysdescr",
+            value=head,
+            claims=found[0].manufacturer,
+            tier=Tier.MULTI_FIELD,
+            reason=reason,
+        ),
+    )
 
 
 def banner_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
@@ -209,14 +283,20 @@ def cpe_evidence(obs: Observation, kb: RuleKB) -> tuple[Evidence, ...]:
     """The scanner matched a CPE whose vendor part names this organisation."""
     found = []
     for cpe in obs.cpe:
-        parts = cpe.replace("cpe:2.3:", "cpe:/").split(":")
-        vendor = parts[2].replace("_", " ") if len(parts) > 2 else ""
+        parsed = parse_cpe(cpe)
+        vendor = parsed.vendor_name if parsed else ""
         matches = kb.names(vendor) if vendor else ()
         if matches:
             reason = f"the scan matched {cpe}, vendor '{vendor}' = {matches[0].matched_name}"
             found.append(
                 Evidence(
-                    "cpe", "cpe", cpe, matches[0].entity, Tier.HEURISTIC, reason, weight=matches[0].score
+                    rule="cpe",
+                    kind="cpe",
+                    value=cpe,
+                    claims=matches[0].entity,
+                    tier=Tier.HEURISTIC,
+                    reason=reason,
+                    weight=matches[0].score,
                 )
             )
     return tuple(found)

@@ -3,11 +3,13 @@
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from string import Template
 
 from netvet.ids import oid_arc
 from netvet.model import Evidence, Observation, Tier
 
 ENTERPRISES = "1.3.6.1.4.1."
+TEXT_FIELDS = {"sysdescr": "sysDescr", "banner": "banner"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +21,11 @@ class DescrRule:
     manufacturer: str
     strong: bool
     reason: str
+
+    def reason_on(self, kind: str) -> str:
+        """The rule's sentence for the text it matched: '$field' in the reason names that text
+        (sysDescr or banner), so one rule reads right on either."""
+        return Template(self.reason).safe_substitute(field=TEXT_FIELDS.get(kind, kind))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +71,12 @@ def object_id_claim(rules: SnmpRules, obs: Observation) -> Evidence | None:
         return None
     rule = max(found, key=lambda r: len(r.prefix))
     return Evidence(
-        f"sysobjectid:{rule.id}", "sysobjectid", oid, rule.manufacturer, Tier.HEURISTIC, rule.reason
+        rule=f"sysobjectid:{rule.id}",
+        kind="sysobjectid",
+        value=oid,
+        claims=rule.manufacturer,
+        tier=Tier.HEURISTIC,
+        reason=rule.reason,
     )
 
 
@@ -79,22 +91,41 @@ def enterprise_claim(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]
     if number in rules.agent_pens:
         return (
             Evidence(
-                "pen-agent",
-                "sysobjectid",
-                str(number),
-                None,
-                Tier.KEYWORD,
-                rules.agent_pens[number],
+                rule="pen-agent",
+                kind="sysobjectid",
+                value=str(number),
+                claims=None,
+                tier=Tier.KEYWORD,
+                reason=rules.agent_pens[number],
                 weight=0.0,
             ),
         )
     holder = rules.pens.get(number)
     if holder is None:
         reason = f"enterprise {number} is not in the IANA registry snapshot"
-        return (Evidence("pen-unknown", "sysobjectid", str(number), None, Tier.KEYWORD, reason, weight=0.0),)
+        return (
+            Evidence(
+                rule="pen-unknown",
+                kind="sysobjectid",
+                value=str(number),
+                claims=None,
+                tier=Tier.KEYWORD,
+                reason=reason,
+                weight=0.0,
+            ),
+        )
     name, entity = holder
     reason = f"sysObjectID {obs.sysobjectid} is under enterprise {number}, held by {name}"
-    return (Evidence("pen", "sysobjectid", str(number), entity or f"org:{name}", Tier.HEURISTIC, reason),)
+    return (
+        Evidence(
+            rule="pen",
+            kind="sysobjectid",
+            value=str(number),
+            claims=entity or f"org:{name}",
+            tier=Tier.HEURISTIC,
+            reason=reason,
+        ),
+    )
 
 
 def descr_claims(rules: SnmpRules, obs: Observation) -> tuple[Evidence, ...]:
@@ -108,12 +139,12 @@ def text_claims(rules: SnmpRules, text: str | None, kind: str) -> tuple[Evidence
         return ()
     return tuple(
         Evidence(
-            f"{kind}:{r.id}",
-            kind,
-            text[:80],
-            r.manufacturer,
-            Tier.MULTI_FIELD if r.strong else Tier.HEURISTIC,
-            r.reason.replace("sysDescr", kind),
+            rule=f"{kind}:{r.id}",
+            kind=kind,
+            value=text[:80],
+            claims=r.manufacturer,
+            tier=Tier.MULTI_FIELD if r.strong else Tier.HEURISTIC,
+            reason=r.reason_on(kind),
         )
         for r in rules.descr
         if r.pattern.search(text)

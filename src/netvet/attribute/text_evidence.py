@@ -25,11 +25,20 @@ def hit_evidence(hit: TextHit, kind: str) -> Evidence:
         tier = Tier.MULTI_FIELD if product.strong else Tier.HEURISTIC
         rule = f"{kind}-product:{product.id}"
         return Evidence(
-            rule, kind, hit.seen, product.maker, tier, reason, product.category, owners=product.owners
+            rule=rule,
+            kind=kind,
+            value=hit.seen,
+            claims=product.maker,
+            tier=tier,
+            reason=reason,
+            category=product.category,
+            owners=product.owners,
         )
     reason = f"{kind} names '{hit.seen}', the {name.registry.value} name of {name.shown}"
     tier = Tier.HEURISTIC if name.registry in CURATED else Tier.KEYWORD
-    return Evidence(f"{kind}-name", kind, hit.seen, name.claims, tier, reason)
+    return Evidence(
+        rule=f"{kind}-name", kind=kind, value=hit.seen, claims=name.claims, tier=tier, reason=reason
+    )
 
 
 def text_evidence(scanner: TextScanner | None, text: str | None, kind: str) -> tuple[Evidence, ...]:
@@ -49,12 +58,28 @@ def model_numbers_evidence(models: ModelRules, field: str, text: str) -> tuple[E
             reason = (
                 f"{field} holds '{token}', a catalogued model of {next(iter(makers))} (device-type library)"
             )
-            found.append(Evidence("mib-catalogue", "mib", token, next(iter(makers)), Tier.HEURISTIC, reason))
+            found.append(
+                Evidence(
+                    rule="mib-catalogue",
+                    kind="mib",
+                    value=token,
+                    claims=next(iter(makers)),
+                    tier=Tier.HEURISTIC,
+                    reason=reason,
+                )
+            )
         for p in matching_patterns(models, token):
             if p.strong:
                 reason = f"{field} holds model '{token}': {p.reason}"
                 found.append(
-                    Evidence(f"mib-model:{p.id}", "mib", token, p.manufacturer, Tier.HEURISTIC, reason)
+                    Evidence(
+                        rule=f"mib-model:{p.id}",
+                        kind="mib",
+                        value=token,
+                        claims=p.manufacturer,
+                        tier=Tier.HEURISTIC,
+                        reason=reason,
+                    )
                 )
     return tuple(found)
 
@@ -69,13 +94,13 @@ def descriptions_evidence(
         for ev in text_evidence(scanner, value, "mib"):
             found.append(
                 Evidence(
-                    ev.rule,
-                    ev.kind,
-                    ev.value,
-                    ev.claims,
-                    ev.tier,
-                    f"{field}: {ev.reason}",
-                    ev.category,
+                    rule=ev.rule,
+                    kind=ev.kind,
+                    value=ev.value,
+                    claims=ev.claims,
+                    tier=ev.tier,
+                    reason=f"{field}: {ev.reason}",
+                    category=ev.category,
                     owners=ev.owners,
                 )
             )
@@ -94,6 +119,13 @@ def subtree_evidence(rules: SnmpRules, enterprises: Sequence[int]) -> tuple[Evid
         name, entity = holder
         reason = f"the walk answers under 1.3.6.1.4.1.{number}, the private MIB subtree of {name}"
         found.append(
-            Evidence("subtree", "enterprises", str(number), entity or f"org:{name}", Tier.KEYWORD, reason)
+            Evidence(
+                rule="subtree",
+                kind="enterprises",
+                value=str(number),
+                claims=entity or f"org:{name}",
+                tier=Tier.KEYWORD,
+                reason=reason,
+            )
         )
     return tuple(found)

@@ -19,6 +19,7 @@ from netvet.ingest.files import require_file
 from netvet.ingest.inventory import SNIFF_BYTES, decode, sniff_dialect
 from netvet.ingest.limits import cut_message, limit_of
 from netvet.model import Issue
+from netvet.model.vocab import IssueSeverity
 
 BLOCK_BYTES = 32 << 20
 
@@ -36,7 +37,7 @@ class StreamIssues:
         text = row.text or ""
         if text.strip():
             message = f"row has {row.actual_columns} cells, the header has {row.expected_columns}: skipped"
-            self.issues.append(Issue(self.path, f"record '{text[:60]}'", None, message, "error"))
+            self.issues.append(Issue(self.path, f"record '{text[:60]}'", None, message, IssueSeverity.ERROR))
         return "skip"
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from netvet.errors import UsageError
 from netvet.model import Issue
+from netvet.model.vocab import IssueSeverity
 from netvet.report import RecordWriter, Summary
 
 MAX_ISSUES_SHOWN = 15
@@ -82,7 +83,7 @@ def print_summary(console: Console, summary: Summary, as_of: date, run_id: int |
 
 def print_issues(console: Console, issues: Sequence[Issue]) -> None:
     """The input problems (info-level notes are counted, not listed)."""
-    shown = [i for i in issues if i.severity != "info"]
+    shown = [i for i in issues if i.severity != IssueSeverity.INFO]
     for issue in shown[:MAX_ISSUES_SHOWN]:
         console.print(f"[yellow]issue:[/yellow] {escape(issue.describe())}", highlight=False)
     if len(shown) > MAX_ISSUES_SHOWN:

@@ -39,7 +39,6 @@ from netvet.purchase import (
     review_line,
     review_record,
 )
-from netvet.purchase.model import DECISION_RANK
 from netvet.regimes import REGIMES
 from netvet.settings import Settings
 
@@ -160,7 +159,5 @@ def review_purchase(
     reviews = [review_line(line, tools, org, day) for line in lines]
     write_reviews(reviews, kb, day, json_, output)
     print_issues(err, [*issues, *problems])
-    failed = threshold is not None and any(
-        DECISION_RANK[r.decision] >= DECISION_RANK[threshold] for r in reviews
-    )
+    failed = threshold is not None and any(r.decision.severity >= threshold.severity for r in reviews)
     raise typer.Exit(1 if failed else 0)

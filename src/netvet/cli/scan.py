@@ -228,13 +228,14 @@ def match(
 ) -> None:
     """Screen organisation names against the kb's entities, owners and lists."""
     from netvet.cli.screen import country_option, identifier_options
-    from netvet.screen.party import screen_name
+    from netvet.screen.matches import screen_name
+    from netvet.screen.records import name_screen_record
 
     settings = Settings.from_env()
     kb = load_kb(settings.kb_dir or DATA_DIR)
     day, book, code = as_of_date(as_of), decision_book(db or settings.db_url), country_option(country)
     ids = identifier_options(identifier or [])
-    results = [screen_name(kb, name, day, threshold, book, code, ids) for name in names]
+    results = [name_screen_record(screen_name(kb, name, day, threshold, book, code, ids)) for name in names]
     if json_:
         write_output("json", results, None)
     else:

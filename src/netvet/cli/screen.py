@@ -192,6 +192,7 @@ def screen(
     from netvet.cli.review import decision_book
     from netvet.kb.screening import Purpose
     from netvet.screen.party import open_screening, screen_party
+    from netvet.screen.records import party_screen_record
     from netvet.settings import Settings
 
     if purpose not in {str(p) for p in Purpose}:
@@ -207,7 +208,11 @@ def screen(
     )
     added = added_names(headers)
     records = [
-        row_record(r, screen_party(s, r.name, r.country, r.identifiers, r.service) if r.name else None, added)
+        row_record(
+            r, party_screen_record(screen_party(s, r.name, r.country, r.identifiers, r.service)), added
+        )
+        if r.name
+        else row_record(r, None, added)
         for r in rows
     ]
     with open_output(output) as out:

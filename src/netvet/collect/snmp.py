@@ -14,6 +14,7 @@ from netvet.collect.targets import Credentials, Target, check_credentials
 from netvet.errors import UsageError
 from netvet.ingest.snmprec import format_record, oid_key
 from netvet.model import Issue
+from netvet.model.vocab import IssueSeverity
 
 # system, ifPhysAddress, ARP (ipNetToMedia), bridge forwarding table, ENTITY-MIB physical table,
 # LLDP local description and remote table, UPS-MIB identification, HOST-RESOURCES device table,
@@ -165,7 +166,7 @@ async def collect_one(
             lines = await walk_target(engine, target, creds, settings)
         except (TimeoutError, ConnectionError, OSError) as exc:
             where = f"{target.host}:{target.port}"
-            return Issue(where, "snmp", None, f"no SNMP walk: {exc or 'no answer'}", "error")
+            return Issue(where, "snmp", None, f"no SNMP walk: {exc or 'no answer'}", IssueSeverity.ERROR)
     return write_walk(out_dir, target, lines)
 
 

@@ -1,6 +1,7 @@
 """Identifier formats: normalisers return None for garbage and never raise."""
 
 from netvet.ids.country import normalize_country
+from netvet.ids.cpe import Cpe, parse_cpe
 from netvet.ids.dates import parse_date
 from netvet.ids.ip import normalize_ip
 from netvet.ids.mac import is_locally_administered, is_multicast, mac_to_int, normalize_mac
@@ -9,6 +10,7 @@ from netvet.ids.number import parse_amount
 from netvet.ids.oid import normalize_oid, oid_arc
 
 __all__ = [
+    "Cpe",
     "is_locally_administered",
     "is_multicast",
     "mac_to_int",
@@ -19,6 +21,7 @@ __all__ = [
     "normalize_oid",
     "oid_arc",
     "parse_amount",
+    "parse_cpe",
     "parse_date",
     "parse_generations",
 ]

@@ -26,6 +26,7 @@ from netvet.ids import parse_date
 from netvet.ingest.files import read_text_input
 from netvet.ingest.record import parse_flag
 from netvet.model import Issue, Organisation
+from netvet.model.vocab import IssueSeverity
 from netvet.purchase import (
     Answer,
     ApprovalRegister,
@@ -101,7 +102,7 @@ def read_conditional_approvals(path: Path) -> tuple[tuple[ConditionalApproval, .
         try:
             approvals.append(approval_from(row))
         except ValueError as exc:
-            issues.append(Issue(str(path), where, None, f"{exc}: approval left out", "error"))
+            issues.append(Issue(str(path), where, None, f"{exc}: approval left out", IssueSeverity.ERROR))
     return tuple(approvals), issues
 
 
@@ -161,7 +162,7 @@ def qualified_from(path: Path, doc: Mapping[str, Any]) -> tuple[QualifiedList, l
             found.append(manufacturer_from(item))
         except ValueError as exc:
             where = f"qualified_manufacturers entry {index}"
-            issues.append(Issue(str(path), where, None, f"{exc}: entry left out", "error"))
+            issues.append(Issue(str(path), where, None, f"{exc}: entry left out", IssueSeverity.ERROR))
     return QualifiedList(tuple(found), str(doc.get("source") or path.name)), issues
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from netvet.errors import SourceError
 from netvet.ingest.files import read_input
 from netvet.model import Issue, Observation, SourceRef
+from netvet.model.vocab import IssueSeverity
 
 ASSET_TYPES = frozenset({"device", "firmware"})
 SPEC_VERSIONS = ("1.4", "1.5", "1.6")
@@ -92,7 +93,11 @@ def component_observation(path: str, component: Any) -> tuple[Observation, Issue
     )
     if obs.vendor is None and not obs.components:
         return obs, Issue(
-            path, locator, "manufacturer", "component names no manufacturer or supplier", "warning"
+            path,
+            locator,
+            "manufacturer",
+            "component names no manufacturer or supplier",
+            IssueSeverity.WARNING,
         )
     return obs, None
 
@@ -110,7 +115,9 @@ def read_cyclonedx(
             found.append(obs)
             issues += [issue] if issue else []
     if not found:
-        issues.append(Issue(str(path), "bom", None, "no device or firmware components", "warning"))
+        issues.append(
+            Issue(str(path), "bom", None, "no device or firmware components", IssueSeverity.WARNING)
+        )
     if strict and issues:
         raise SourceError(issues[0].describe())
     return found, issues

@@ -12,6 +12,7 @@ from netvet.ingest.files import read_input, require_file
 from netvet.ingest.limits import allow_long_fields
 from netvet.ingest.record import observation_from
 from netvet.model import Issue, Observation, SourceRef
+from netvet.model.vocab import IssueSeverity
 
 SNIFF_BYTES = 64 * 1024
 # An inventory of 100,000 rows unpacks to about 60 MiB of sheet XML.
@@ -103,10 +104,13 @@ def read_inventory(
     observations, issues = read_records(path, rows, columns.fields, len(header[1]))
     issues[:0] = [
         *duplicate_issues(str(path), header[0], header[1], columns),
-        *(Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused),
+        *(
+            Issue(str(path), f"line {header[0]}", h, "column not used", IssueSeverity.INFO)
+            for h in columns.unused
+        ),
     ]
-    if strict and any(i.severity != "info" for i in issues):
-        first = next(i for i in issues if i.severity != "info")
+    if strict and any(i.severity != IssueSeverity.INFO for i in issues):
+        first = next(i for i in issues if i.severity != IssueSeverity.INFO)
         raise SourceError(first.describe())
     return observations, issues
 
@@ -149,7 +153,9 @@ def data_rows(
         source = SourceRef(str(path), f"line {line}")
         problem = shape_problem(cells, width)
         if problem != "blank":
-            issue = Issue(source.path, source.locator, None, problem, "error") if problem else None
+            issue = (
+                Issue(source.path, source.locator, None, problem, IssueSeverity.ERROR) if problem else None
+            )
             yield line, source, cells, issue
 
 

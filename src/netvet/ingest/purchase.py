@@ -12,6 +12,7 @@ from netvet.ingest.files import require_file
 from netvet.ingest.inventory import data_rows, read_rows_csv, read_rows_xlsx
 from netvet.ingest.record import observation_from, parse_flag
 from netvet.model import Issue, Observation, SourceRef
+from netvet.model.vocab import IssueSeverity
 from netvet.purchase import PurchaseLine
 
 # Purchase columns first: in a purchase file "vendor" is who sells, "manufacturer" who makes.
@@ -108,9 +109,12 @@ def read_purchase_lines(
         )
     lines = read_lines(path, rows, columns.fields, len(header[1]))
     issues = duplicate_issues(str(path), header[0], header[1], columns)
-    issues += [Issue(str(path), f"line {header[0]}", h, "column not used", "info") for h in columns.unused]
+    issues += [
+        Issue(str(path), f"line {header[0]}", h, "column not used", IssueSeverity.INFO)
+        for h in columns.unused
+    ]
     issues += [i for line in lines for i in line.issues]
-    first = next((i for i in issues if i.severity != "info"), None)
+    first = next((i for i in issues if i.severity != IssueSeverity.INFO), None)
     if strict and first is not None:
         raise SourceError(first.describe())
     return lines, issues

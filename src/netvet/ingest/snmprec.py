@@ -11,6 +11,7 @@ from netvet.errors import SourceError
 from netvet.ids import normalize_mac, normalize_oid, oid_arc
 from netvet.ingest.files import read_text_input
 from netvet.model import Issue, Observation, SourceRef
+from netvet.model.vocab import IssueSeverity
 
 SYS_DESCR, SYS_OBJECT_ID, SYS_NAME = "1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.5.0"
 ENT_PHYSICAL = "1.3.6.1.2.1.47.1.1.1.1."  # entPhysicalEntry: .5 class, .11 serial, .12 mfg, .13 model
@@ -76,13 +77,23 @@ def read_values(path: Path) -> tuple[dict[str, str], list[Issue]]:
         parts = line.split("|", 2)
         if len(parts) != 3 or normalize_oid(parts[0]) != parts[0]:
             if line.strip():
-                issues.append(Issue(str(path), f"line {number}", None, "not an OID|type|value line", "error"))
+                issues.append(
+                    Issue(
+                        str(path), f"line {number}", None, "not an OID|type|value line", IssueSeverity.ERROR
+                    )
+                )
             continue
         try:
             values[parts[0]] = decode_value(parts[1], parts[2])
         except ValueError:
             issues.append(
-                Issue(str(path), f"line {number}", parts[0], f"bad hex value for type {parts[1]}", "error")
+                Issue(
+                    str(path),
+                    f"line {number}",
+                    parts[0],
+                    f"bad hex value for type {parts[1]}",
+                    IssueSeverity.ERROR,
+                )
             )
     if not values:
         raise SourceError(f"{path}: no OID|type|value lines: not an snmprec walk")

@@ -16,6 +16,7 @@ from netvet.ingest.snmprec import (
     build_observations,
 )
 from netvet.model import Issue, Observation
+from netvet.model.vocab import IssueSeverity
 
 _LINE = re.compile(
     r"^(?P<oid>\.?[0-9.]+|[A-Za-z][\w-]*::[\w]+(?:\.[\w.]+)?) = (?:(?P<type>[\w-]+): ?)?(?P<value>.*)$"
@@ -92,7 +93,7 @@ def parse_walk(text: str, path: str) -> tuple[dict[str, str], list[Issue]]:
         try:
             values[oid] = value_text(match.group("type"), match.group("value"))
         except ValueError:  # its continuation lines, if any, are dropped with it
-            issues.append(Issue(path, f"line {number}", oid, "bad Hex-STRING value", "error"))
+            issues.append(Issue(path, f"line {number}", oid, "bad Hex-STRING value", IssueSeverity.ERROR))
     return values, issues
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from netvet import __version__
 from netvet.attribute.banners import BannerMatcher, BannerRule, build_matcher, dump_matcher, load_matcher
 from netvet.model import Issue
+from netvet.model.vocab import IssueSeverity
 
 BannerReader = Callable[[Path], tuple[list[BannerRule], list[Issue]]]
 
@@ -80,7 +81,7 @@ def read_cached(
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         rules = [rule_from_json(row) for row in meta["rules"]]
-        issues = [Issue(str(path), *row) for row in meta["skipped"]]
+        issues = [Issue(str(path), r[0], r[1], r[2], IssueSeverity(r[3])) for r in meta["skipped"]]
         return rules, issues, load_matcher(rules, blob_path.read_bytes(), meta["always"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None  # a damaged entry is compiled again

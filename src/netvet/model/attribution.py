@@ -6,7 +6,7 @@ from netvet.model.product import Lineage, Owner
 from netvet.model.vocab import Category, Tier
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     """One rule hit: what it saw, what it claims, how strong it is and why."""
 

@@ -6,7 +6,7 @@ from datetime import date
 from netvet.model.attribution import Attribution
 from netvet.model.jurisdiction import Generation, NetworkPart
 from netvet.model.observation import Observation
-from netvet.model.vocab import VERDICT_RANK, ServiceType, Status, UseClass, Verdict
+from netvet.model.vocab import ServiceType, Status, UseClass, Verdict, most_severe
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class AssetContext:
         return self.service is not None or bool(self.service_text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Determination:
     """What one regime says about one asset as of a date, and why."""
 
@@ -85,7 +85,7 @@ def verdict_of(determinations: tuple[Determination, ...]) -> Verdict:
     if not binding:
         known = determinations and all(d.status != Status.UNKNOWN for d in determinations)
         return Verdict.CLEAR if known else Verdict.UNKNOWN
-    return max(binding, key=VERDICT_RANK.__getitem__)
+    return most_severe(binding, Verdict.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netvet.model.entity import Entity, OwnershipEdge
-from netvet.model.vocab import Relation
+from netvet.model.vocab import LinkKind, Relation
 
 CONTROL_RELATIONS = frozenset({Relation.OWNS, Relation.CONTROLS})
 
@@ -14,7 +14,7 @@ CONTROL_RELATIONS = frozenset({Relation.OWNS, Relation.CONTROLS})
 class Link:
     """How an entity relates to a target entity on a day: the kind and the path of ids."""
 
-    kind: str
+    kind: LinkKind
     path: tuple[str, ...]
     via_state_body: bool = False
 
@@ -64,15 +64,15 @@ class OwnershipGraph:
         """How entity relates to target on that day, or None when unrelated."""
         up = self.chain(entity, day)
         if target in up:
-            kind = "self" if target == entity else "subsidiary"
+            kind = LinkKind.SELF if target == entity else LinkKind.SUBSIDIARY
             return Link(kind, up[: up.index(target) + 1])
         target_up = self.chain(target, day)
         if entity in target_up:
-            return Link("parent", tuple(reversed(target_up[: target_up.index(entity) + 1])))
+            return Link(LinkKind.PARENT, tuple(reversed(target_up[: target_up.index(entity) + 1])))
         if up[-1] == target_up[-1]:
             top = self.entities.get(up[-1])
             state = top is not None and top.kind == "state-body"
-            return Link("affiliate", (*up, *reversed(target_up[:-1])), via_state_body=state)
+            return Link(LinkKind.AFFILIATE, (*up, *reversed(target_up[:-1])), via_state_body=state)
         return self._direct_affiliate(entity, target, day)
 
     def _direct_affiliate(self, entity: str, target: str, day: date) -> Link | None:
@@ -80,7 +80,7 @@ class OwnershipGraph:
         for child, parent in ((entity, target), (target, entity)):
             for edge in self.parents.get(child, ()):
                 if edge.parent == parent and edge.holds_on(day):
-                    return Link(str(edge.relation), (entity, target))
+                    return Link(LinkKind(edge.relation.value), (entity, target))
         return None
 
     def change_dates(self, entity: str) -> tuple[date, ...]:

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from netvet.model.vocab import IssueSeverity
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -29,7 +31,7 @@ class Issue:
     locator: str
     field: str | None
     message: str
-    severity: str = "warning"
+    severity: IssueSeverity = IssueSeverity.WARNING
 
     def describe(self) -> str:
         """One line naming the file, the place and the field."""

@@ -1,9 +1,55 @@
 """Closed vocabularies of the domain: statuses, verdicts, tiers, categories, use classes."""
 
+from collections.abc import Iterable
 from enum import IntEnum, StrEnum
+from operator import attrgetter
+from typing import TypeVar
 
 
-class Status(StrEnum):
+class Severity(IntEnum):
+    """The one order of every graded answer (a regime's status, an asset's verdict, a screening
+    verdict, a purchase decision): higher is graver."""
+
+    NONE = 0
+    UNSETTLED = 1
+    REVIEW = 2
+    BLOCKING = 3
+
+
+# One table, keyed by the serialised word: the words of the graded vocabularies never clash, and
+# a word means the same severity wherever it appears ('review' is review in all of them).
+SEVERITY: dict[str, Severity] = {
+    "not-covered": Severity.NONE,
+    "clear": Severity.NONE,
+    "allowed": Severity.NONE,
+    "unknown": Severity.UNSETTLED,
+    "conditions": Severity.UNSETTLED,
+    "review": Severity.REVIEW,
+    "needs-information": Severity.REVIEW,
+    "covered": Severity.BLOCKING,
+    "hit": Severity.BLOCKING,
+    "prohibited": Severity.BLOCKING,
+}
+
+
+class Graded(StrEnum):
+    """A closed vocabulary whose words are ordered by the one severity table."""
+
+    @property
+    def severity(self) -> Severity:
+        """How grave this answer is, in the order every graded vocabulary shares."""
+        return SEVERITY[self.value]
+
+
+G = TypeVar("G", bound=Graded)
+
+
+def most_severe(answers: Iterable[G], default: G) -> G:
+    """The gravest answer (the first of equals), or the default when there is none."""
+    return max(answers, key=attrgetter("severity"), default=default)
+
+
+class Status(Graded):
     """What one regime says about one asset."""
 
     COVERED = "covered"
@@ -12,7 +58,7 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-class Verdict(StrEnum):
+class Verdict(Graded):
     """The most severe status over an asset's binding regimes."""
 
     COVERED = "covered"
@@ -21,12 +67,25 @@ class Verdict(StrEnum):
     UNKNOWN = "unknown"
 
 
-VERDICT_RANK: dict[Verdict, int] = {
-    Verdict.CLEAR: 0,
-    Verdict.UNKNOWN: 1,
-    Verdict.REVIEW: 2,
-    Verdict.COVERED: 3,
-}
+# Kept for callers that rank verdicts by number: derived from the one severity table.
+VERDICT_RANK: dict[Verdict, int] = {v: int(v.severity) for v in Verdict}
+
+
+class ScreenVerdict(Graded):
+    """What screening says about one party or one list hit: restricted, for a person, or nothing."""
+
+    HIT = "hit"
+    REVIEW = "review"
+    CLEAR = "clear"
+
+
+class Decision(Graded):
+    """What the procurement gate says about one purchase line (or one regime's part of it)."""
+
+    ALLOWED = "allowed"
+    CONDITIONS = "conditions"
+    NEEDS_INFORMATION = "needs-information"
+    PROHIBITED = "prohibited"
 
 
 class Tier(IntEnum):
@@ -131,3 +190,47 @@ class Scope(StrEnum):
     EQUIPMENT = "equipment"
     SERVICES = "services"
     SOFTWARE = "software"
+
+
+class LinkKind(StrEnum):
+    """How an entity relates to a list's target entity: itself, up or down its ownership chain,
+    under one group, or by an explicit edge."""
+
+    SELF = "self"
+    SUBSIDIARY = "subsidiary"
+    PARENT = "parent"
+    AFFILIATE = "affiliate"
+    OWNS = "owns"
+    CONTROLS = "controls"
+    JOINT_VENTURE = "joint-venture"
+
+
+class IssueSeverity(StrEnum):
+    """How much an input problem matters: an error left something out, a warning is shown (and
+    fails --strict), info is kept quietly."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Flag(StrEnum):
+    """The fixed flags a determination can carry for reports and filters (regimes add open ones
+    too, such as 'nexus-<limb>' and the scored ICTS criteria)."""
+
+    UNVERIFIED = "rests-on-unverified-fact"
+    EXPORT_SCREENING = "export-screening"
+    PRC_COMPANY = "prc-company"
+    PART_A = "part-a"
+    PART_B_IF_FEDERAL_CONTRACTOR = "part-b-if-federal-contractor"
+    EXCEPTION_THIRD_PARTY_CONNECTION = "exception-third-party-connection"
+    EXCEPTION_NO_USER_DATA = "exception-no-user-data"
+    NEW_AUTHORIZATION_BARRED = "new-authorization-barred"
+    PREVIOUSLY_AUTHORIZED = "previously-authorized"
+    CONTINUED_USE_ALLOWED = "continued-use-allowed"
+    INSTALLED_AFTER_BAN = "installed-after-ban"
+    REMOVAL_OVERDUE = "removal-overdue"
+    REMOVAL_DEADLINE = "removal-deadline"
+    NETWORK_PART_INFERRED = "network-part-inferred"
+    REPORTABLE = "reportable"
+    FOREIGN_ADVERSARY_NEXUS = "foreign-adversary-nexus"

@@ -15,6 +15,7 @@ from netvet.ingest.columns import duplicate_issues, map_columns
 from netvet.ingest.inventory import require_identifying_column
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding, Issue, Organisation
+from netvet.model.vocab import IssueSeverity
 from netvet.pipeline.scan import InputFile, Progress, scan_paths, sha256_file
 from netvet.regimes import REGIMES
 from netvet.report.summary import Tally
@@ -90,7 +91,7 @@ class ScanStream:
         if len(self.paths) == 1:
             raise exc if isinstance(exc, SourceError) else SourceError(message) from exc
         self.unusable.append(str(path))
-        self.issues.append(Issue(str(path), "file", None, f"input skipped: {message}", "error"))
+        self.issues.append(Issue(str(path), "file", None, f"input skipped: {message}", IssueSeverity.ERROR))
 
     def row_findings(self, path: Path) -> Iterator[Finding]:
         """The row engine on one input."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from netvet.model import AssetContext, Determination, Status
+from netvet.model.vocab import Flag
 from netvet.purchase.model import Decision, RegimeDecision
 
 
@@ -95,7 +96,7 @@ def decide(d: Determination, ctx: AssetContext, party: str = "product") -> Regim
 
 def not_covered(d: Determination, party: str) -> RegimeDecision:
     """Not covered: allowed, with a condition when the regime saw a foreign-adversary nexus."""
-    if "foreign-adversary-nexus" in d.flags:
+    if Flag.FOREIGN_ADVERSARY_NEXUS in d.flags:
         reason = f"{d.reason}; record the supply-chain risk assessment for this foreign-adversary nexus"
         return RegimeDecision(d, Decision.CONDITIONS, reason, (), party)
     return RegimeDecision(d, Decision.ALLOWED, d.reason, (), party)
@@ -121,14 +122,14 @@ def binding(d: Determination, why: str, party: str) -> RegimeDecision:
     """A prohibition that binds the buyer: covered is prohibited unless continued use is allowed;
     review needs the missing facts, except a removal deadline still ahead with nothing missing,
     which allows the purchase on condition it is removed again by then."""
-    if d.status == Status.REVIEW and "removal-deadline" in d.flags and not d.missing:
+    if d.status == Status.REVIEW and Flag.REMOVAL_DEADLINE in d.flags and not d.missing:
         reason = f"{d.reason}; buying it means removing it again by {d.deadline}"
         return RegimeDecision(d, Decision.CONDITIONS, reason, (), party)
     if d.status == Status.REVIEW:
         return RegimeDecision(
             d, Decision.NEEDS_INFORMATION, d.reason, d.missing or ("review decision",), party
         )
-    if "continued-use-allowed" in d.flags:
+    if Flag.CONTINUED_USE_ALLOWED in d.flags:
         until = f" until {d.updates_allowed_until.isoformat()}" if d.updates_allowed_until else ""
         reason = f"{d.reason}; a previously authorized model may still be sold and used (updates{until})"
         return RegimeDecision(d, Decision.CONDITIONS, reason, (), party)

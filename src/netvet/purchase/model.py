@@ -1,31 +1,9 @@
 """Purchase lines, the four purchase decisions, and one line's review."""
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from netvet.model import Attribution, Determination, Issue, Observation
-
-
-class Decision(StrEnum):
-    """What the procurement gate says about one purchase line (or one regime's part of it)."""
-
-    ALLOWED = "allowed"
-    CONDITIONS = "conditions"
-    NEEDS_INFORMATION = "needs-information"
-    PROHIBITED = "prohibited"
-
-
-DECISION_RANK: dict[Decision, int] = {
-    Decision.ALLOWED: 0,
-    Decision.CONDITIONS: 1,
-    Decision.NEEDS_INFORMATION: 2,
-    Decision.PROHIBITED: 3,
-}
-
-
-def most_severe(decisions: list[Decision]) -> Decision:
-    """The gravest decision (allowed when there is none)."""
-    return max(decisions, key=DECISION_RANK.__getitem__, default=Decision.ALLOWED)
+from netvet.model.vocab import Decision as Decision  # re-exported: the gate's vocabulary
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from netvet.model import AssetContext, Attribution, Observation, Organisation
 from netvet.purchase.approvals import ApprovalRegister, approval_fact
 from netvet.purchase.decide import decide
 from netvet.purchase.model import (
-    DECISION_RANK,
     Decision,
     Fact,
     LineReview,
@@ -108,7 +107,7 @@ def as_supplier(r: RegimeDecision, supplier: str) -> RegimeDecision:
 
 def graver(product: RegimeDecision, supplier: RegimeDecision | None) -> RegimeDecision:
     """The supplier's answer when it is graver than the product's; the product's otherwise."""
-    if supplier is None or DECISION_RANK[supplier.decision] <= DECISION_RANK[product.decision]:
+    if supplier is None or supplier.decision.severity <= product.decision.severity:
         return product
     return supplier
 

@@ -1,16 +1,15 @@
 """One line's overall decision, missing facts and reasons, from its per-regime answers."""
 
 from netvet.model import Attribution
+from netvet.model.vocab import most_severe
 from netvet.purchase.approvals import CATEGORY_FAMILIES
 from netvet.purchase.model import (
-    DECISION_RANK,
     Decision,
     Fact,
     LineReview,
     PurchaseLine,
     RegimeDecision,
     SupplierMatch,
-    most_severe,
 )
 
 UNREADABLE = "a readable purchase line"
@@ -57,12 +56,12 @@ def summarise(
     """The gravest decision of the regimes and the registers, their missing facts and reasons."""
     relevant = approval if approval_matters(attr, approval) else None
     facts = [f for f in (relevant, qualification) if f is not None]
-    decision = most_severe([r.decision for r in regimes] + [f.decision for f in facts])
+    decision = most_severe([r.decision for r in regimes] + [f.decision for f in facts], Decision.ALLOWED)
     missing = [m for r in regimes if r.decision == Decision.NEEDS_INFORMATION for m in r.missing]
     missing += [m for f in facts for m in f.missing]
     ranked = sorted(
         regime_reasons(regimes) + register_reasons(attr, approval, qualification),
-        key=lambda pair: -DECISION_RANK[pair[0]],
+        key=lambda pair: -pair[0].severity,
     )
     reasons = [text for _, text in ranked] + notes(line, supplier)
     unique = tuple(dict.fromkeys(missing))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Designation, Status
+from netvet.model.vocab import Flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def match_category(attr: Attribution, ctx: AssetContext, entry: Designation) -> 
     hit = category_answer(attr, ctx, entry)
     if hit is None or entry.verified:
         return hit
-    return replace(hit, flags=(*hit.flags, "rests-on-unverified-fact"))
+    return replace(hit, flags=(*hit.flags, Flag.UNVERIFIED))
 
 
 def category_answer(attr: Attribution, ctx: AssetContext, entry: Designation) -> CategoryHit | None:
@@ -77,7 +78,7 @@ def foreign_without_approval(
     if ctx.first_authorized < entry.date_added:
         return previously_authorized(entry, base)
     reason = f"{base}; first authorized on or after the entry date: not authorizable"
-    return CategoryHit(entry, Status.COVERED, reason, flags=("new-authorization-barred",))
+    return CategoryHit(entry, Status.COVERED, reason, flags=(Flag.NEW_AUTHORIZATION_BARRED,))
 
 
 def previously_authorized(entry: Designation, base: str) -> CategoryHit:
@@ -85,7 +86,7 @@ def previously_authorized(entry: Designation, base: str) -> CategoryHit:
     until = entry.updates_allowed_until
     updates = f"; software and firmware updates allowed until {until.isoformat()}" if until else ""
     reason = f"{base}; first authorized before the entry date: may stay in use{updates}"
-    flags = ("previously-authorized", "continued-use-allowed")
+    flags = (Flag.PREVIOUSLY_AUTHORIZED, Flag.CONTINUED_USE_ALLOWED)
     return CategoryHit(entry, Status.COVERED, reason, flags=flags, updates_allowed_until=until)
 
 

@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.model.vocab import LinkKind
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import match_entry
 
@@ -23,23 +24,29 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     hits = [h for e in live if (h := match_entry(kb.graph, bare, plain, e, as_of))]
     for hit in sorted(hits, key=lambda h: len(h.link.path)):
         entry = hit.entry
-        if hit.link.kind in ("self", "subsidiary"):
+        if hit.link.kind in (LinkKind.SELF, LinkKind.SUBSIDIARY):
             reason = (
                 "listed on the DoD 1260H list since "
                 f"{entry.date_added.isoformat()} as '{entry.text}' (informational)"
             )
             return Determination(
-                REGIME,
-                Status.COVERED,
-                reason,
-                CITATION,
-                entry.id,
-                listed.version,
+                regime=REGIME,
+                status=Status.COVERED,
+                reason=reason,
+                citation=CITATION,
+                entry=entry.id,
+                list_version=listed.version,
                 path=hit.link.path,
                 flags=("listed",),
                 informational=True,
             )
     reason = "not on the DoD 1260H list"
     return Determination(
-        REGIME, Status.NOT_COVERED, reason, CITATION, None, listed.version, informational=True
+        regime=REGIME,
+        status=Status.NOT_COVERED,
+        reason=reason,
+        citation=CITATION,
+        entry=None,
+        list_version=listed.version,
+        informational=True,
     )

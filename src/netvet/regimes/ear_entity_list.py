@@ -5,6 +5,7 @@ determination is informational and never raises an asset's verdict."""
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Designation, Determination, Link, Status
+from netvet.model.vocab import Flag, LinkKind
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import names_of
 from netvet.regimes.outcome import maker_name
@@ -29,13 +30,13 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
         for e in kb.entries_above(LIST_ID, attr.manufacturer)
         if (link := link_of(kb, attr, e, as_of))
     ]
-    direct = [(e, lk) for e, lk in hits if lk.kind == "self"]
+    direct = [(e, lk) for e, lk in hits if lk.kind is LinkKind.SELF]
     if direct:
         entry, link = direct[0]
         reason = (
             f"{maker_name(kb, attr)} is on the Entity List since {entry.date_added.isoformat()}: {NOT_A_BAN}"
         )
-        flags = ("export-screening",) + (() if entry.verified else ("rests-on-unverified-fact",))
+        flags = (Flag.EXPORT_SCREENING,) + (() if entry.verified else (Flag.UNVERIFIED,))
         return answer(Status.COVERED, reason, entry, listed.version, link.path, flags=flags)
     if hits:
         entry, link = hits[0]
@@ -55,7 +56,7 @@ def link_of(kb: RegimeKB, attr: Attribution, entry: Designation, as_of: date) ->
         return None
     for target in entry.entities:
         link = kb.graph.link(attr.manufacturer, target, as_of)
-        if link is not None and link.kind in ("self", "subsidiary"):
+        if link is not None and link.kind in (LinkKind.SELF, LinkKind.SUBSIDIARY):
             return link
     return None
 
@@ -86,5 +87,14 @@ def answer(
     entry_id = entry.id if entry else None
     citation = f"{CITATION}; {entry.citation}" if entry else CITATION
     return Determination(
-        REGIME, status, reason, citation, entry_id, version, missing, path, flags, informational=True
+        regime=REGIME,
+        status=status,
+        reason=reason,
+        citation=citation,
+        entry=entry_id,
+        list_version=version,
+        missing=missing,
+        path=path,
+        flags=flags,
+        informational=True,
     )

@@ -20,6 +20,7 @@ from netvet.model import (
     ServiceType,
     Status,
 )
+from netvet.model.vocab import Flag, LinkKind
 
 # Entries that name "telecommunications equipment" (and video surveillance for the qualified
 # three) do not plainly reach power electronics or computing gear made by the same group:
@@ -62,7 +63,7 @@ def link_on(graph: OwnershipGraph, maker: str, entry: Designation, day: date) ->
     """The maker's link to any entity the entry names, on one day."""
     for target in entry.entities:
         link = graph.link(maker, target, day)
-        if link is not None and (entry.includes_affiliates or link.kind == "self"):
+        if link is not None and (entry.includes_affiliates or link.kind is LinkKind.SELF):
             return link
     return None
 
@@ -89,7 +90,7 @@ def names_of(graph: OwnershipGraph, path: Sequence[str]) -> str:
     return " -> ".join(graph.entities[i].name if i in graph.entities else i for i in path)
 
 
-UNVERIFIED = "rests-on-unverified-fact"
+UNVERIFIED = Flag.UNVERIFIED
 
 
 def unverified_flags(graph: OwnershipGraph, entry: Designation, path: Sequence[str]) -> tuple[str, ...]:
@@ -152,7 +153,7 @@ def ambiguous_ownership(graph: OwnershipGraph, entry: Designation, link: Link, d
 def describe_link(graph: OwnershipGraph, entry: Designation, link: Link) -> str:
     """'Huawei Device Co., Ltd. (subsidiary of Huawei ...), named by the entry of 2021-03-12'."""
     maker = names_of(graph, link.path[:1])
-    via = "" if link.kind == "self" else f" ({link.kind}: {names_of(graph, link.path)})"
+    via = "" if link.kind is LinkKind.SELF else f" ({link.kind}: {names_of(graph, link.path)})"
     return f"{maker}{via}, named by the entry of {entry.date_added.isoformat()}"
 
 

@@ -5,6 +5,7 @@ added to the Covered List later, on or after 60 days after the addition. `covere
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Designation, Determination, Status
+from netvet.model.vocab import Flag
 from netvet.regimes import fcc_covered_list
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.listed import INITIAL_LIST, carried, clock_days, effective_from, entry_of
@@ -45,7 +46,7 @@ def determine_on(
         f"{listed.reason}; obtained on or after {start.isoformat()}: list it in the Supply Chain "
         "Annual Report (due 31 March, status as of 31 December) until removed"
     )
-    flags = ("reportable",) if listed.status == Status.COVERED else ()
+    flags = (Flag.REPORTABLE,) if listed.status == Status.COVERED else ()
     return answer(listed, listed.status, reason, listed.missing, flags)
 
 
@@ -54,7 +55,15 @@ def answer(
 ) -> Determination:
     """This regime's answer, keeping the Covered List's entry, version and ownership path."""
     return Determination(
-        REGIME, status, reason, CITATION, listed.entry, listed.list_version, missing, listed.path, flags
+        regime=REGIME,
+        status=status,
+        reason=reason,
+        citation=CITATION,
+        entry=listed.entry,
+        list_version=listed.list_version,
+        missing=missing,
+        path=listed.path,
+        flags=flags,
     )
 
 

@@ -63,5 +63,14 @@ def as_determination(
     """The Covered List's answer for one entry."""
     citation = f"{CITATION}; {entry.citation}"
     return Determination(
-        REGIME, status, reason, citation, entry.id, version, missing, path, flags, updates_allowed_until=until
+        regime=REGIME,
+        status=status,
+        reason=reason,
+        citation=citation,
+        entry=entry.id,
+        list_version=version,
+        missing=missing,
+        path=path,
+        flags=flags,
+        updates_allowed_until=until,
     )

@@ -31,7 +31,14 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
         reason = (
             f"the reimbursement program starts with the Secure Networks Act ({PROGRAM_START.isoformat()})"
         )
-        return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, version)
+        return Determination(
+            regime=REGIME,
+            status=Status.NOT_COVERED,
+            reason=reason,
+            citation=CITATION,
+            entry=None,
+            list_version=version,
+        )
     hit = huawei_or_zte(attr, ctx, kb, as_of)
     if hit is None:
         if attr.is_unknown:
@@ -89,7 +96,17 @@ def answer(
     entry = hit.entry.id if hit else None
     path = hit.link.path if hit else ()
     version = version or (hit.entry.list_version if hit else None)
-    return Determination(REGIME, status, reason, CITATION, entry, version, missing, path, flags)
+    return Determination(
+        regime=REGIME,
+        status=status,
+        reason=reason,
+        citation=CITATION,
+        entry=entry,
+        list_version=version,
+        missing=missing,
+        path=path,
+        flags=flags,
+    )
 
 
 def cutoffs(kb: RegimeKB) -> frozenset[date]:

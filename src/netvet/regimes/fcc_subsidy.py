@@ -35,7 +35,14 @@ def determine_on(
     start = ban_start(kb, listed, found)
     if as_of < start:
         reason = f"{listed.reason}; the subsidy ban on this entry applies from {start.isoformat()}"
-        return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, listed.entry, listed.list_version)
+        return Determination(
+            regime=REGIME,
+            status=Status.NOT_COVERED,
+            reason=reason,
+            citation=CITATION,
+            entry=listed.entry,
+            list_version=listed.list_version,
+        )
     if found is None:
         return unknown_funding(listed, ctx, start)
     if found.kind == FundingKind.NOT_FCC:
@@ -62,7 +69,15 @@ def designated_before_list(
         if entry is not None and hit is not None:
             reason = f"{hit.reason} (designated under 47 CFR 54.9 on {USF_DESIGNATION.isoformat()})"
             version = kb.get_list("fcc-covered-list").version
-            return Determination(REGIME, hit.status, reason, CITATION, entry.id, version, hit.missing)
+            return Determination(
+                regime=REGIME,
+                status=hit.status,
+                reason=reason,
+                citation=CITATION,
+                entry=entry.id,
+                list_version=version,
+                missing=hit.missing,
+            )
     return None
 
 
@@ -112,5 +127,13 @@ def restated(
 ) -> Determination:
     """This regime's answer, keeping the Covered List's entry, version and ownership path."""
     return Determination(
-        REGIME, status, reason, CITATION, listed.entry, listed.list_version, missing, listed.path, flags
+        regime=REGIME,
+        status=status,
+        reason=reason,
+        citation=CITATION,
+        entry=listed.entry,
+        list_version=listed.list_version,
+        missing=missing,
+        path=listed.path,
+        flags=flags,
     )

@@ -33,18 +33,41 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
         )
         flags = factor_flags(nexus, scores) + grandfather_flags(ctx)
         reason += ongoing_note(ctx)
-        return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, final.version, flags=flags)
+        return Determination(
+            regime=REGIME,
+            status=Status.NOT_COVERED,
+            reason=reason,
+            citation=CITATION,
+            entry=None,
+            list_version=final.version,
+            flags=flags,
+        )
     if (
         attr.is_unknown
         and attr.country_of_production is None
         and not (ctx.serviced_by or ctx.service_country)
     ):
         reason = "maker and country of production unknown: foreign-adversary nexus cannot be assessed"
-        return Determination(REGIME, Status.UNKNOWN, reason, CITATION, None, final.version, ("manufacturer",))
+        return Determination(
+            regime=REGIME,
+            status=Status.UNKNOWN,
+            reason=reason,
+            citation=CITATION,
+            entry=None,
+            list_version=final.version,
+            missing=("manufacturer",),
+        )
     reason = (
         "no foreign-adversary nexus found in the maker, its owners, the country of production or its servicer"
     )
-    return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, final.version)
+    return Determination(
+        regime=REGIME,
+        status=Status.NOT_COVERED,
+        reason=reason,
+        citation=CITATION,
+        entry=None,
+        list_version=final.version,
+    )
 
 
 def grandfather_flags(ctx: AssetContext) -> tuple[str, ...]:
@@ -73,7 +96,14 @@ def final_determination(
             reason = f"{hit.reason}; Final Determination {entry.id}"
             version = final.version
             return Determination(
-                REGIME, hit.status, reason, entry.citation, entry.id, version, hit.missing, hit.link.path
+                regime=REGIME,
+                status=hit.status,
+                reason=reason,
+                citation=entry.citation,
+                entry=entry.id,
+                list_version=version,
+                missing=hit.missing,
+                path=hit.link.path,
             )
     return None
 

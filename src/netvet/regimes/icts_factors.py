@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Category
+from netvet.model.vocab import Flag
 from netvet.regimes.base import RegimeKB
 
 NETWORK_CORE = frozenset(
@@ -143,4 +144,4 @@ def factor_flags(nexus: Nexus, scores: tuple[int | None, ...]) -> tuple[str, ...
     )
     extra += tuple(f"listed-{i}" for i in nexus.us_findings)
     scored = tuple(f"791.103(c)({i})={s}" for i, s in enumerate(scores, 1) if s is not None)
-    return ("foreign-adversary-nexus", *limbs, *extra, *scored)
+    return (Flag.FOREIGN_ADVERSARY_NEXUS, *limbs, *extra, *scored)

@@ -23,13 +23,14 @@ from netvet.model import (
     ObligationKind,
     Status,
 )
+from netvet.model.vocab import Flag, LinkKind
 from netvet.regimes.base import Determine, RegimeKB
 from netvet.regimes.network_parts import PartAnswer, is_network_equipment, network_part_of
 from netvet.regimes.outcome import SEVERITY, maker_name, unattributed
 
 JURISDICTIONS = ("us", "uk", "ca", "de", "se", "eu", "au", "in")
 ALL_PARTS = frozenset(NetworkPart)
-UNVERIFIED = "rests-on-unverified-fact"
+UNVERIFIED = Flag.UNVERIFIED
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,13 @@ def determine_instrument(
 def outside(inst: Instrument, why: str, informational: bool) -> Determination:
     """Not covered: the instrument does not reach the asset (or was not issued yet)."""
     return Determination(
-        inst.id, Status.NOT_COVERED, why, inst.fact.citation, None, inst.version, informational=informational
+        regime=inst.id,
+        status=Status.NOT_COVERED,
+        reason=why,
+        citation=inst.fact.citation,
+        entry=None,
+        list_version=inst.version,
+        informational=informational,
     )
 
 
@@ -115,7 +122,11 @@ def vendor_reach(
         if vendor.since is not None and as_of < vendor.since:
             continue
         link = kb.graph.link(maker, vendor.entity, day)
-        if link is not None and link.kind in ("self", "subsidiary", "affiliate") and not link.via_state_body:
+        if (
+            link is not None
+            and link.kind in (LinkKind.SELF, LinkKind.SUBSIDIARY, LinkKind.AFFILIATE)
+            and not link.via_state_body
+        ):
             if vendor.fact.verified:
                 return Reach(link.path)
             doubt = f"whether the instrument reaches {maker_name(kb, attr)} (named in commentary only)"
@@ -152,7 +163,7 @@ def no_new_installs(o: Obligation, day: date, acquired: date | None, as_of: date
         return Answer(Status.REVIEW, reason, o, ("install or acquisition date",))
     if acquired >= day:
         reason = f"{o.text}: installed on or after {day.isoformat()}, when the ban took effect"
-        return Answer(Status.COVERED, reason, o, flags=("installed-after-ban",))
+        return Answer(Status.COVERED, reason, o, flags=(Flag.INSTALLED_AFTER_BAN,))
     reason = f"{o.text}: installed before the ban from {day.isoformat()}"
     return Answer(Status.NOT_COVERED, reason, o)
 
@@ -161,9 +172,9 @@ def remove_by(o: Obligation, day: date, as_of: date) -> Answer:
     """Covered when still installed after the deadline day; review with the date before it."""
     if as_of > day:
         reason = f"{o.text}: still installed after the removal deadline {day.isoformat()}"
-        return Answer(Status.COVERED, reason, o, deadline=day, flags=("removal-overdue",))
+        return Answer(Status.COVERED, reason, o, deadline=day, flags=(Flag.REMOVAL_OVERDUE,))
     reason = f"{o.text}: to be removed by {day.isoformat()}"
-    return Answer(Status.REVIEW, reason, o, deadline=day, flags=("removal-deadline",))
+    return Answer(Status.REVIEW, reason, o, deadline=day, flags=(Flag.REMOVAL_DEADLINE,))
 
 
 def qualified(
@@ -234,18 +245,18 @@ def determination(
         return replace(outside(inst, f"{reason}{where}{force}", informational), path=path)
     others = [also(a) for a in answers if a is not best and a.status != Status.NOT_COVERED]
     where += f"; also: {'; '.join(others)}" if others else ""
-    flags = (*best.flags, "network-part-inferred") if part.inferred else best.flags
+    flags = (*best.flags, Flag.NETWORK_PART_INFERRED) if part.inferred else best.flags
     return Determination(
-        inst.id,
-        best.status,
-        f"{best.reason}{where}{force}",
-        best.obligation.fact.citation or inst.fact.citation,
-        best.obligation.id,
-        inst.version,
-        best.missing,
-        path,
-        flags,
-        informational,
+        regime=inst.id,
+        status=best.status,
+        reason=f"{best.reason}{where}{force}",
+        citation=best.obligation.fact.citation or inst.fact.citation,
+        entry=best.obligation.id,
+        list_version=inst.version,
+        missing=best.missing,
+        path=path,
+        flags=flags,
+        informational=informational,
         deadline=best.deadline,
     )
 

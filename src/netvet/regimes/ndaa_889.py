@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from netvet.model import AssetContext, Attribution, Determination, Status
+from netvet.model.vocab import Flag
 from netvet.regimes.base import RegimeKB
 from netvet.regimes.entities import match_entry
 from netvet.regimes.outcome import SEVERITY, Question, doubts, no_entry, unattributed
@@ -15,8 +16,8 @@ CITATION = "Pub. L. 115-232 §889; FAR 52.204-25"
 # §889(a)(1)(A) took effect one year after enactment (13 Aug 2019), §889(a)(1)(B) two years after.
 PART_A_EFFECTIVE = date(2019, 8, 13)
 PART_B_EFFECTIVE = date(2020, 8, 13)
-EXCEPTION_A = "exception-third-party-connection"
-EXCEPTION_B = "exception-no-user-data"
+EXCEPTION_A = Flag.EXCEPTION_THIRD_PARTY_CONNECTION
+EXCEPTION_B = Flag.EXCEPTION_NO_USER_DATA
 
 
 def parts_in_force(as_of: date) -> tuple[str, ...]:
@@ -31,13 +32,27 @@ def determine(attr: Attribution, ctx: AssetContext, kb: RegimeKB, as_of: date) -
     parts = parts_in_force(as_of)
     if not parts:
         reason = f"§889 prohibitions start {PART_A_EFFECTIVE.isoformat()}"
-        return Determination(REGIME, Status.NOT_COVERED, reason, CITATION, None, named.version)
+        return Determination(
+            regime=REGIME,
+            status=Status.NOT_COVERED,
+            reason=reason,
+            citation=CITATION,
+            entry=None,
+            list_version=named.version,
+        )
     hits = [h for e in named.in_force(as_of) if (h := match_entry(kb.graph, attr, ctx, e, as_of))]
     if hits:
         hit = max(hits, key=lambda h: SEVERITY[h.status])
         citation = f"{CITATION}; {hit.entry.citation}"
         found = Determination(
-            REGIME, hit.status, hit.reason, citation, hit.entry.id, named.version, hit.missing, hit.link.path
+            regime=REGIME,
+            status=hit.status,
+            reason=hit.reason,
+            citation=citation,
+            entry=hit.entry.id,
+            list_version=named.version,
+            missing=hit.missing,
+            path=hit.link.path,
         )
         if hit.status == Status.NOT_COVERED:
             return replace(found, flags=(*parts, *hit.flags))
@@ -60,7 +75,7 @@ def prc_note(found: Determination, kb: RegimeKB, attr: Attribution) -> Determina
         found.reason
         + "; a PRC company, so §889(f)(3)(D) designations by the Secretary of Defense could reach it"
     )
-    return replace(found, reason=reason, flags=(*found.flags, "prc-company"))
+    return replace(found, reason=reason, flags=(*found.flags, Flag.PRC_COMPANY))
 
 
 def statutory_exception(found: Determination, ctx: AssetContext) -> Determination | None:
@@ -95,13 +110,13 @@ def with_parts(
             f"{found.reason}; not a federal contractor, so Part B does not reach its use "
             "(Part A still bars selling it to an agency)"
         )
-        return replace(found, reason=reason, flags=("part-a", *flags))
+        return replace(found, reason=reason, flags=(Flag.PART_A, *flags))
     if contractor is None:
         reason = (
             f"{found.reason}; if the organisation is a federal contractor, Part B bars agencies "
             "from contracting with it while it uses this"
         )
-        return replace(found, reason=reason, flags=(*parts, "part-b-if-federal-contractor", *flags))
+        return replace(found, reason=reason, flags=(*parts, Flag.PART_B_IF_FEDERAL_CONTRACTOR, *flags))
     reason = (
         f"{found.reason}; a federal contractor: Part B bars agencies from contracting with it "
         "while it uses this"

@@ -17,7 +17,15 @@ def unattributed(regime: str, citation: str, version: date | None, attr: Attribu
         reason = "no manufacturer or category could be attributed from the evidence"
     else:
         reason = f"maker unknown; its category ({attr.category}) decides nothing alone"
-    return Determination(regime, Status.UNKNOWN, reason, citation, None, version, ("manufacturer",))
+    return Determination(
+        regime=regime,
+        status=Status.UNKNOWN,
+        reason=reason,
+        citation=citation,
+        entry=None,
+        list_version=version,
+        missing=("manufacturer",),
+    )
 
 
 def maker_name(kb: RegimeKB, attr: Attribution) -> str:
@@ -38,7 +46,14 @@ def no_entry(
         f"made by {maker_name(kb, attr)}{category}{unlisted}: no entry in force "
         f"on {as_of.isoformat()} names it, its owners or its category"
     )
-    return Determination(regime, Status.NOT_COVERED, reason, citation, None, version)
+    return Determination(
+        regime=regime,
+        status=Status.NOT_COVERED,
+        reason=reason,
+        citation=citation,
+        entry=None,
+        list_version=version,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +88,15 @@ def disagreement(q: Question) -> Determination | None:
             why = "; ".join(q.attr.contradictions)
             reason = f"evidence disagrees: {why}; the other maker is named by entry {entry.id}"
             missing = ("manufacturer (evidence disagrees)",)
-            return Determination(q.regime, Status.REVIEW, reason, q.citation, entry.id, q.version, missing)
+            return Determination(
+                regime=q.regime,
+                status=Status.REVIEW,
+                reason=reason,
+                citation=q.citation,
+                entry=entry.id,
+                list_version=q.version,
+                missing=missing,
+            )
     return None
 
 
@@ -89,7 +112,14 @@ def component_doubt(q: Question) -> Determination | None:
             reason = f"contains {name}, {hit.reason}; is that part substantial or essential?"
             missing = ("whether the component is substantial or essential",)
             return Determination(
-                q.regime, Status.REVIEW, reason, q.citation, entry.id, q.version, missing, hit.link.path
+                regime=q.regime,
+                status=Status.REVIEW,
+                reason=reason,
+                citation=q.citation,
+                entry=entry.id,
+                list_version=q.version,
+                missing=missing,
+                path=hit.link.path,
             )
     return None
 

@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from netvet.errors import StoreError
 from netvet.model import Issue
+from netvet.model.vocab import IssueSeverity
 from netvet.report.run import StoredInput, StoredRun
 from netvet.store.tables import assets, inputs, issues, runs
 
@@ -50,5 +51,7 @@ def stored_run(conn: Any, head: dict[str, Any]) -> StoredRun:
         netvet_version=head["netvet_version"],
         inputs=tuple(StoredInput(i.path, i.sha256, i.format, i.observations) for i in found),
         records=tuple(dict(r) for r in records),
-        issues=tuple(Issue(x.path, x.locator, x.field, x.message, x.severity) for x in problems),
+        issues=tuple(
+            Issue(x.path, x.locator, x.field, x.message, IssueSeverity(x.severity)) for x in problems
+        ),
     )
