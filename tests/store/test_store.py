@@ -10,25 +10,28 @@ from sqlalchemy import Engine, text
 
 from netvet.errors import StoreError
 from netvet.model import Issue
+from netvet.report.finding_record import FindingRecord
 from netvet.store import RunHeader, list_runs, open_store, run_records, save_run
 
-RECORD = {
-    "asset": "mac:00:e0:fc:12:34:56",
-    "verdict": "covered",
-    "manufacturer": {"id": "huawei-technologies", "name": "Huawei"},
-    "model": "MA5800-X7",
-    "category": "olt",
-    "confidence": 0.97,
-    "determinations": [
-        {
-            "regime": "fcc-covered-list",
-            "status": "covered",
-            "entry": "huawei-2021-03-12",
-            "list_version": "2026-08-20",
-            "reason": "produced by Huawei",
-        }
-    ],
-}
+RECORD = FindingRecord.from_json(
+    {
+        "asset": "mac:00:e0:fc:12:34:56",
+        "verdict": "covered",
+        "manufacturer": {"id": "huawei-technologies", "name": "Huawei"},
+        "model": "MA5800-X7",
+        "category": "olt",
+        "confidence": 0.97,
+        "determinations": [
+            {
+                "regime": "fcc-covered-list",
+                "status": "covered",
+                "entry": "huawei-2021-03-12",
+                "list_version": "2026-08-20",
+                "reason": "produced by Huawei",
+            }
+        ],
+    }
+)
 PG_URL = os.environ.get("NETVET_TEST_PG_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
 
