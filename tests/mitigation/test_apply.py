@@ -7,8 +7,8 @@ from typing import Any
 from netvet.ingest.agreements import read_agreements_file
 from netvet.mitigation import Agreement, AgreementBook, AgreementKind, with_mitigation
 from netvet.mitigation.apply import bearing_on
-from netvet.report.finding_record import FindingRecord
 from netvet.report.evidence import evidence_item
+from netvet.report.finding_record import FindingRecord
 from tests.conftest import ROOT
 
 DAY = date(2026, 11, 23)
