@@ -151,3 +151,21 @@ def test_suppliers_resolve_to_kb_entities_and_their_group(kb: Any) -> None:
         agreement("X", suppliers=("Acme Widgets of Nowhere",)), kb.names, kb.graph
     )
     assert unknown.suppliers == ("Acme Widgets of Nowhere",) and nothing == []
+
+
+def test_a_typed_finding_carries_its_mitigation_standing(kb: Any) -> None:
+    from netvet.mitigation import apply_agreements
+    from netvet.mitigation.apply import names_of
+    from netvet.pipeline.stream import ScanStream
+    from netvet.report.records import record_of
+
+    stream = ScanStream(kb, DAY, [ROOT / "examples" / "carrier_inventory.csv"])
+    finding = next(f for f in stream.findings() if f.attribution.manufacturer == "zte-corporation")
+    book = AgreementBook.build([agreement("NSA-1", suppliers=("ZTE-Corporation",))], DAY)
+    names = names_of(record_of(finding, kb.entities, kb.graph, DAY))
+    marked = apply_agreements(finding, book, names)
+    assert marked.mitigation is not None and marked.mitigation.agreement == "NSA-1"
+    assert marked.verdict == finding.verdict and marked.determinations == finding.determinations
+    shown = record_of(marked, kb.entities, kb.graph, DAY)
+    assert shown == with_mitigation(record_of(finding, kb.entities, kb.graph, DAY), book)
+    assert apply_agreements(finding, AgreementBook.build([], DAY), names) is finding
