@@ -3,7 +3,7 @@ and read. Parsing is strict about types and lenient about absence: fields added 
 absent from older stored runs) take their defaults, a wrong type is a RecordError naming the field."""
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from netvet.model.applied import AppliedMitigation, AppliedReview
 from netvet.model.finding import Determination
@@ -73,7 +73,7 @@ def mitigation_json(m: AppliedMitigation) -> Json:
     }
 
 
-def optional(value: Any, to_json: Callable[[Any], Json]) -> Json | None:
+def optional(value: T | None, to_json: Callable[[T], Json]) -> Json | None:
     """to_json(value), or None."""
     return None if value is None else to_json(value)
 

@@ -5,6 +5,7 @@ record takes its default; a wrong type is a RecordError naming the field (`deter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from netvet.errors import RecordError
@@ -23,6 +24,7 @@ from netvet.report.finding_record import (
 )
 
 T = TypeVar("T")
+E = TypeVar("E", bound=StrEnum)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +94,12 @@ class Fields:
         items = self.typed(key, list, "a list", [])
         return tuple(parse(Fields.of(v, f"{self.name(key)}[{i}]")) for i, v in enumerate(items))
 
-    def choice(self, key: str, kind: Callable[[str], T]) -> T:
+    def choice(self, key: str, kind: type[E]) -> E:
         """A required value of a closed vocabulary."""
         try:
             return kind(self.text(key))
         except ValueError as exc:
-            raise self.fail(key, f"one of {', '.join(map(str, kind))}") from exc  # type: ignore[call-overload]
+            raise self.fail(key, f"one of {', '.join(kind)}") from exc
 
     def name(self, key: str) -> str:
         """The dotted name of a field."""

@@ -3,7 +3,7 @@ resolves a finding against the kb once into a typed FindingRecord; `finding_reco
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from netvet.attribute.unknown import explain_unknown
 from netvet.model import Determination, Entity, Evidence, Finding, Lineage, OwnershipGraph, Verdict
@@ -134,7 +134,17 @@ def record_of(
     )
 
 
-def service_fields(finding: Finding, entities: Mapping[str, Entity], as_of: date) -> dict[str, Any]:
+class ServiceFields(TypedDict):
+    """The record's service fields, as keyword arguments of FindingRecord."""
+
+    service: str | None
+    service_text: str | None
+    serviced_by: Party | None
+    contract_end: date | None
+    renewal_due: RenewalDue | None
+
+
+def service_fields(finding: Finding, entities: Mapping[str, Entity], as_of: date) -> ServiceFields:
     """The service fields: which service, who services it, the contract's end and, for a
     covered or review service, the renewal or end that is due (days left as of the as-of date).
     The renewal is judged on the regimes' verdict, before any review decision."""
@@ -145,13 +155,13 @@ def service_fields(finding: Finding, entities: Mapping[str, Entity], as_of: date
     )
     flagged = verdict in (Verdict.COVERED, Verdict.REVIEW) and end is not None
     named = f"org:{first.serviced_by}" if first.serviced_by else None
-    return {
-        "service": str(ctx.service) if ctx.service else None,
-        "service_text": ctx.service_text,
-        "serviced_by": party_of(entities, ctx.serviced_by or named),
-        "contract_end": end,
-        "renewal_due": RenewalDue(end, (end - as_of).days) if flagged and end else None,
-    }
+    return ServiceFields(
+        service=str(ctx.service) if ctx.service else None,
+        service_text=ctx.service_text,
+        serviced_by=party_of(entities, ctx.serviced_by or named),
+        contract_end=end,
+        renewal_due=RenewalDue(end, (end - as_of).days) if flagged and end else None,
+    )
 
 
 def finding_record(
