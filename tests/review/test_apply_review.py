@@ -66,3 +66,12 @@ def test_the_record_shows_the_review_as_the_contract_does(kb: KnowledgeBase, cov
         "expires": None,
     }
     assert list(shown)[-2:] == ["review", "verdict_before_review"]
+
+
+def test_a_registrant_the_kb_does_not_know_is_never_reviewed(covered: Finding) -> None:
+    registrant = replace(covered, attribution=replace(covered.attribution, manufacturer="org:Juniper"))
+    made = datetime(2026, 11, 1, tzinfo=UTC)
+    book = DecisionBook.build(
+        [Decision(covered.asset, "org:Juniper", DecisionKind.FALSE_POSITIVE, "r", "a", made)]
+    )
+    assert apply_review(registrant, book, AS_OF) is registrant

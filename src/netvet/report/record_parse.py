@@ -37,7 +37,7 @@ class Fields:
     @classmethod
     def of(cls, data: object, where: str) -> "Fields":
         """The object, or a RecordError when it is not one."""
-        if not isinstance(data, Mapping):
+        if not isinstance(data, dict):
             raise RecordError(
                 f"{where or 'record'}: expected an object, got {type(data).__name__}", field=where
             )

@@ -78,7 +78,10 @@ def apply_review(finding: Finding, book: DecisionBook, day: date) -> Finding:
     """The finding with the decision in force on its (asset, manufacturer) match applied: a false
     positive clears the verdict (the verdict before is kept), and either kind is recorded."""
     maker = finding.attribution.manufacturer
-    decision = book.current(finding.asset, maker, day) if maker else None
+    # A registrant name the kb does not know ('org:...') has no entity id to decide a match on:
+    # the record shows its manufacturer with id null, and `review mark --entity` takes kb ids.
+    known = maker if maker and not maker.startswith("org:") else None
+    decision = book.current(finding.asset, known, day) if known else None
     if decision is None:
         return finding
     if decision.kind is DecisionKind.FALSE_POSITIVE:
