@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from netvet.mitigation import Agreement, AgreementBook, AgreementKind, with_mitigation  # noqa: E402
+from netvet.report.finding_record import FindingRecord  # noqa: E402
 from netvet.store import open_store  # noqa: E402
 from netvet.store.cases import save_case  # noqa: E402
 from tests.icts.factories import case_with  # noqa: E402
@@ -27,7 +28,7 @@ from tests.icts.factories import case_with  # noqa: E402
 DAY = date(2026, 11, 23)
 
 
-def scanned() -> list[dict[str, object]]:
+def scanned() -> list[FindingRecord]:
     """The example inventory's records, scanned by the real command."""
     cmd = [
         sys.executable,
@@ -42,7 +43,7 @@ def scanned() -> list[dict[str, object]]:
         text=True,
         check=False,
     )
-    return list(json.loads(done.stdout))
+    return [FindingRecord.from_json(r) for r in json.loads(done.stdout)]
 
 
 def agreements(n: int) -> list[Agreement]:
@@ -71,12 +72,12 @@ def agreements(n: int) -> list[Agreement]:
     return [first, *rest]
 
 
-def per_second(records: list[dict[str, object]], book: AgreementBook | None) -> float:
+def per_second(records: list[FindingRecord], book: AgreementBook | None) -> float:
     """Records marked (or passed through, without a book) per second."""
     started = time.perf_counter()
     marked = 0
     for r in records:
-        marked += "mitigation" in (with_mitigation(r, book) if book else r)
+        marked += (with_mitigation(r, book) if book else r).mitigation is not None
     return len(records) / (time.perf_counter() - started)
 
 

@@ -8,25 +8,29 @@ from netvet.ingest.agreements import read_agreements_file
 from netvet.mitigation import Agreement, AgreementBook, AgreementKind, with_mitigation
 from netvet.mitigation.apply import bearing_on
 from netvet.report.evidence import evidence_item
+from netvet.report.finding_record import FindingRecord
 from tests.conftest import ROOT
 
 DAY = date(2026, 11, 23)
 
 
-def record(asset: str, maker: str | None, *determinations: dict[str, Any]) -> dict[str, Any]:
+def record(asset: str, maker: str | None, *determinations: dict[str, Any], **extra: Any) -> FindingRecord:
     made = {"id": maker, "name": maker, "country": "CN"} if maker else None
-    return {
-        "asset": asset,
-        "manufacturer": made,
-        "controller": None,
-        "brand": None,
-        "verdict": "covered",
-        "identifiers": {"hostname": None},
-        "model": None,
-        "category": None,
-        "sources": [],
-        "determinations": list(determinations),
-    }
+    return FindingRecord.from_json(
+        {
+            "asset": asset,
+            "manufacturer": made,
+            "controller": None,
+            "brand": None,
+            "verdict": "covered",
+            "identifiers": {"hostname": None},
+            "model": None,
+            "category": None,
+            "sources": [],
+            "determinations": list(determinations),
+            **extra,
+        }
+    )
 
 
 def det(regime: str, status: str, flags: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -50,15 +54,11 @@ def test_an_agreement_reaches_its_supplier_and_its_assets_only() -> None:
     zte = record("serial:1", "zte-corporation", det("fcc-covered-list", "covered"))
     other = record("mac:00:11:22:33:44:55", "cisco", det("fcc-covered-list", "not-covered"))
     nobody = record("serial:3", "juniper", det("fcc-covered-list", "not-covered"))
+    assert with_mitigation(zte, AgreementBook.build([by_supplier, by_asset], DAY)).mitigation.agreement == "A"
     assert (
-        with_mitigation(zte, AgreementBook.build([by_supplier, by_asset], DAY))["mitigation"]["agreement"]
-        == "A"
+        with_mitigation(other, AgreementBook.build([by_supplier, by_asset], DAY)).mitigation.agreement == "B"
     )
-    assert (
-        with_mitigation(other, AgreementBook.build([by_supplier, by_asset], DAY))["mitigation"]["agreement"]
-        == "B"
-    )
-    assert "mitigation" not in with_mitigation(nobody, AgreementBook.build([by_supplier, by_asset], DAY))
+    assert with_mitigation(nobody, AgreementBook.build([by_supplier, by_asset], DAY)).mitigation is None
 
 
 def test_the_gravest_agreement_is_shown_first_and_the_verdict_is_kept() -> None:
@@ -71,11 +71,13 @@ def test_the_gravest_agreement_is_shown_first_and_the_verdict_is_kept() -> None:
         det("icts-791", "not-covered", ("foreign-adversary-nexus",)),
     )
     marked = with_mitigation(zte, AgreementBook.build([good, lapsed], DAY))
-    assert marked["verdict"] == "covered" and marked["determinations"] == zte["determinations"]
-    held = marked["mitigation"]
-    assert (held["agreement"], held["status"], held["also"]) == ("Z-EXPIRED", "expired", ["A-GOOD"])
-    assert held["mitigates"] == ["icts-791"] and held["informational_for"] == ["fcc-covered-list"]
-    assert "cannot clear a Covered List item" in held["effect"]
+    assert marked.verdict == "covered" and marked.determinations == zte.determinations
+    held = marked.mitigation
+    assert held is not None
+    assert (held.agreement, held.status, held.also) == ("Z-EXPIRED", "expired", ("A-GOOD",))
+    assert held.mitigates == ("icts-791",) and held.informational_for == ("fcc-covered-list",)
+    assert "cannot clear a Covered List item" in held.effect
+    assert marked.to_json()["mitigation"]["also"] == ["A-GOOD"]
 
 
 def test_the_889_pack_names_the_agreement_as_informational() -> None:
@@ -142,10 +144,28 @@ def test_suppliers_resolve_to_kb_entities_and_their_group(kb: Any) -> None:
     assert controller in done.suppliers and notes == [
         f"US-ARM: supplier 'ZTE USA Inc.' resolved to {', '.join(done.suppliers[1:])}"
     ]
-    zte = record("serial:1", "zte-corporation", det("fcc-covered-list", "covered"))
-    zte["controller"] = {"id": controller, "name": controller, "country": "CN"}
-    assert with_mitigation(zte, AgreementBook.build([done], DAY))["mitigation"]["agreement"] == "US-ARM"
+    parent = {"id": controller, "name": controller, "country": "CN"}
+    zte = record("serial:1", "zte-corporation", det("fcc-covered-list", "covered"), controller=parent)
+    assert with_mitigation(zte, AgreementBook.build([done], DAY)).mitigation.agreement == "US-ARM"
     unknown, nothing = resolve_suppliers(
         agreement("X", suppliers=("Acme Widgets of Nowhere",)), kb.names, kb.graph
     )
     assert unknown.suppliers == ("Acme Widgets of Nowhere",) and nothing == []
+
+
+def test_a_typed_finding_carries_its_mitigation_standing(kb: Any) -> None:
+    from netvet.mitigation import apply_agreements
+    from netvet.mitigation.apply import names_of
+    from netvet.pipeline.stream import ScanStream
+    from netvet.report.records import record_of
+
+    stream = ScanStream(kb, DAY, [ROOT / "examples" / "carrier_inventory.csv"])
+    finding = next(f for f in stream.findings() if f.attribution.manufacturer == "zte-corporation")
+    book = AgreementBook.build([agreement("NSA-1", suppliers=("ZTE-Corporation",))], DAY)
+    names = names_of(record_of(finding, kb.entities, kb.graph, DAY))
+    marked = apply_agreements(finding, book, names)
+    assert marked.mitigation is not None and marked.mitigation.agreement == "NSA-1"
+    assert marked.verdict == finding.verdict and marked.determinations == finding.determinations
+    shown = record_of(marked, kb.entities, kb.graph, DAY)
+    assert shown == with_mitigation(record_of(finding, kb.entities, kb.graph, DAY), book)
+    assert apply_agreements(finding, AgreementBook.build([], DAY), names) is finding

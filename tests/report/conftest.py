@@ -37,7 +37,7 @@ class Store:
 def without_regime(run: StoredRun, regime: str) -> StoredRun:
     """The run as if it had not asked one regime (as runs stored before that regime existed)."""
     records = tuple(
-        {**r, "determinations": [d for d in r["determinations"] if d["regime"] != regime]}
+        replace(r, determinations=tuple(d for d in r.determinations if d.regime != regime))
         for r in run.records
     )
     return replace(run, regimes=tuple(x for x in run.regimes if x != regime), records=records)

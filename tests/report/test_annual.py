@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
+from netvet.model import Determination, Status
 from netvet.report.annual import build_annual
 from netvet.report.run import StoredRun, records_with
 from netvet.report.sites import Site
@@ -41,7 +42,7 @@ def test_csv_and_xlsx_list_every_covered_item_with_the_fcc_fields(store: Store, 
     rows = read_csv(tmp_path / "fcc-annual-report.csv")
     assert len(rows) == len(covered) > 0
     assert list(rows[0])[:12] == FCC_FIELDS
-    assert [r["Asset"] for r in rows] == [r["identifiers"]["hostname"] or r["asset"] for r in covered]
+    assert [r["Asset"] for r in rows] == [r.identifiers.hostname or r.asset for r in covered]
     book = openpyxl.load_workbook(tmp_path / "fcc-annual-report.xlsx", read_only=True)
     assert book.sheetnames == [
         "Covered items",
@@ -136,9 +137,9 @@ def with_annual_determination(run: StoredRun, covered_hosts: set[str]) -> Stored
     """The run as if it had asked fcc-annual-report: covered only for the named hosts."""
     records = []
     for r in without_regime(run, "fcc-annual-report").records:
-        status = "covered" if r["identifiers"]["hostname"] in covered_hosts else "not-covered"
-        det = {"regime": "fcc-annual-report", "status": status, "entry": "x", "reason": "test"}
-        records.append({**r, "determinations": [*r["determinations"], det]})
+        status = Status.COVERED if r.identifiers.hostname in covered_hosts else Status.NOT_COVERED
+        det = Determination(regime="fcc-annual-report", status=status, entry="x", reason="test", citation="")
+        records.append(replace(r, determinations=(*r.determinations, det)))
     return replace(run, records=tuple(records))
 
 

@@ -2,14 +2,16 @@
 
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from netvet.errors import SourceError
+from netvet.model import Determination, Status
 from netvet.report.catalogue import STAGE_ORDER, Catalogue, parse_catalogue
+from netvet.report.finding_record import FindingRecord
 from netvet.report.plan import build_plan
 from netvet.report.run import StoredRun, records_with
 from tests.report.conftest import EXAMPLES, Store, pdf_pages, pdf_text, report, without_regime
@@ -58,11 +60,12 @@ def test_upstream_before_downstream_within_each_site(store: Store, catalogue: Ca
 
 def with_reimbursement(run: StoredRun) -> StoredRun:
     """The run as if it had asked fcc-reimbursement: eligible when obtained by 2020-06-30."""
-    records: list[dict[str, Any]] = []
+    records: list[FindingRecord] = []
     for r in without_regime(run, "fcc-reimbursement").records:
-        status = "covered" if (r["acquired"] or "9999") <= "2020-06-30" else "not-covered"
-        det = {"regime": "fcc-reimbursement", "status": status, "entry": None, "reason": "test"}
-        records.append({**r, "determinations": [*r["determinations"], det]})
+        eligible = r.acquired is not None and r.acquired <= date(2020, 6, 30)
+        status = Status.COVERED if eligible else Status.NOT_COVERED
+        det = Determination(regime="fcc-reimbursement", status=status, reason="test", citation="")
+        records.append(replace(r, determinations=(*r.determinations, det)))
     return replace(run, records=tuple(records))
 
 

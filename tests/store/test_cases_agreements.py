@@ -12,6 +12,7 @@ from sqlalchemy import Engine, text
 from netvet.errors import StoreError
 from netvet.icts.model import AssetLink, CaseEntry, EntryKind, Step
 from netvet.mitigation import Agreement, AgreementEvent, AgreementKind, EventKind
+from netvet.report.finding_record import FindingRecord
 from netvet.store import RunHeader, open_store, save_run
 from netvet.store.agreements import add_event, read_agreements, save_agreements
 from netvet.store.cases import add_entry, linked_records, list_cases, read_case, save_case
@@ -20,7 +21,7 @@ from tests.icts.factories import case_with
 PG_URL = os.environ.get("NETVET_TEST_PG_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
 MINE = ("icts_case_entries", "icts_cases", "mitigation_events", "mitigation_agreements")
-RECORD = {"asset": "serial:5KPG861DK2", "verdict": "covered", "manufacturer": None, "model": None}
+FIELDS = {"asset": "serial:5KPG861DK2", "verdict": "covered", "manufacturer": None, "model": None}
 DETERMINATION = {
     "regime": "icts-791",
     "status": "not-covered",
@@ -28,7 +29,9 @@ DETERMINATION = {
     "list_version": None,
     "reason": "x",
 }
-RECORD |= {"category": None, "confidence": 0.9, "determinations": [DETERMINATION]}
+RECORD = FindingRecord.from_json(
+    FIELDS | {"category": None, "confidence": 0.9, "determinations": [DETERMINATION]}
+)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -86,8 +89,8 @@ def test_entries_are_added_never_changed(engine: Engine) -> None:
 def test_linked_assets_come_from_stored_runs(engine: Engine) -> None:
     header = RunHeader(date(2026, 11, 23), "a" * 64, ["icts-791"], [], datetime.now(UTC))
     run_id = save_run(engine, header, [RECORD], [])
-    found, missing = linked_records(engine, [AssetLink(run_id, RECORD["asset"]), AssetLink(run_id, "nope")])
-    assert [(link.asset, record["verdict"]) for link, record in found] == [(RECORD["asset"], "covered")]
+    found, missing = linked_records(engine, [AssetLink(run_id, RECORD.asset), AssetLink(run_id, "nope")])
+    assert [(link.asset, record.verdict) for link, record in found] == [(RECORD.asset, "covered")]
     assert missing == [AssetLink(run_id, "nope")]
 
 

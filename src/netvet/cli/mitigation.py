@@ -2,6 +2,7 @@
 ("no-spy agreements", security audits) kept in the store; `netvet scan` marks the findings that
 rest on them."""
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,9 +12,11 @@ import typer
 from netvet.cli.common import as_of_date, data_console, err
 from netvet.cli.icts import Author, Db, day_option, store
 from netvet.errors import UsageError
+from netvet.icts.model import AssetLink, Case
 from netvet.mitigation.apply import bearing_on, summary_row
 from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
 from netvet.mitigation.state import standing
+from netvet.report.finding_record import FindingRecord
 
 mitigation_app = typer.Typer(
     no_args_is_help=True, help="Mitigation and security agreements: add, import, list, show, audit, breach."
@@ -250,7 +253,7 @@ def show(
 
 
 def case_agreement_rows(
-    agreements: list[Agreement], case: Any, linked: Any, day: date
+    agreements: list[Agreement], case: Case, linked: Sequence[tuple[AssetLink, FindingRecord]], day: date
 ) -> tuple[tuple[str, ...], ...]:
     """The agreements that bear on an ICTS case, as case-file rows."""
     found = bearing_on(agreements, case.number, case.transaction.suppliers, [r for _, r in linked])

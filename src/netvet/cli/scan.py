@@ -2,10 +2,9 @@
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -40,10 +39,11 @@ from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.mitigation import AgreementBook, with_mitigation
-from netvet.model import Verdict
 from netvet.pipeline.stream import ScanStream
-from netvet.report import RecordWriter, Tally, finding_record
-from netvet.review.decisions import EMPTY_BOOK, DecisionBook, review_finding
+from netvet.report import RecordWriter, Tally
+from netvet.report.finding_record import FindingRecord
+from netvet.report.records import record_of
+from netvet.review.decisions import EMPTY_BOOK, DecisionBook, apply_review
 from netvet.settings import Settings
 
 NO_AGREEMENTS = AgreementBook((), {}, {})
@@ -166,23 +166,24 @@ def consume(
     book: DecisionBook = EMPTY_BOOK,
     agreements: AgreementBook = NO_AGREEMENTS,
 ) -> int | None:
-    """Drive the stream once: count, write records, store the run; the run id when stored."""
+    """Drive the stream once: review, resolve and mitigate each finding, count it, write its
+    JSON, store the run; the run id when stored."""
     kb, day = stream.kb, stream.as_of
+    mitigated: list[str] = []
     with open_output(output) as out:
         writer = RecordWriter(fmt, out) if fmt else None
 
-        def records() -> Iterator[dict[str, Any]]:
-            for finding in stream.findings():
-                record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
-                record = with_mitigation(record, agreements)
-                if "mitigation" in record:
-                    mitigated.append(record["mitigation"]["status"])
-                tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
+        def records() -> Iterator[FindingRecord]:
+            for found in stream.findings():
+                finding = apply_review(found, book, day)
+                record = with_mitigation(record_of(finding, kb.entities, kb.graph, day), agreements)
+                if record.mitigation is not None:
+                    mitigated.append(record.mitigation.status)
+                tally.add_finding(finding)
                 if writer:
-                    writer.write(record)
+                    writer.write(record.to_json())
                 yield record
 
-        mitigated: list[str] = []
         run_id = None
         if url:
             run_id = store_run(url, stream, records(), started)
@@ -194,13 +195,13 @@ def consume(
     return run_id
 
 
-def drain(records: Iterator[dict[str, Any]]) -> None:
+def drain(records: Iterator[FindingRecord]) -> None:
     """Consume a stream whose side effects are all that is wanted."""
     for _ in records:
         pass
 
 
-def store_run(url: str, stream: ScanStream, records: Iterator[dict[str, Any]], started: datetime) -> int:
+def store_run(url: str, stream: ScanStream, records: Iterator[FindingRecord], started: datetime) -> int:
     """Save the run while the records stream through; its id."""
     from netvet.store import RunHeader, open_store, save_run
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind
 from netvet.regimes.icts_factors import CRITERIA
+from netvet.report.finding_record import FindingRecord
 
 REGIME = "icts-791"
-Record = dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +23,13 @@ class Criterion:
     evidence: tuple[str, ...] = ()
 
 
-def flag_scores(record: Record) -> dict[int, int]:
+def flag_scores(record: FindingRecord) -> dict[int, int]:
     """The criterion scores an icts-791 determination of a scan record carries in its flags."""
     found: dict[int, int] = {}
-    for d in record.get("determinations") or ():  # type: ignore[attr-defined]
-        if d.get("regime") != REGIME:
+    for d in record.determinations:
+        if d.regime != REGIME:
             continue
-        for flag in d.get("flags") or ():
+        for flag in d.flags:
             head, _, value = str(flag).partition("=")
             if head.startswith("791.103(c)(") and value.isdigit():
                 found[int(head.removeprefix("791.103(c)(").rstrip(")"))] = int(value)
@@ -42,7 +42,7 @@ def analyst_score(case: Case, number: int) -> CaseEntry | None:
     return max(scored, key=lambda e: (e.created_at, e.id or 0)) if scored else None
 
 
-def scan_score(number: int, linked: Sequence[tuple[AssetLink, Record]]) -> Criterion | None:
+def scan_score(number: int, linked: Sequence[tuple[AssetLink, FindingRecord]]) -> Criterion | None:
     """The highest score the linked assets' determinations give, with the assets behind it."""
     scores = [(link, flag_scores(record).get(number)) for link, record in linked]
     known = [s for _, s in scores if s is not None]
@@ -54,7 +54,7 @@ def scan_score(number: int, linked: Sequence[tuple[AssetLink, Record]]) -> Crite
     return Criterion(number, CRITERIA[number - 1], top, basis, evidence)
 
 
-def score_criteria(case: Case, linked: Sequence[tuple[AssetLink, Record]]) -> tuple[Criterion, ...]:
+def score_criteria(case: Case, linked: Sequence[tuple[AssetLink, FindingRecord]]) -> tuple[Criterion, ...]:
     """All ten criteria, each from the analyst, the scan, or marked not assessed."""
     found = []
     for number, name in enumerate(CRITERIA, 1):

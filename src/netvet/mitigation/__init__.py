@@ -2,7 +2,7 @@
 for a transaction: their obligations, audit and report schedules, breaches and term, and which
 scan findings rest on them. Pure: values in, values out."""
 
-from netvet.mitigation.apply import AgreementBook, with_mitigation
+from netvet.mitigation.apply import AgreementBook, apply_agreements, with_mitigation
 from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
 from netvet.mitigation.state import Standing, StandingState, standing
 
@@ -14,6 +14,7 @@ __all__ = [
     "EventKind",
     "Standing",
     "StandingState",
+    "apply_agreements",
     "standing",
     "with_mitigation",
 ]

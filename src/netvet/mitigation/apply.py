@@ -8,15 +8,17 @@ as the mitigation measure, and a lapsed one (overdue audit, open breach, expired
 Other regimes (NDAA §889, the FCC subsidy rules, the Entity List) know no private mitigation:
 informational there too."""
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from netvet.mitigation.model import Agreement
 from netvet.mitigation.state import GRAVITY, Standing, standing
+from netvet.model.applied import AppliedMitigation
+from netvet.model.finding import Determination, Finding
+from netvet.model.vocab import Status
+from netvet.report.finding_record import FindingRecord
 
-Record = dict[str, Any]
 ICTS = "icts-791"
 INFORMATIONAL = (
     "informational: a private agreement cannot clear a Covered List item or lift a statutory "
@@ -25,47 +27,46 @@ INFORMATIONAL = (
 MEASURE = "mitigation measure under the ICTS rule (EO 13873 §1(b); 15 CFR 791.109)"
 
 
-def names_of(record: Record) -> list[str]:
+def names_of(record: FindingRecord) -> list[str]:
     """The maker's and controller's ids and names, and the brand, casefolded."""
-    parts = [record.get("manufacturer") or {}, record.get("controller") or {}]
-    found = [p.get(k) for p in parts for k in ("id", "name")] + [record.get("brand")]
-    return [str(v).casefold() for v in found if v]
+    parts = [p for p in (record.manufacturer, record.controller) if p is not None]
+    found = [v for p in parts for v in (p.id, p.name)] + [record.brand]
+    return [v.casefold() for v in found if v]
 
 
-def covers(agreement: Agreement, record: Record) -> bool:
+def covers(agreement: Agreement, record: FindingRecord) -> bool:
     """The agreement names the asset, or a supplier that made or controls it."""
-    if record.get("asset") in agreement.assets:
+    if record.asset in agreement.assets:
         return True
     return bool({s.casefold() for s in agreement.suppliers} & set(names_of(record)))
 
 
-def regimes_found(record: Record) -> list[str]:
+def regimes_found(determinations: Sequence[Determination]) -> list[str]:
     """The regimes whose determination found something: covered, review, or flags raised."""
-    return [
-        d["regime"]
-        for d in record.get("determinations") or ()
-        if d["status"] in ("covered", "review") or d.get("flags")
-    ]
+    return [d.regime for d in determinations if d.status in (Status.COVERED, Status.REVIEW) or d.flags]
 
 
-def mitigation_field(agreement: Agreement, held: Standing, record: Record, others: Sequence[str]) -> Record:
-    """The record's `mitigation` object."""
-    return {
-        "agreement": agreement.key,
-        "kind": str(agreement.kind),
-        "counterparty": agreement.counterparty,
-        "status": str(held.state),
-        "problems": [str(p) for p in held.problems],
-        "next_audit_due": held.next_audit_due.isoformat() if held.next_audit_due else None,
-        "next_report_due": held.next_report_due.isoformat() if held.next_report_due else None,
-        "ends": held.ends.isoformat() if held.ends else None,
-        "open_breaches": held.open_breaches,
-        "case": agreement.case or None,
-        "mitigates": [r for r in regimes_found(record) if r == ICTS],
-        "informational_for": [r for r in regimes_found(record) if r != ICTS],
-        "effect": f"{MEASURE}; elsewhere {INFORMATIONAL}",
-        "also": list(others),
-    }
+def mitigation_field(
+    agreement: Agreement, held: Standing, determinations: Sequence[Determination], others: Sequence[str]
+) -> AppliedMitigation:
+    """What the agreement does to a finding with these determinations."""
+    found = regimes_found(determinations)
+    return AppliedMitigation(
+        agreement=agreement.key,
+        kind=str(agreement.kind),
+        counterparty=agreement.counterparty,
+        status=str(held.state),
+        problems=tuple(str(p) for p in held.problems),
+        next_audit_due=held.next_audit_due,
+        next_report_due=held.next_report_due,
+        ends=held.ends,
+        open_breaches=held.open_breaches,
+        case=agreement.case or None,
+        mitigates=tuple(r for r in found if r == ICTS),
+        informational_for=tuple(r for r in found if r != ICTS),
+        effect=f"{MEASURE}; elsewhere {INFORMATIONAL}",
+        also=tuple(others),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,28 +95,42 @@ class AgreementBook:
             tuple(held), {k: tuple(v) for k, v in by_asset.items()}, {k: tuple(v) for k, v in by_name.items()}
         )
 
-    def covering(self, record: Record) -> list[tuple[Agreement, Standing]]:
-        """The agreements that cover a record, gravest first."""
+    def covering(self, asset: str, names: Collection[str]) -> list[tuple[Agreement, Standing]]:
+        """The agreements that cover an asset or one of its casefolded supplier names, gravest first."""
         if not self.held:
             return []
-        hits = set(self.by_asset.get(record.get("asset") or "", ()))
-        for name in names_of(record):
+        hits = set(self.by_asset.get(asset, ()))
+        for name in names:
             hits.update(self.by_name.get(name, ()))
         return [self.held[i] for i in sorted(hits)]
 
+    def mitigation(
+        self, asset: str, names: Collection[str], determinations: Sequence[Determination]
+    ) -> AppliedMitigation | None:
+        """The gravest covering agreement's effect (the others named in `also`), or None."""
+        hits = self.covering(asset, names)
+        if not hits:
+            return None
+        (first, held), others = hits[0], [a.key for a, _ in hits[1:]]
+        return mitigation_field(first, held, determinations, others)
 
-def with_mitigation(record: Record, book: AgreementBook) -> Record:
-    """The record with a `mitigation` object when an agreement covers it (the gravest standing
-    first, the others named in `also`); the verdict and determinations are left as they are."""
-    hits = book.covering(record)
-    if not hits:
-        return record
-    (first, held), others = hits[0], [a.key for a, _ in hits[1:]]
-    return {**record, "mitigation": mitigation_field(first, held, record, others)}
+
+def with_mitigation(record: FindingRecord, book: AgreementBook) -> FindingRecord:
+    """The record with its `mitigation` when an agreement covers it (the gravest standing first,
+    the others named in `also`); the verdict and determinations are left as they are."""
+    found = book.mitigation(record.asset, names_of(record), record.determinations)
+    return record if found is None else replace(record, mitigation=found)
+
+
+def apply_agreements(finding: Finding, book: AgreementBook, names: Collection[str]) -> Finding:
+    """The finding with its mitigation standing; `names` are the casefolded ids and names of its
+    maker and controller and its brand, as resolved against the kb (`names_of` a FindingRecord)."""
+    found = book.mitigation(finding.asset, names, finding.determinations)
+    return finding if found is None else replace(finding, mitigation=found)
 
 
 def bearing_on(
-    agreements: Sequence[Agreement], case: str, suppliers: Sequence[str], records: Sequence[Record]
+    agreements: Sequence[Agreement], case: str, suppliers: Sequence[str], records: Sequence[FindingRecord]
 ) -> list[Agreement]:
     """The agreements made for a case, or naming one of its suppliers, or covering a linked asset."""
     named = {s.casefold() for s in suppliers}

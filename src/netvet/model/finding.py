@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from netvet.model.applied import AppliedMitigation, AppliedReview
 from netvet.model.attribution import Attribution
 from netvet.model.jurisdiction import Generation, NetworkPart
 from netvet.model.observation import Observation
@@ -90,7 +91,8 @@ def verdict_of(determinations: tuple[Determination, ...]) -> Verdict:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """An asset, its attribution, its determinations and its verdict."""
+    """An asset, its attribution, its determinations and its verdict; after the regimes, the
+    review decision and the mitigation agreement that apply (see `model.applied`)."""
 
     asset: str
     observations: tuple[Observation, ...]
@@ -98,3 +100,5 @@ class Finding:
     context: AssetContext
     determinations: tuple[Determination, ...]
     verdict: Verdict
+    review: AppliedReview | None = None
+    mitigation: AppliedMitigation | None = None

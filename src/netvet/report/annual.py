@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from netvet.model import Issue
-from netvet.report.records import Record
+from netvet.model import Determination, Issue, Status
+from netvet.report.finding_record import FindingRecord, iso
 from netvet.report.run import StoredRun, asset_name, determination, locator, maker_name, records_with
 from netvet.report.sites import Site
 
@@ -79,31 +79,31 @@ def money(value: object) -> str:
     return f"{float(value):.2f}" if isinstance(value, int | float) else ""
 
 
-def annual_row(record: Record, site: Site | None, entry: str) -> tuple[str, ...]:
+def annual_row(record: FindingRecord, site: Site | None, entry: str) -> tuple[str, ...]:
     """The report row of one covered item."""
     return (
-        record.get("site") or "",
+        record.site or "",
         (site.type if site else None) or "",
         degrees(site.latitude if site else None),
         degrees(site.longitude if site else None),
         (site.address if site else None) or "",
         "",
         maker_name(record),
-        record.get("model") or "",
-        record.get("category") or "",
-        record.get("acquired") or "",
-        money(record.get("cost")),
+        record.model or "",
+        record.category or "",
+        iso(record.acquired) or "",
+        money(record.cost),
         "",
         asset_name(record),
-        record["identifiers"].get("serial") or "",
+        record.identifiers.serial or "",
         entry,
         locator(record),
     )
 
 
-def why_blank(column: str, record: Record, sites: Mapping[str, Site]) -> str:
+def why_blank(column: str, record: FindingRecord, sites: Mapping[str, Site]) -> str:
     """Why a required field is blank."""
-    site = record.get("site")
+    site = record.site
     if column == "Location name":
         return "the input gives no site"
     if column in ANNUAL_COLUMNS[1:5]:
@@ -117,7 +117,7 @@ def why_blank(column: str, record: Record, sites: Mapping[str, Site]) -> str:
     return f"the input ({locator(record)}) gives no {column.lower()}"
 
 
-def missing_of(row: tuple[str, ...], record: Record, sites: Mapping[str, Site]) -> list[MissingFact]:
+def missing_of(row: tuple[str, ...], record: FindingRecord, sites: Mapping[str, Site]) -> list[MissingFact]:
     """The required fields a row leaves blank."""
     return [
         MissingFact(row[12], column, why_blank(column, record, sites))
@@ -150,20 +150,24 @@ def certification_text(run: StoredRun, count: int, regime: str) -> str:
     )
 
 
+def reason_of(found: Determination | None) -> str:
+    """A determination's reason, or blank."""
+    return found.reason if found else ""
+
+
 def build_annual(
     run: StoredRun, sites: Mapping[str, Site], site_issues: tuple[Issue, ...] = ()
 ) -> AnnualReport:
     """The annual report of a stored run, with site facts joined on the asset's site."""
     regime, basis = basis_of(run)
     rows, missing = [], []
-    for record in records_with(run, regime, "covered"):
-        found = determination(record, regime) or {}
-        row = annual_row(record, sites.get(record.get("site") or ""), found.get("entry") or "")
+    for record in records_with(run, regime, Status.COVERED):
+        found = determination(record, regime)
+        row = annual_row(record, sites.get(record.site or ""), (found.entry if found else None) or "")
         rows.append(row)
         missing += missing_of(row, record, sites)
     review = tuple(
-        (asset_name(r), (determination(r, regime) or {}).get("reason") or "")
-        for r in records_with(run, regime, "review")
+        (asset_name(r), reason_of(determination(r, regime))) for r in records_with(run, regime, Status.REVIEW)
     )
     return AnnualReport(
         run.id,

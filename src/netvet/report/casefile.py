@@ -10,8 +10,7 @@ from netvet.icts.clocks import Clock, case_clocks
 from netvet.icts.criteria import Criterion, score_criteria
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind, Step
 from netvet.icts.records import case_record
-from netvet.report.records import Record
-from netvet.report.run import determination
+from netvet.report.finding_record import FindingRecord, Json
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,28 +55,26 @@ def case_status(case: Case) -> str:
     return f"{last.step}" + (f" ({last.outcome})" if last.outcome else "") + f" on {last.day}"
 
 
-def mitigation_text(record: Record) -> str:
+def mitigation_text(record: FindingRecord) -> str:
     """The agreement a scan record rests on, as one line."""
-    found = record.get("mitigation")
-    if not found:
-        return ""
-    return f"{found['agreement']} ({found['status']})"
+    found = record.mitigation
+    return f"{found.agreement} ({found.status})" if found else ""
 
 
-def linked_asset(link: AssetLink, record: Record) -> LinkedAsset:
+def linked_asset(link: AssetLink, record: FindingRecord) -> LinkedAsset:
     """One linked asset."""
-    maker = (record.get("manufacturer") or {}).get("name") or "unknown"
-    icts = determination(record, "icts-791") or {}
-    reason = f"{icts.get('status')}: {icts.get('reason')}" if icts else "not evaluated in that run"
+    maker = (record.manufacturer.name if record.manufacturer else None) or "unknown"
+    icts = record.determination("icts-791")
+    reason = f"{icts.status}: {icts.reason}" if icts else "not evaluated in that run"
     return LinkedAsset(
-        str(link), maker, record.get("model") or "", record["verdict"], reason, mitigation_text(record)
+        str(link), maker, record.model or "", str(record.verdict), reason, mitigation_text(record)
     )
 
 
 def build_casefile(
     case: Case,
     as_of: date,
-    linked: Sequence[tuple[AssetLink, Record]],
+    linked: Sequence[tuple[AssetLink, FindingRecord]],
     missing: Sequence[AssetLink] = (),
     agreements: Sequence[tuple[str, ...]] = (),
 ) -> CaseFile:
@@ -97,7 +94,7 @@ def build_casefile(
     )
 
 
-def casefile_record(file: CaseFile) -> Record:
+def casefile_record(file: CaseFile) -> Json:
     """The case file as the JSON record of `netvet icts case show --json`."""
     record = case_record(file.case, file.status, file.as_of, file.clocks, file.criteria)
     keys = ("agreement", "kind", "counterparty", "status", "next_audit_due", "ends", "open_breaches")

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from netvet.errors import UsageError
-from netvet.model import Entity, ListVersion
+from netvet.model import Entity, ListVersion, Status
 from netvet.regimes.holidays import add_business_days
-from netvet.report.records import Record
+from netvet.report.finding_record import FindingRecord
 from netvet.report.run import (
     StoredInput,
     StoredRun,
@@ -98,36 +98,36 @@ DISCLOSURE_COLUMNS = (
 )
 
 
-def evidence_item(record: Record) -> EvidenceItem:
+def evidence_item(record: FindingRecord) -> EvidenceItem:
     """An asset with its §889 determination."""
-    d = determination(record, REGIME) or {}
-    use = record.get("intended_use") or ""
+    d = determination(record, REGIME)
+    use = record.intended_use or ""
     return EvidenceItem(
         asset_name(record),
         maker_name(record) or "unknown",
-        record.get("model") or "",
-        record.get("category") or "",
-        record.get("site") or "",
-        f"{use} ({record.get('use_class')})" if use else str(record.get("use_class") or "unknown"),
-        d.get("status") or "",
-        d.get("entry") or "",
-        d.get("reason") or "",
-        ", ".join(d.get("missing") or ()),
-        ", ".join([*(d.get("flags") or ()), *agreement_flag(record)]),
+        record.model or "",
+        record.category or "",
+        record.site or "",
+        f"{use} ({record.use_class})" if use else (record.use_class or "unknown"),
+        str(d.status) if d else "",
+        (d.entry if d else None) or "",
+        d.reason if d else "",
+        ", ".join(d.missing if d else ()),
+        ", ".join([*(d.flags if d else ()), *agreement_flag(record)]),
         locator(record),
     )
 
 
-def agreement_flag(record: Record) -> list[str]:
+def agreement_flag(record: FindingRecord) -> list[str]:
     """The mitigation agreement the finding rests on (informational under §889), as a flag."""
-    found = record.get("mitigation")
-    return [f"agreement {found['agreement']} ({found['status']}; informational)"] if found else []
+    found = record.mitigation
+    return [f"agreement {found.agreement} ({found.status}; informational)"] if found else []
 
 
-def is_qualified(record: Record) -> bool:
+def is_qualified(record: FindingRecord) -> bool:
     """A listed entry matched but the item is not covered: a use qualifier or an exception applied."""
-    d = determination(record, REGIME) or {}
-    return bool(d.get("entry")) and d.get("status") == "not-covered"
+    d = determination(record, REGIME)
+    return d is not None and bool(d.entry) and d.status == Status.NOT_COVERED
 
 
 def identifier(entities: Mapping[str, Entity], entity_id: str | None, kind: str) -> str:
@@ -137,19 +137,19 @@ def identifier(entities: Mapping[str, Entity], entity_id: str | None, kind: str)
     return value or "not in the kb: look up in SAM.gov"
 
 
-def disclosure_row(record: Record, entities: Mapping[str, Entity]) -> tuple[str, ...]:
+def disclosure_row(record: FindingRecord, entities: Mapping[str, Entity]) -> tuple[str, ...]:
     """The 52.204-24(e)(1) equipment disclosure of one covered item."""
-    maker_id = (record["manufacturer"] or {}).get("id")
-    item = " ".join(x for x in (record.get("category"), asset_name(record), f"at {record.get('site')}") if x)
+    maker_id = record.manufacturer.id if record.manufacturer else None
+    item = " ".join(x for x in (record.category, asset_name(record), f"at {record.site}") if x)
     return (
         maker_name(record) or "unknown",
         identifier(entities, maker_id, "uei"),
         identifier(entities, maker_id, "cage"),
         "OEM" if maker_id else "unknown",
-        record.get("brand") or "",
-        record.get("model") or "",
+        record.brand or "",
+        record.model or "",
         item,
-        record.get("intended_use") or "",
+        record.intended_use or "",
         "",
     )
 
@@ -185,16 +185,12 @@ def decisions_in(run: StoredRun) -> tuple[ReviewDecision, ...]:
     """The review decisions the scan applied, as stored with each asset's record."""
     found = []
     for record in run.records:
-        if review := record.get("review"):
-            verdict = (
-                f" (verdict {record.get('verdict_before_review')} -> clear)"
-                if "verdict_before_review" in record
-                else ""
-            )
-            what = f"{review['decision']} on {review['entity']}{verdict}"
-            found.append(
-                ReviewDecision(record["asset"], what, review["author"], review["made"], review["reason"])
-            )
+        if (review := record.review) is not None:
+            d = review.decision
+            verdict = f" (verdict {review.verdict_before} -> clear)" if review.verdict_before else ""
+            what = f"{d.kind} on {d.target}{verdict}"
+            made = d.created_at.isoformat(timespec="seconds")
+            found.append(ReviewDecision(record.asset, what, d.author, made, d.reason))
     return tuple(found)
 
 
@@ -212,10 +208,10 @@ def build_evidence(
     file hashes are shown only when the kb installed now is the one the run used."""
     same_kb = kb_sha_now == run.kb_manifest_sha256
     hashes = list_hashes if list_hashes is not None and same_kb else {}
-    covered = list(records_with(run, REGIME, "covered"))
+    covered = list(records_with(run, REGIME, Status.COVERED))
     found = tuple(evidence_item(r) for r in covered)
     qualified = tuple(evidence_item(r) for r in run.records if is_qualified(r))
-    review = tuple(evidence_item(r) for r in records_with(run, REGIME, "review"))
+    review = tuple(evidence_item(r) for r in records_with(run, REGIME, Status.REVIEW))
     return EvidencePack(
         run=run,
         kb_sha_now=kb_sha_now,
@@ -224,8 +220,8 @@ def build_evidence(
         found=found,
         review=review,
         qualified=qualified,
-        unattributed=sum(1 for _ in records_with(run, REGIME, "unknown")),
-        cleared=sum(1 for _ in records_with(run, REGIME, "not-covered")),
+        unattributed=sum(1 for _ in records_with(run, REGIME, Status.UNKNOWN)),
+        cleared=sum(1 for _ in records_with(run, REGIME, Status.NOT_COVERED)),
         not_found=not_found(listed, found + review + qualified),
         list_entries=len(listed.entries) if listed else 0,
         decisions=tuple(decisions) or decisions_in(run),

@@ -5,8 +5,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netvet.model import Status
 from netvet.report.catalogue import STAGE_ORDER, Catalogue, CostRow, Stage
-from netvet.report.records import Record
+from netvet.report.finding_record import FindingRecord
 from netvet.report.run import StoredRun, asset_name, determination, records_with
 
 PLAN_REGIME, REIMBURSEMENT_REGIME = "fcc-covered-list", "fcc-reimbursement"
@@ -44,23 +45,23 @@ class Plan:
     reimbursement_known: bool
 
 
-def reimbursement_of(records: Sequence[Record], known: bool) -> str:
+def reimbursement_of(records: Sequence[FindingRecord], known: bool) -> str:
     """Eligibility of a group's items under fcc-reimbursement (47 CFR 1.50004), counted by answer."""
     if not known:
         return "unknown (no fcc-reimbursement determination in the run)"
     words = {"covered": "eligible", "not-covered": "not eligible", "review": "review", "unknown": "unknown"}
     counts: Counter[str] = Counter()
     for record in records:
-        found = determination(record, REIMBURSEMENT_REGIME) or {}
-        counts[words.get(found.get("status") or "unknown", "unknown")] += 1
+        found = determination(record, REIMBURSEMENT_REGIME)
+        counts[words.get(str(found.status) if found else "unknown", "unknown")] += 1
     return ", ".join(f"{n} {word}" for word, n in sorted(counts.items()))
 
 
-def group_records(run: StoredRun) -> dict[tuple[str, str], list[Record]]:
+def group_records(run: StoredRun) -> dict[tuple[str, str], list[FindingRecord]]:
     """Covered records by (site, category)."""
-    groups: dict[tuple[str, str], list[Record]] = {}
-    for record in records_with(run, PLAN_REGIME, "covered"):
-        key = (record.get("site") or NO_SITE, record.get("category") or "other")
+    groups: dict[tuple[str, str], list[FindingRecord]] = {}
+    for record in records_with(run, PLAN_REGIME, Status.COVERED):
+        key = (record.site or NO_SITE, record.category or "other")
         groups.setdefault(key, []).append(record)
     return groups
 
@@ -78,7 +79,7 @@ def work_order(catalogue: Catalogue, key: tuple[str, str]) -> tuple[str, int, st
 
 
 def plan_group(
-    step: int, key: tuple[str, str], records: list[Record], cat: Catalogue, known: bool
+    step: int, key: tuple[str, str], records: list[FindingRecord], cat: Catalogue, known: bool
 ) -> PlanGroup:
     """One step: a site's items of one category, priced when the catalogue has the category."""
     row = cat.rows.get(key[1])

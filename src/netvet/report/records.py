@@ -1,148 +1,171 @@
-"""Findings as plain records in the JSON contract of DESIGN.md (one object per asset)."""
+"""Findings as records in the JSON contract of DESIGN.md (one object per asset): `record_of`
+resolves a finding against the kb once into a typed FindingRecord; `finding_record` is its JSON."""
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from netvet.attribute.unknown import explain_unknown
 from netvet.model import Determination, Entity, Evidence, Finding, Lineage, OwnershipGraph, Verdict
 from netvet.regimes.network_parts import network_part_of
+from netvet.report.finding_record import (
+    EvidenceLine,
+    FindingRecord,
+    Identifiers,
+    LineageLine,
+    NetworkPartLine,
+    Party,
+    RenewalDue,
+    iso,
+)
+from netvet.report.record_json import determination_json
 
 Record = dict[str, Any]
+
+__all__ = ["Record", "determination_record", "finding_record", "iso", "party", "party_of", "record_of"]
+
+
+def party_of(entities: Mapping[str, Entity], entity_id: str | None) -> Party | None:
+    """A kb entity as a Party, or a registrant the kb does not know ('org:' names)."""
+    if entity_id is None:
+        return None
+    if entity_id.startswith("org:"):
+        return Party(None, entity_id.removeprefix("org:"))
+    found = entities.get(entity_id)
+    if found is None:
+        return Party(entity_id, entity_id)
+    return Party(found.id, found.name, found.country)
 
 
 def party(entities: Mapping[str, Entity], entity_id: str | None) -> Record | None:
     """{'id', 'name', 'country'} of a kb entity, or of a registrant the kb does not know."""
-    if entity_id is None:
-        return None
-    if entity_id.startswith("org:"):
-        return {"id": None, "name": entity_id.removeprefix("org:"), "country": None}
-    found = entities.get(entity_id)
-    if found is None:
-        return {"id": entity_id, "name": entity_id, "country": None}
-    return {"id": found.id, "name": found.name, "country": found.country}
-
-
-def iso(day: date | None) -> str | None:
-    """A date as YYYY-MM-DD, or None."""
-    return day.isoformat() if day else None
-
-
-def evidence_record(ev: Evidence) -> Record:
-    """One evidence item."""
-    return {
-        "kind": ev.kind,
-        "rule": ev.rule,
-        "value": ev.value,
-        "claims": ev.claims,
-        "tier": ev.tier.label,
-        "reason": ev.reason,
-    }
-
-
-def lineage_record(
-    entities: Mapping[str, Entity], lineage: Lineage | None, acquired: date | None
-) -> Record | None:
-    """The product line that changed hands, its maker on the acquisition date and today."""
-    if lineage is None:
-        return None
-    return {
-        "product": lineage.product,
-        "acquired": acquired.isoformat() if acquired else None,
-        "maker_then": party(entities, lineage.maker_then),
-        "maker_now": party(entities, lineage.maker_now),
-    }
+    found = party_of(entities, entity_id)
+    return found.to_json() if found else None
 
 
 def determination_record(d: Determination) -> Record:
-    """One determination."""
-    return {
-        "regime": d.regime,
-        "status": str(d.status),
-        "entry": d.entry,
-        "list_version": d.list_version.isoformat() if d.list_version else None,
-        "citation": d.citation,
-        "reason": d.reason,
-        "missing": list(d.missing),
-        "path": list(d.path),
-        "flags": list(d.flags),
-        "informational": d.informational,
-        "updates_allowed_until": d.updates_allowed_until.isoformat() if d.updates_allowed_until else None,
-        "deadline": iso(d.deadline),
-    }
+    """One determination as JSON."""
+    return determination_json(d)
 
 
-def network_part_record(finding: Finding) -> Record | None:
-    """{'value', 'inferred', 'from'}: the inventory's network part, or the one its category implies."""
+def evidence_line(ev: Evidence) -> EvidenceLine:
+    """One evidence item."""
+    return EvidenceLine(ev.kind, ev.rule, ev.value, ev.claims, ev.tier.label, ev.reason)
+
+
+def lineage_line(
+    entities: Mapping[str, Entity], lineage: Lineage | None, acquired: date | None
+) -> LineageLine | None:
+    """The product line that changed hands, its maker on the acquisition date and today."""
+    if lineage is None:
+        return None
+    return LineageLine(
+        lineage.product,
+        acquired,
+        party_of(entities, lineage.maker_then),
+        party_of(entities, lineage.maker_now),
+    )
+
+
+def network_part_line(finding: Finding) -> NetworkPartLine | None:
+    """The inventory's network part, or the one its category implies."""
     found = network_part_of(finding.context, finding.attribution)
     if found.part is None:
         return None
     source = f"category {found.category}" if found.inferred else "inventory"
-    return {"value": str(found.part), "inferred": found.inferred, "from": source}
+    return NetworkPartLine(str(found.part), found.inferred, source)
 
 
-def identifiers(finding: Finding) -> Record:
+def identifiers(finding: Finding) -> Identifiers:
     """MACs, IPs, hostname and serial seen for the asset."""
     obs = finding.observations
-    return {
-        "mac": sorted({o.mac for o in obs if o.mac}),
-        "ip": sorted({o.ip for o in obs if o.ip}),
-        "hostname": next((o.hostname for o in obs if o.hostname), None),
-        "serial": next((o.serial for o in obs if o.serial), None),
-    }
+    return Identifiers(
+        tuple(sorted({o.mac for o in obs if o.mac})),
+        tuple(sorted({o.ip for o in obs if o.ip})),
+        next((o.hostname for o in obs if o.hostname), None),
+        next((o.serial for o in obs if o.serial), None),
+    )
+
+
+def controller_of(
+    finding: Finding, entities: Mapping[str, Entity], graph: OwnershipGraph, as_of: date
+) -> Party | None:
+    """Who controls the maker on the day, when that is another entity."""
+    maker = finding.attribution.manufacturer
+    controller = graph.controller(maker, as_of) if maker is not None and maker in graph.entities else None
+    return party_of(entities, controller) if controller and controller != maker else None
+
+
+def record_of(
+    finding: Finding, entities: Mapping[str, Entity], graph: OwnershipGraph, as_of: date
+) -> FindingRecord:
+    """The typed contract record of one finding, resolved against the kb."""
+    attr, ctx, first = finding.attribution, finding.context, finding.observations[0]
+    return FindingRecord(
+        asset=finding.asset,
+        sources=tuple(o.source for o in finding.observations),
+        identifiers=identifiers(finding),
+        manufacturer=party_of(entities, attr.manufacturer),
+        controller=controller_of(finding, entities, graph, as_of),
+        brand=attr.brand,
+        model=attr.model,
+        category=str(attr.category) if attr.category else None,
+        country_of_production=attr.country_of_production,
+        confidence=attr.confidence,
+        evidence=tuple(evidence_line(e) for e in attr.evidence),
+        contradictions=attr.contradictions,
+        lineage=lineage_line(entities, attr.lineage, ctx.acquired),
+        unknown_reason=explain_unknown(attr, finding.observations),
+        site=first.site,
+        intended_use=ctx.use_text,
+        use_class=str(ctx.use),
+        acquired=ctx.acquired,
+        first_authorized=ctx.first_authorized,
+        conditional_approval=ctx.conditional_approval,
+        funding=ctx.funding,
+        cost=first.cost,
+        network_part=network_part_line(finding),
+        generation=tuple(str(g) for g in ctx.generation),
+        determinations=finding.determinations,
+        verdict=finding.verdict,
+        **service_fields(finding, entities, as_of),
+        review=finding.review,
+        mitigation=finding.mitigation,
+    )
+
+
+class ServiceFields(TypedDict):
+    """The record's service fields, as keyword arguments of FindingRecord."""
+
+    service: str | None
+    service_text: str | None
+    serviced_by: Party | None
+    contract_end: date | None
+    renewal_due: RenewalDue | None
+
+
+def service_fields(finding: Finding, entities: Mapping[str, Entity], as_of: date) -> ServiceFields:
+    """The service fields: which service, who services it, the contract's end and, for a
+    covered or review service, the renewal or end that is due (days left as of the as-of date).
+    The renewal is judged on the regimes' verdict, before any review decision."""
+    ctx, first = finding.context, finding.observations[0]
+    end = first.contract_end
+    verdict = (
+        finding.review.verdict_before if finding.review and finding.review.verdict_before else finding.verdict
+    )
+    flagged = verdict in (Verdict.COVERED, Verdict.REVIEW) and end is not None
+    named = f"org:{first.serviced_by}" if first.serviced_by else None
+    return ServiceFields(
+        service=str(ctx.service) if ctx.service else None,
+        service_text=ctx.service_text,
+        serviced_by=party_of(entities, ctx.serviced_by or named),
+        contract_end=end,
+        renewal_due=RenewalDue(end, (end - as_of).days) if flagged and end else None,
+    )
 
 
 def finding_record(
     finding: Finding, entities: Mapping[str, Entity], graph: OwnershipGraph, as_of: date
 ) -> Record:
     """The contract object for one finding."""
-    attr = finding.attribution
-    maker = attr.manufacturer
-    controller = graph.controller(maker, as_of) if maker is not None and maker in graph.entities else None
-    first = finding.observations[0]
-    return {
-        "asset": finding.asset,
-        "sources": [{"path": o.source.path, "locator": o.source.locator} for o in finding.observations],
-        "identifiers": identifiers(finding),
-        "manufacturer": party(entities, maker),
-        "controller": party(entities, controller) if controller and controller != maker else None,
-        "brand": attr.brand,
-        "model": attr.model,
-        "category": str(attr.category) if attr.category else None,
-        "country_of_production": attr.country_of_production,
-        "confidence": attr.confidence,
-        "evidence": [evidence_record(e) for e in attr.evidence],
-        "contradictions": list(attr.contradictions),
-        "lineage": lineage_record(entities, attr.lineage, finding.context.acquired),
-        "unknown_reason": explain_unknown(attr, finding.observations),
-        "site": first.site,
-        "intended_use": finding.context.use_text,
-        "use_class": str(finding.context.use),
-        "acquired": iso(finding.context.acquired),
-        "first_authorized": iso(finding.context.first_authorized),
-        "conditional_approval": finding.context.conditional_approval,
-        "funding": finding.context.funding,
-        "cost": first.cost,
-        "network_part": network_part_record(finding),
-        "generation": [str(g) for g in finding.context.generation],
-        "determinations": [determination_record(d) for d in finding.determinations],
-        "verdict": str(finding.verdict),
-        **service_record(finding, entities, as_of),
-    }
-
-
-def service_record(finding: Finding, entities: Mapping[str, Entity], as_of: date) -> Record:
-    """The service fields: which service, who services it, the contract's end and, for a
-    covered or review service, the renewal or end that is due (days left as of the as-of date)."""
-    ctx, first = finding.context, finding.observations[0]
-    end = first.contract_end
-    flagged = finding.verdict in (Verdict.COVERED, Verdict.REVIEW) and end is not None
-    due = {"date": end.isoformat(), "days_left": (end - as_of).days} if flagged and end else None
-    named = f"org:{first.serviced_by}" if first.serviced_by else None
-    return {
-        "service": str(ctx.service) if ctx.service else None,
-        "service_text": ctx.service_text,
-        "serviced_by": party(entities, ctx.serviced_by or named),
-        "contract_end": iso(end),
-        "renewal_due": due,
-    }
+    return record_of(finding, entities, graph, as_of).to_json()

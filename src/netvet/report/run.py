@@ -4,8 +4,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from netvet.model import Issue
-from netvet.report.records import Record
+from netvet.model import Determination, Issue, Status
+from netvet.report.finding_record import FindingRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,41 +29,41 @@ class StoredRun:
     regimes: tuple[str, ...]
     netvet_version: str
     inputs: tuple[StoredInput, ...]
-    records: tuple[Record, ...]
+    records: tuple[FindingRecord, ...]
     issues: tuple[Issue, ...]
 
 
-def determination(record: Record, regime: str) -> Record | None:
+def determination(record: FindingRecord, regime: str) -> Determination | None:
     """The record's determination under one regime, or None when the run did not ask it."""
-    return next((d for d in record["determinations"] if d["regime"] == regime), None)
+    return record.determination(regime)
 
 
-def records_with(run: StoredRun, regime: str, status: str) -> Iterator[Record]:
+def records_with(run: StoredRun, regime: str, status: Status) -> Iterator[FindingRecord]:
     """The records whose determination under `regime` has `status`, in run order."""
     for record in run.records:
-        found = determination(record, regime)
-        if found is not None and found["status"] == status:
+        found = record.determination(regime)
+        if found is not None and found.status == status:
             yield record
 
 
-def list_versions(records: Sequence[Record]) -> list[tuple[str, str]]:
+def list_versions(records: Sequence[FindingRecord]) -> list[tuple[str, str]]:
     """Every (regime, list version) the records' determinations used, sorted."""
     return sorted(
-        {(d["regime"], d["list_version"]) for r in records for d in r["determinations"] if d["list_version"]}
+        {(d.regime, d.list_version.isoformat()) for r in records for d in r.determinations if d.list_version}
     )
 
 
-def asset_name(record: Record) -> str:
+def asset_name(record: FindingRecord) -> str:
     """The hostname when known, else the asset key."""
-    return str(record["identifiers"].get("hostname") or record["asset"])
+    return record.identifiers.hostname or record.asset
 
 
-def maker_name(record: Record) -> str:
+def maker_name(record: FindingRecord) -> str:
     """The manufacturer's name, or an empty string when unknown."""
-    return str((record["manufacturer"] or {}).get("name") or "")
+    return record.manufacturer.name if record.manufacturer else ""
 
 
-def locator(record: Record) -> str:
+def locator(record: FindingRecord) -> str:
     """Where the asset was read: the first source's path and locator."""
-    first = record["sources"][0] if record["sources"] else {"path": "", "locator": ""}
-    return f"{first['path']}:{first['locator']}"
+    first = record.sources[0] if record.sources else None
+    return f"{first.path}:{first.locator}" if first else ":"

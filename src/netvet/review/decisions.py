@@ -4,35 +4,23 @@ are never changed: a later decision on the same match supersedes the earlier one
 decision no longer applies."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
-from enum import StrEnum
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
+from netvet.model.applied import AppliedReview, Decision, DecisionKind
+from netvet.model.finding import Finding
+from netvet.model.vocab import Verdict
 
-class DecisionKind(StrEnum):
-    """What the reviewer decided about a match."""
-
-    FALSE_POSITIVE = "false-positive"
-    CONFIRMED = "confirmed"
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One review decision on one match, as recorded."""
-
-    subject: str
-    target: str
-    kind: DecisionKind
-    reason: str
-    author: str
-    created_at: datetime
-    expires: date | None = None
-    id: int | None = None
-
-    def expired(self, day: date) -> bool:
-        """True once the expiry date has passed."""
-        return self.expires is not None and self.expires < day
+__all__ = [
+    "EMPTY_BOOK",
+    "Decision",
+    "DecisionBook",
+    "DecisionKind",
+    "apply_review",
+    "decision_record",
+    "subject_key",
+]
 
 
 def subject_key(text: str) -> str:
@@ -86,15 +74,17 @@ def decision_record(d: Decision) -> dict[str, Any]:
     }
 
 
-def review_finding(record: dict[str, Any], book: DecisionBook, day: date) -> dict[str, Any]:
-    """A scan record with the decision on its (asset, manufacturer) match applied: a false
-    positive clears the verdict, and either kind is shown under 'review'."""
-    maker = (record.get("manufacturer") or {}).get("id")
-    decision = book.current(record["asset"], maker, day) if maker else None
+def apply_review(finding: Finding, book: DecisionBook, day: date) -> Finding:
+    """The finding with the decision in force on its (asset, manufacturer) match applied: a false
+    positive clears the verdict (the verdict before is kept), and either kind is recorded."""
+    maker = finding.attribution.manufacturer
+    # A registrant name the kb does not know ('org:...') has no entity id to decide a match on:
+    # the record shows its manufacturer with id null, and `review mark --entity` takes kb ids.
+    known = maker if maker and not maker.startswith("org:") else None
+    decision = book.current(finding.asset, known, day) if known else None
     if decision is None:
-        return record
-    reviewed = {**record, "review": decision_record(decision)}
+        return finding
     if decision.kind is DecisionKind.FALSE_POSITIVE:
-        reviewed["verdict_before_review"] = record["verdict"]
-        reviewed["verdict"] = "clear"
-    return reviewed
+        review = AppliedReview(decision, finding.verdict)
+        return replace(finding, verdict=Verdict.CLEAR, review=review)
+    return replace(finding, review=AppliedReview(decision))

@@ -5,7 +5,7 @@
 import netvet.store.agreements
 import netvet.store.cases  # noqa: F401
 from netvet.store.decisions import decisions_at, read_decisions, save_decision
-from netvet.store.runs import RunHeader, list_runs, open_store, run_records, save_run
+from netvet.store.runs import RunHeader, list_runs, load_findings, open_store, run_records, save_run
 from netvet.store.stored_runs import latest_run_id, read_run
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "decisions_at",
     "latest_run_id",
     "list_runs",
+    "load_findings",
     "open_store",
     "read_decisions",
     "read_run",

@@ -27,7 +27,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from netvet.errors import StoreError
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind, Outcome, Step, Transaction
 from netvet.icts.records import transaction_record
+from netvet.report.finding_record import FindingRecord
 from netvet.store.decisions import with_zone
+from netvet.store.runs import stored_record
 from netvet.store.tables import assets, metadata
 
 icts_cases = Table(
@@ -218,13 +220,19 @@ def list_cases(engine: Engine) -> list[Case]:
 
 def linked_records(
     engine: Engine, links: Sequence[AssetLink]
-) -> tuple[list[tuple[AssetLink, dict[str, Any]]], list[AssetLink]]:
+) -> tuple[list[tuple[AssetLink, FindingRecord]], list[AssetLink]]:
     """The stored scan records of the linked assets, and the links no stored run holds."""
-    found, missing = [], []
+    found: list[tuple[AssetLink, FindingRecord]] = []
+    missing: list[AssetLink] = []
     with engine.connect() as conn:
         for link in links:
-            record = conn.execute(
-                select(assets.c.record).where(and_(assets.c.run_id == link.run, assets.c.asset == link.asset))
-            ).scalar()
-            (found.append((link, dict(record))) if record is not None else missing.append(link))
+            row = conn.execute(
+                select(assets.c.position, assets.c.record).where(
+                    and_(assets.c.run_id == link.run, assets.c.asset == link.asset)
+                )
+            ).first()
+            if row is None:
+                missing.append(link)
+            else:
+                found.append((link, stored_record(row.record, link.run, row.position)))
     return found, missing

@@ -9,9 +9,9 @@ from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, se
 from sqlalchemy.exc import SQLAlchemyError
 
 from netvet import __version__
-from netvet.errors import StoreError
-from netvet.model import Issue
-from netvet.report.records import Record
+from netvet.errors import RecordError, StoreError
+from netvet.model import Issue, Status, Verdict
+from netvet.report.finding_record import FindingRecord
 from netvet.store.spool import CHUNK, EncodedJSON, batched, spooled, with_run
 from netvet.store.tables import assets, determinations, inputs, issues, metadata, runs
 
@@ -98,7 +98,7 @@ def safe_url(url: str) -> str:
 def save_run(
     engine: Engine,
     header: RunHeader,
-    records: Iterable[Record],
+    records: Iterable[FindingRecord],
     found: Late[Issue],
 ) -> int:
     """Insert a run, its inputs, assets, determinations and issues in one short transaction; its
@@ -173,14 +173,46 @@ def list_runs(engine: Engine) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
-def run_records(engine: Engine, run_id: int) -> list[Record]:
-    """The stored records of one run, in order."""
+def run_records(engine: Engine, run_id: int) -> list[FindingRecord]:
+    """The stored records of one run, in order (`load_findings` without filters)."""
+    return load_findings(engine, run_id)
+
+
+def load_findings(
+    engine: Engine,
+    run_id: int,
+    *,
+    verdict: Verdict | None = None,
+    regime: str | None = None,
+    status: Status | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[FindingRecord]:
+    """The typed findings of one stored run, in run order: the store's read API for reports and
+    the service. `verdict` keeps those with that verdict; `regime` (with `status`) those with a
+    determination under that regime (of that status); `limit`/`offset` page through them.
+    A StoreError names an unknown run or a stored record that no longer parses."""
+    query = select(assets.c.position, assets.c.record).where(assets.c.run_id == run_id)
+    if verdict is not None:
+        query = query.where(assets.c.verdict == str(verdict))
+    if regime is not None:
+        wanted = select(determinations.c.position).where(
+            determinations.c.run_id == run_id, determinations.c.regime == regime
+        )
+        if status is not None:
+            wanted = wanted.where(determinations.c.status == str(status))
+        query = query.where(assets.c.position.in_(wanted))
+    query = query.order_by(assets.c.position).offset(offset).limit(limit)
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(runs).where(runs.c.id == run_id)).scalar_one() == 0:
             raise StoreError(f"no run {run_id} in the store")
-        rows = (
-            conn.execute(select(assets.c.record).where(assets.c.run_id == run_id).order_by(assets.c.position))
-            .scalars()
-            .all()
-        )
-    return [dict(r) for r in rows]
+        rows = conn.execute(query).all()
+    return [stored_record(record, run_id, position) for position, record in rows]
+
+
+def stored_record(record: object, run_id: int, position: int) -> FindingRecord:
+    """A stored record parsed; a StoreError names the run and the row."""
+    try:
+        return FindingRecord.from_json(record)
+    except RecordError as exc:
+        raise StoreError(f"run {run_id}, record {position}: {exc}") from exc

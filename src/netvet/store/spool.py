@@ -9,14 +9,13 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import islice
 from typing import IO, Any, TypeVar
 
 from sqlalchemy import JSON, Dialect
 from sqlalchemy.types import TypeDecorator
 
-from netvet.report.records import Record
+from netvet.report.finding_record import FindingRecord
 
 CHUNK = 1000  # records per pickled chunk: each holds a few MB of rows in memory at a time
 T = TypeVar("T")
@@ -41,7 +40,7 @@ class Spool:
 
 
 @contextmanager
-def spooled(records: Iterable[Record]) -> Iterator[Spool]:
+def spooled(records: Iterable[FindingRecord]) -> Iterator[Spool]:
     """Consume the records into a spool of prepared rows; the file is gone afterwards."""
     with tempfile.TemporaryFile(prefix="netvet-run-") as fh:
         spool = Spool(fh)
@@ -50,7 +49,8 @@ def spooled(records: Iterable[Record]) -> Iterator[Spool]:
             found = [d for i, r in chunk for d in determination_rows(i, r)]
             pickle.dump((rows, found), fh, protocol=pickle.HIGHEST_PROTOCOL)
             for _, r in chunk:
-                spool.counts[r["verdict"]] = spool.counts.get(r["verdict"], 0) + 1
+                verdict = str(r.verdict)
+                spool.counts[verdict] = spool.counts.get(verdict, 0) + 1
         yield spool
 
 
@@ -61,32 +61,31 @@ def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
         yield chunk
 
 
-def asset_row(position: int, r: Record) -> Row:
-    """The assets row of one record."""
-    maker = r["manufacturer"] or {}
+def asset_row(position: int, r: FindingRecord) -> Row:
+    """The assets row of one record: its JSON is made here, once, outside the transaction."""
+    maker = r.manufacturer
     return {
         "position": position,
-        "asset": r["asset"],
-        "verdict": r["verdict"],
-        "manufacturer": maker.get("id") or maker.get("name"),
-        "model": r["model"],
-        "category": r["category"],
-        "confidence": r["confidence"],
-        "record": json.dumps(r, ensure_ascii=False),  # encoded now, not inside the transaction
+        "asset": r.asset,
+        "verdict": str(r.verdict),
+        "manufacturer": (maker.id or maker.name) if maker else None,
+        "model": r.model,
+        "category": r.category,
+        "confidence": r.confidence,
+        "record": json.dumps(r.to_json(), ensure_ascii=False),
     }
 
 
-def determination_rows(position: int, r: Record) -> Iterator[Row]:
+def determination_rows(position: int, r: FindingRecord) -> Iterator[Row]:
     """The determinations rows of one record."""
-    for d in r["determinations"]:
-        version = date.fromisoformat(d["list_version"]) if d["list_version"] else None
+    for d in r.determinations:
         yield {
             "position": position,
-            "regime": d["regime"],
-            "status": d["status"],
-            "entry": d["entry"],
-            "list_version": version,
-            "reason": d["reason"],
+            "regime": d.regime,
+            "status": str(d.status),
+            "entry": d.entry,
+            "list_version": d.list_version,
+            "reason": d.reason,
         }
 
 

@@ -1,4 +1,4 @@
-"""Read a whole stored run back for the reports: header, inputs, records and issues."""
+"""Read a whole stored run back for the reports: header, inputs, typed records and issues."""
 
 from typing import Any
 
@@ -9,6 +9,7 @@ from netvet.errors import StoreError
 from netvet.model import Issue
 from netvet.model.vocab import IssueSeverity
 from netvet.report.run import StoredInput, StoredRun
+from netvet.store.runs import stored_record
 from netvet.store.tables import assets, inputs, issues, runs
 
 
@@ -39,8 +40,10 @@ def stored_run(conn: Any, head: dict[str, Any]) -> StoredRun:
     run_id = head["id"]
     found = conn.execute(select(inputs).where(inputs.c.run_id == run_id).order_by(inputs.c.position))
     records = conn.execute(
-        select(assets.c.record).where(assets.c.run_id == run_id).order_by(assets.c.position)
-    ).scalars()
+        select(assets.c.position, assets.c.record)
+        .where(assets.c.run_id == run_id)
+        .order_by(assets.c.position)
+    )
     problems = conn.execute(select(issues).where(issues.c.run_id == run_id).order_by(issues.c.position))
     return StoredRun(
         id=int(run_id),
@@ -50,7 +53,7 @@ def stored_run(conn: Any, head: dict[str, Any]) -> StoredRun:
         regimes=tuple(head["regimes"]),
         netvet_version=head["netvet_version"],
         inputs=tuple(StoredInput(i.path, i.sha256, i.format, i.observations) for i in found),
-        records=tuple(dict(r) for r in records),
+        records=tuple(stored_record(r, int(run_id), p) for p, r in records),
         issues=tuple(
             Issue(x.path, x.locator, x.field, x.message, IssueSeverity(x.severity)) for x in problems
         ),
