@@ -159,7 +159,7 @@ def test_a_typed_finding_carries_its_mitigation_standing(kb: Any) -> None:
     from netvet.pipeline.stream import ScanStream
     from netvet.report.records import record_of
 
-    stream = ScanStream(kb, DAY, [ROOT / "examples" / "carrier_inventory.csv"])
+    stream = ScanStream(kb=kb, as_of=DAY, paths=[ROOT / "examples" / "carrier_inventory.csv"])
     finding = next(f for f in stream.findings() if f.attribution.manufacturer == "zte-corporation")
     book = AgreementBook.build([agreement("NSA-1", suppliers=("ZTE-Corporation",))], DAY)
     names = names_of(record_of(finding, kb.entities, kb.graph, DAY))

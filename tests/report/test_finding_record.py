@@ -20,7 +20,10 @@ from tests.conftest import AS_OF, ROOT
 def records(kb: KnowledgeBase) -> list[FindingRecord]:
     """The example inventory and contracts, scanned and resolved."""
     paths = [ROOT / "examples" / "carrier_inventory.csv", ROOT / "examples" / "contracts.csv"]
-    return [record_of(f, kb.entities, kb.graph, AS_OF) for f in ScanStream(kb, AS_OF, paths).findings()]
+    return [
+        record_of(f, kb.entities, kb.graph, AS_OF)
+        for f in ScanStream(kb=kb, as_of=AS_OF, paths=paths).findings()
+    ]
 
 
 def test_every_record_reads_back_equal_from_its_json(records: list[FindingRecord]) -> None:

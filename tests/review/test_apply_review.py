@@ -17,7 +17,7 @@ from tests.conftest import AS_OF, ROOT
 @pytest.fixture(scope="module")
 def covered(kb: KnowledgeBase) -> Finding:
     """The first covered finding of the example inventory."""
-    stream = ScanStream(kb, AS_OF, [ROOT / "examples" / "carrier_inventory.csv"])
+    stream = ScanStream(kb=kb, as_of=AS_OF, paths=[ROOT / "examples" / "carrier_inventory.csv"])
     return next(f for f in stream.findings() if f.verdict is Verdict.COVERED)
 
 
