@@ -4,6 +4,8 @@ hand in the database breaks the chain there, and `netvet audit verify` says whic
 import getpass
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from netvet.service.tokens import create_token, revoke_token
 from netvet.service.webhooks import Event, add_webhook, remove_webhook
 from netvet.store import open_store
 from netvet.store.tables import audit_log
+from tests.store.databases import BACKENDS, empty_database
 
 
 def netvet(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
@@ -94,3 +97,23 @@ def test_cli_changes_are_audited_as_the_os_user(tmp_path: Path) -> None:
         (f"cli:{user}", "token.create", "token:ana"),
         (f"cli:{user}", "token.revoke", "token:ana"),
     ]
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A new store on each backend."""
+    with empty_database(request.param, tmp_path) as url:
+        engine = open_store(url)
+        yield engine
+        engine.dispose()
+
+
+def test_concurrent_writers_keep_one_chain(any_store: Engine) -> None:
+    def make(worker: int) -> None:
+        for n in range(5):
+            create_token(any_store, role=Role.VIEWER, by=f"w{worker}", name=f"w{worker}-{n}")
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(make, range(4)))
+    rows = list(audit.all_rows(any_store))
+    assert len(rows) == 20 and audit.verify(any_store) is None

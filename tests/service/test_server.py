@@ -1,8 +1,13 @@
 """The service under a real Uvicorn: health needs no token; a protected route answers 401 for
 no, a bad, an expired or a revoked token and 403 for a role too low, as JSON naming the problem."""
 
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Annotated
 
 import httpx
@@ -82,3 +87,23 @@ def test_errors_and_request_ids(base: str) -> None:
     assert answer.status_code == 404 and answer.json() == {"error": "Not Found", "field": None}
     assert answer.headers["X-Request-ID"] == "req-42"
     assert len(httpx.get(f"{base}/api/health").headers["X-Request-ID"]) == 32
+
+
+def test_netvet_serve_starts_uvicorn(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-c", "from netvet.cli import main; main()", "serve"]
+    command += ["--db", f"sqlite:///{tmp_path / 'served.db'}", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline, answer = time.monotonic() + 120, None
+        while answer is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/health")
+            except httpx.ConnectError:
+                time.sleep(0.2)
+        assert answer is not None and answer.json()["status"] == "ok"
+    finally:
+        server.terminate()
+        server.wait(timeout=60)

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -23,6 +24,7 @@ from netvet.service.webhooks import (
     list_deliveries,
     parse_events,
 )
+from tests.service.test_audit import netvet
 
 FAST = RetryPolicy(attempts=3, first_wait=0.05, timeout=5.0)
 
@@ -123,3 +125,17 @@ def test_bad_subscriptions_name_the_field(store: Engine) -> None:
         add_webhook(store, "file:///etc/passwd", [Event.RUN_FINISHED], by="t")
     assert bad_url.value.field == "url"
     assert parse_events(" new-covered , new-covered ") == (Event.NEW_COVERED,)
+
+
+def test_the_webhook_commands(tmp_path: Path) -> None:
+    db = tmp_path / "hooks.db"
+    added = netvet("webhook", "add", "http://127.0.0.1:9/h", "--events", "new-covered,run-finished", db=db)
+    assert added.returncode == 0, added.stderr
+    secret = added.stdout.strip().splitlines()[-1]
+    listed = json.loads(netvet("webhook", "list", "--json", db=db).stdout)
+    assert [(h["url"], h["events"]) for h in listed] == [
+        ("http://127.0.0.1:9/h", ["new-covered", "run-finished"])
+    ]
+    assert secret not in json.dumps(listed)
+    assert netvet("webhook", "remove", str(listed[0]["id"]), db=db).returncode == 0
+    assert json.loads(netvet("webhook", "list", "--json", db=db).stdout) == []

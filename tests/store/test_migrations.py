@@ -2,11 +2,9 @@
 decisions, migrating from nothing gives exactly today's tables, and two processes opening one new
 store at once both succeed. SQLite here; PostgreSQL too when CI starts it (NETVET_TEST_PG_URL)."""
 
-import os
 import shutil
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, text
 
 from netvet.errors import StoreError
 from netvet.review.decisions import DecisionKind
@@ -22,26 +20,16 @@ from netvet.store import list_runs, open_store, read_decisions, read_run
 from netvet.store.migrate import HEAD, alembic_config, stored_revision, upgrade_store
 from netvet.store.tables import metadata
 from tests.conftest import DATA
+from tests.store.databases import BACKENDS, empty_database
 
 RELEASE_DB = DATA / "store" / "release-0.1.0.db"
-PG_URL = os.environ.get("NETVET_TEST_PG_URL")
-BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
 
 
 @pytest.fixture(params=BACKENDS)
 def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of an empty database: a new SQLite file, or a new PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'new.db'}"
-        return
-    name = f"netvet_m_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(str(PG_URL), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(str(PG_URL)).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    """The URL of an empty database on each backend."""
+    with empty_database(request.param, tmp_path) as url:
+        yield url
 
 
 def schema_drift(engine: Engine) -> list[object]:
@@ -144,7 +132,9 @@ print(len(list_runs(engine)))
 def test_two_processes_opening_one_new_store_both_succeed(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'raced.db'}"
     started = [
-        subprocess.Popen([sys.executable, "-c", OPEN_AND_LIST, url], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AND_LIST, url], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         for _ in range(3)
     ]
     results = [(p.communicate(timeout=300), p.returncode) for p in started]
