@@ -39,8 +39,9 @@ def serve(
     import uvicorn
 
     from netvet.service.app import create_app
+    from netvet.settings import Settings
 
-    app = create_app(store_url(db))
+    app = create_app(store_url(db), secret=Settings.from_env().service_secret)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
