@@ -39,6 +39,10 @@ def test_names_are_unique(store: Engine) -> None:
     with pytest.raises(RecordError, match="already exists") as duplicate:
         create_token(store, role=Role.VIEWER, by="test", name="same")
     assert duplicate.value.field == "name"
+    for bad in ("", "two words", "x" * 129, "tab\there"):
+        with pytest.raises(RecordError, match="printable characters") as wrong:
+            create_token(store, role=Role.VIEWER, by="test", name=bad)
+        assert wrong.value.field == "name"
     assert len(list_tokens(store)) == 1
 
 

@@ -17,6 +17,7 @@ from netvet.service.roles import Role
 from netvet.store.tables import api_tokens
 
 PREFIX = "nvt_"
+NAME_MAX = 128
 # Last use is written at most this often per token, so reads do not each take the write lock.
 LAST_USE_RESOLUTION = timedelta(seconds=60)
 
@@ -84,7 +85,7 @@ def create_token(
     secret = PREFIX + secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     values = {
-        "name": name or f"{role}-{secrets.token_hex(3)}",
+        "name": checked_name(name) if name is not None else f"{role}-{secrets.token_hex(3)}",
         "role": str(role),
         "created_at": now,
         "created_by": by,
@@ -99,6 +100,15 @@ def create_token(
     except SQLAlchemyError as exc:
         raise StoreError(f"token not created (nothing written): {exc}") from exc
     return token, secret
+
+
+def checked_name(name: str) -> str:
+    """A token name: 1 to 128 printable characters without spaces (the audit log's "who")."""
+    if not (0 < len(name) <= NAME_MAX and name.isprintable() and not any(c.isspace() for c in name)):
+        raise RecordError(
+            f"a token name is 1 to {NAME_MAX} printable characters without spaces", field="name"
+        )
+    return name
 
 
 def insert_token(conn: Connection, values: dict[str, Any], request_id: str | None) -> Token:
