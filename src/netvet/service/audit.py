@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from netvet.store.tables import audit_log
 
@@ -118,3 +118,12 @@ def verify(engine: Engine) -> AuditRow | None:
             return row
         prev = row.hash
     return None
+
+
+def head(engine: Engine) -> tuple[int, str]:
+    """The number of rows and the newest row's hash: kept somewhere else, it shows rows removed
+    from the end, which the chain alone cannot."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
+        last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
+    return int(rows), last or GENESIS
