@@ -71,7 +71,7 @@ def test_db_upgrade_command_names_the_revisions(release_copy: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert f"store at revision {HEAD} (was empty)" in done.stderr
+    assert f"store at revision {HEAD} (was without a revision: new, or made by 0.1.0)" in done.stderr
     assert upgrade_store(url) == (HEAD, HEAD)  # a second upgrade changes nothing
 
 

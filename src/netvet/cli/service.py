@@ -151,4 +151,5 @@ def upgrade(db: DbUrl = None) -> None:
     from netvet.store.migrate import upgrade_store
 
     before, after = upgrade_store(store_url(db))
-    err.print(f"store at revision {after}" + (f" (was {before or 'empty'})" if before != after else ""))
+    was = before or "without a revision: new, or made by 0.1.0"
+    err.print(f"store at revision {after}" + (f" (was {was})" if before != after else ""), highlight=False)
