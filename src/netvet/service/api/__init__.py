@@ -1,0 +1,5 @@
+"""The `/api` endpoints (JSON, bearer tokens): routers are added to `router`."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
