@@ -22,7 +22,7 @@ from netvet.service.api.deps import decision_book, loaded_kb
 from netvet.service.audit import append
 from netvet.service.jobs import JobBoard, JobState
 from netvet.service.queries import diff_runs, list_runs
-from netvet.service.webhooks import emit
+from netvet.service.webhooks import Event, emit
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class ScanOrder:
     jurisdiction: str
     who: str
     request_id: str
+    kb_dir: Path | None
 
 
 def regimes_of(text: str, kb: KnowledgeBase) -> tuple[str, ...]:
@@ -78,14 +79,21 @@ def run_scan(app: FastAPI, job_id: str, order: ScanOrder) -> None:
     engine: Engine = app.state.engine
     url = engine.url.render_as_string(hide_password=False)
     try:
-        kb = loaded_kb(app.state.settings.kb_dir or DATA_DIR)
+        kb = loaded_kb(order.kb_dir or DATA_DIR)
         stream = stream_for(order, kb, board, job_id)
         agreements = AgreementBook.build(agreements_at(url), order.as_of)
         started = datetime.now(UTC)
 
         def audit(conn: Any, run_id: int) -> None:
             after = {"run": run_id, "as_of": order.as_of.isoformat(), "inputs": [p.name for p in order.paths]}
-            append(conn, who=order.who, action="scan-stored", subject=f"run {run_id}", after=after, request_id=order.request_id)
+            append(
+                conn,
+                who=order.who,
+                action="scan-stored",
+                subject=f"run {run_id}",
+                after=after,
+                request_id=order.request_id,
+            )
 
         stored = scan_to_store(stream, url, decision_book(engine), agreements, started, audit)
     finally:
@@ -101,7 +109,11 @@ def newly_covered(engine: Engine, run_id: int) -> list[str]:
     if not earlier:
         from netvet.service.queries import reviewed_records
 
-        return [r["asset"] for r in reviewed_records(engine, run_id, datetime.now(UTC).date()) if r["verdict"] == "covered"]
+        return [
+            r["asset"]
+            for r in reviewed_records(engine, run_id, datetime.now(UTC).date())
+            if r["verdict"] == "covered"
+        ]
     found = diff_runs(engine, run_id, max(earlier), datetime.now(UTC).date())
     changed = [c.after for c in found.changed if c.before.get("verdict") != "covered"]
     return [r["asset"] for r in (*found.new, *changed) if r["verdict"] == "covered"]
@@ -109,7 +121,7 @@ def newly_covered(engine: Engine, run_id: int) -> list[str]:
 
 def notify(engine: Engine, stored: StoredScan) -> None:
     """run-finished always; new-covered when the run has newly covered assets."""
-    emit(engine, "run-finished", {"run": stored.run_id, "counts": stored.counts, "issues": stored.issues})
+    emit(engine, Event.RUN_FINISHED, {"run": stored.run_id, "counts": stored.counts, "issues": stored.issues})
     assets = newly_covered(engine, stored.run_id)
     if assets:
-        emit(engine, "new-covered", {"run": stored.run_id, "assets": assets})
+        emit(engine, Event.NEW_COVERED, {"run": stored.run_id, "assets": assets})

@@ -10,9 +10,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
 from netvet.review.decisions import Decision, DecisionBook, DecisionKind, decision_record
-from netvet.service.api.deps import request_id, store, today
+from netvet.service.api.deps import store, today
 from netvet.service.audit import append
 from netvet.service.auth import Caller, Role, require
+from netvet.service.responses import request_id
 from netvet.store import read_decisions
 from netvet.store.decisions import insert_decision
 
@@ -57,9 +58,16 @@ def post_decisions(
     saved = []
     with engine.begin() as conn:
         for d in body.decisions:
-            made = Decision(d.subject, d.entity, d.decision, d.reason, caller.name, now, d.expires)
+            made = Decision(d.subject, d.entity, d.decision, d.reason, caller.token_name, now, d.expires)
             stored = insert_decision(conn, made)
             record = decision_record(stored)
-            append(conn, who=caller.name, action="review-decision", subject=d.subject, after=record, request_id=rid)
+            append(
+                conn,
+                who=caller.token_name,
+                action="review-decision",
+                subject=d.subject,
+                after=record,
+                request_id=rid,
+            )
             saved.append(record)
     return {"decisions": saved}

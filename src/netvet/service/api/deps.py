@@ -1,9 +1,8 @@
-"""What every route reads from the running app: the store, the kb, today, the request id."""
+"""What every route reads from the running app: the store, the settings, the kb, today."""
 
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from uuid import uuid4
 
 from fastapi import Request
 from sqlalchemy import Engine
@@ -20,8 +19,11 @@ def store(request: Request) -> Engine:
 
 
 def settings(request: Request) -> Settings:
-    """The settings the app was started with."""
-    found: Settings = request.app.state.settings
+    """The settings the app was started with (read from the environment once, on first use)."""
+    state = request.app.state
+    if getattr(state, "settings", None) is None:
+        state.settings = Settings.from_env()
+    found: Settings = state.settings
     return found
 
 
@@ -39,11 +41,6 @@ def knowledge(request: Request) -> KnowledgeBase:
 def today() -> date:
     """The day decisions and lists are judged on when a request gives none."""
     return datetime.now(UTC).date()
-
-
-def request_id(request: Request) -> str:
-    """The caller's X-Request-Id, else a new one; recorded in the audit chain."""
-    return request.headers.get("x-request-id") or uuid4().hex
 
 
 def decision_book(engine: Engine) -> DecisionBook:

@@ -15,12 +15,13 @@ from sqlalchemy import Engine
 
 from netvet.kb.diff import diff_record
 from netvet.kb.loader import KnowledgeBase
-from netvet.service.api.deps import knowledge, loaded_kb, request_id, settings, store, today
-from netvet.service.api.errors import ApiError
+from netvet.service.api.deps import knowledge, loaded_kb, settings, store, today
+from netvet.service.api.errors import bad_request
 from netvet.service.audit import append
 from netvet.service.auth import Caller, Role, require
 from netvet.service.queries import diff_list, list_summaries, list_versions
-from netvet.service.webhooks import emit
+from netvet.service.responses import request_id
+from netvet.service.webhooks import Event, emit
 
 router = APIRouter(tags=["lists"])
 Viewer = [Depends(require(Role.VIEWER))]
@@ -41,20 +42,26 @@ def get_versions(list_id: str, request: Request) -> dict[str, Any]:
 
 
 @router.get("/lists/{list_id}/diff", dependencies=Viewer)
-def get_diff(list_id: str, request: Request, old: str | None = None, new: str | None = None) -> dict[str, Any]:
+def get_diff(
+    list_id: str, request: Request, old: str | None = None, new: str | None = None
+) -> dict[str, Any]:
     """Entries added, removed and changed between two kept versions (default: the last two)."""
     return diff_record(diff_list(settings(request).kb_dir, list_id, old, new))
 
 
-def import_file(request: Request, list_id: str, source: Path, version: date, purposes: list[str]) -> list[Any]:
+def import_file(
+    request: Request, list_id: str, source: Path, version: date, purposes: list[str]
+) -> list[Any]:
     """Run the CLI's import into the service's kb folder; its issues."""
     from netvet.kb.imports import import_official
 
     kb_dir = settings(request).kb_dir
     if kb_dir is None:
-        raise ApiError(400, "the service has no kb folder of its own (start it with NETVET_KB_DIR)", "list_id")
+        raise bad_request("the service has no kb folder of its own (start it with NETVET_KB_DIR)", "list_id")
     kind = list_id if list_id in OFFICIAL else "user-list"
-    found = import_official(kind, source, kb_dir, version, list_id=None if kind != "user-list" else list_id, purposes=purposes)
+    found = import_official(
+        kind, source, kb_dir, version, list_id=None if kind != "user-list" else list_id, purposes=purposes
+    )
     loaded_kb.cache_clear()
     return found
 
@@ -79,7 +86,14 @@ def post_import(
     added = [{**asdict(v), "label": v.label} for v in kept if v.sha256 not in before]
     after = {"list": list_id, "versions": [v["label"] for v in added], "issues": len(issues)}
     with engine.begin() as conn:
-        append(conn, who=caller.name, action="list-imported", subject=list_id, after=after, request_id=request_id(request))
+        append(
+            conn,
+            who=caller.token_name,
+            action="list-imported",
+            subject=list_id,
+            after=after,
+            request_id=request_id(request),
+        )
     if added:
-        emit(engine, "list-changed", {"list": list_id, "versions": after["versions"]})
+        emit(engine, Event.LIST_CHANGED, {"list": list_id, "versions": after["versions"]})
     return {"list": list_id, "added": added, "issues": [str(i.describe()) for i in issues]}

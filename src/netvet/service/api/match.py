@@ -15,7 +15,7 @@ from netvet.match import DEFAULT_THRESHOLD, country_code
 from netvet.review.decisions import DecisionBook
 from netvet.screen.party import screen_name
 from netvet.service.api.deps import decision_book, knowledge, store, today
-from netvet.service.api.errors import ApiError
+from netvet.service.api.errors import bad_request
 from netvet.service.auth import Role, require
 
 router = APIRouter(tags=["match"], dependencies=[Depends(require(Role.VIEWER))])
@@ -63,7 +63,10 @@ def query_context(example: EntityExample) -> tuple[str | None, tuple[tuple[str, 
 def result(match: dict[str, Any], threshold: float) -> dict[str, Any]:
     """One scored entity in yente's shape, then netvet's fields."""
     entity, lists = match["entity"], match["designations"]
-    properties = {"name": [entity["name"]], **({"country": [entity["country"]]} if entity.get("country") else {})}
+    properties = {
+        "name": [entity["name"]],
+        **({"country": [entity["country"]]} if entity.get("country") else {}),
+    }
     return {
         "id": entity["id"],
         "caption": entity["name"],
@@ -75,7 +78,9 @@ def result(match: dict[str, Any], threshold: float) -> dict[str, Any]:
         "score": match["score"],
         "features": {"name_match": match["score"]},
         "match": match["score"] >= threshold and not match["suppressed"],
-        **{k: match[k] for k in ("designations", "path", "controller", "reasons", "matched_name", "decision")},
+        **{
+            k: match[k] for k in ("designations", "path", "controller", "reasons", "matched_name", "decision")
+        },
         "suppressed": match["suppressed"],
     }
 
@@ -111,12 +116,12 @@ def post_match(
 ) -> dict[str, Any]:
     """Screen a batch of organisations (at most 100) as `netvet match` does."""
     if len(body.queries) > MAX_BATCH:
-        raise ApiError(400, f"Too many queries in one batch (limit: {MAX_BATCH})", "queries")
+        raise bad_request(f"Too many queries in one batch (limit: {MAX_BATCH})", "queries")
     if not body.queries:
-        raise ApiError(400, "No queries provided.", "queries")
+        raise bad_request("No queries provided.", "queries")
     unnamed = next((k for k, q in body.queries.items() if not values(q, "name")), None)
     if unnamed is not None:
-        raise ApiError(400, "a query needs at least one name", f"queries.{unnamed}.properties.name")
+        raise bad_request("a query needs at least one name", f"queries.{unnamed}.properties.name")
     day, book = as_of or today(), decision_book(engine)
     responses = {k: answer(kb, q, day, threshold, book, limit) for k, q in body.queries.items()}
     response.headers["x-batch-size"] = str(len(responses))

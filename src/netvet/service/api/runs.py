@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 
 from netvet.kb.loader import KnowledgeBase
 from netvet.service.api.deps import knowledge, store, today
-from netvet.service.api.errors import ApiError
+from netvet.service.api.errors import bad_request, not_found
 from netvet.service.auth import Role, require
-from netvet.service.queries import FindingFilter, diff_runs, list_runs, read_findings
+from netvet.service.queries import FindingFilter, diff_runs, list_runs, read_findings, require_run
 
 router = APIRouter(tags=["runs"], dependencies=[Depends(require(Role.VIEWER))])
 Store = Annotated[Engine, Depends(store)]
@@ -70,15 +70,19 @@ def get_diff(run_id: int, against: Annotated[int, Query()], engine: Store) -> di
 
 @router.get("/runs/{run_id}/reports/{kind}", response_model=None)
 def get_report(
-    run_id: int, kind: str, engine: Store, kb: Annotated[KnowledgeBase, Depends(knowledge)], format: str | None = None
+    run_id: int,
+    kind: str,
+    engine: Store,
+    kb: Annotated[KnowledgeBase, Depends(knowledge)],
+    format: str | None = None,
 ) -> Response:
     """One of the three filings of a run, as `netvet report KIND --run ID` writes it."""
     files = REPORT_FILES.get(kind)
     if files is None:
-        raise ApiError(404, f"unknown report '{kind}' (known: {', '.join(REPORT_FILES)})", "kind")
+        raise not_found(f"unknown report '{kind}' (known: {', '.join(REPORT_FILES)})")
     chosen = format or next(iter(files))
     if chosen not in files:
-        raise ApiError(400, f"{kind} comes as {', '.join(files)}, not '{chosen}'", "format")
+        raise bad_request(f"{kind} comes as {', '.join(files)}, not '{chosen}'", "format")
     folder = Path(tempfile.mkdtemp(prefix="netvet-report-"))
     render_report(kind, engine, run_id, kb, folder)
     return FileResponse(folder / files[chosen], filename=files[chosen])
@@ -93,6 +97,7 @@ def render_report(kind: str, engine: Engine, run_id: int, kb: KnowledgeBase, out
     from netvet.report.plan import build_plan
     from netvet.store import read_run
 
+    require_run(engine, run_id)
     run = read_run(engine, run_id)
     if kind == "fcc-annual":
         return report_files.write_annual(build_annual(run, {}, ()), out)
@@ -100,6 +105,11 @@ def render_report(kind: str, engine: Engine, run_id: int, kb: KnowledgeBase, out
         return report_files.write_plan(build_plan(run, Catalogue("no cost catalogue given", "USD", {})), out)
     hashes = {list_id: listed.sha256 for list_id, listed in kb.lists.items()}
     pack = build_evidence(
-        run, kb.entities, kb.lists.get("ndaa-889"), run.as_of, kb_sha_now=kb.manifest_sha256, list_hashes=hashes
+        run,
+        kb.entities,
+        kb.lists.get("ndaa-889"),
+        run.as_of,
+        kb_sha_now=kb.manifest_sha256,
+        list_hashes=hashes,
     )
     return report_files.write_evidence(pack, out)

@@ -13,10 +13,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from netvet.service.api.deps import request_id
-from netvet.service.api.errors import ApiError
+from netvet.service.api.deps import settings
+from netvet.service.api.errors import bad_request, not_found
 from netvet.service.auth import Caller, Role, require
 from netvet.service.jobs import JobBoard
+from netvet.service.responses import request_id
 from netvet.service.scan_job import ScanOrder, run_scan
 
 router = APIRouter(tags=["scans"])
@@ -48,7 +49,9 @@ def saved_uploads(files: list[UploadFile]) -> tuple[Path, tuple[Path, ...]]:
 def post_scan(
     request: Request,
     caller: Annotated[Caller, Depends(require(Role.ANALYST))],
-    files: Annotated[list[UploadFile], File(description="Inventories, scans, walks: as `netvet scan` reads.")],
+    files: Annotated[
+        list[UploadFile], File(description="Inventories, scans, walks: as `netvet scan` reads.")
+    ],
     as_of: Annotated[date | None, Form()] = None,
     format: Annotated[str, Form()] = "auto",
     use: Annotated[str | None, Form()] = None,
@@ -61,13 +64,24 @@ def post_scan(
     from netvet.ingest import READERS
 
     if format != "auto" and format not in READERS:
-        raise ApiError(400, f"unknown format '{format}' (known: auto, {', '.join(READERS)})", "format")
+        raise bad_request(f"unknown format '{format}' (known: auto, {', '.join(READERS)})", "format")
     folder, paths = saved_uploads(files)
     facts = (federal_contractor, usf_recipient, customers)
     day = as_of or datetime.now(UTC).date()
-    order = ScanOrder(folder, paths, day, format, use, facts, jurisdiction, caller.name, request_id(request))
+    order = ScanOrder(
+        folder,
+        paths,
+        day,
+        format,
+        use,
+        facts,
+        jurisdiction,
+        caller.token_name,
+        request_id(request),
+        settings(request).kb_dir,
+    )
     app = request.app
-    job = job_board(request).submit("scan", caller.name, lambda job_id: run_scan(app, job_id, order))
+    job = job_board(request).submit("scan", caller.token_name, lambda job_id: run_scan(app, job_id, order))
     body = {**job.record(), "href": f"/api/jobs/{job.id}"}
     return JSONResponse(body, status_code=202, headers={"Location": body["href"]})
 
@@ -77,5 +91,5 @@ def get_job(job_id: str, request: Request) -> dict[str, Any]:
     """A job's state and progress; done jobs name their run."""
     job = job_board(request).get(job_id)
     if job is None:
-        raise ApiError(404, f"no job {job_id}", "job_id")
+        raise not_found(f"no job {job_id}")
     return job.record()

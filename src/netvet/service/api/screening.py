@@ -13,7 +13,7 @@ from netvet.kb.loader import KnowledgeBase
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.model import Issue
 from netvet.service.api.deps import decision_book, knowledge, store, today
-from netvet.service.api.errors import ApiError
+from netvet.service.api.errors import bad_request
 from netvet.service.api.uploads import Upload, read_upload
 from netvet.service.auth import Role, require
 
@@ -26,7 +26,7 @@ def option_date(options: dict[str, str], name: str) -> date:
     text = options.get(name)
     day = parse_date(text) if text else today()
     if day is None:
-        raise ApiError(400, f"not a date: '{text}' (use YYYY-MM-DD)", name)
+        raise bad_request(f"not a date: '{text}' (use YYYY-MM-DD)", name)
     return day
 
 
@@ -35,9 +35,9 @@ def option_number(options: dict[str, str], name: str, default: float) -> float:
     try:
         value = float(options.get(name, default))
     except ValueError as exc:
-        raise ApiError(400, f"not a number: '{options[name]}'", name) from exc
+        raise bad_request(f"not a number: '{options[name]}'", name) from exc
     if not 0.0 <= value <= 1.0:
-        raise ApiError(400, f"{name} must be between 0 and 1", name)
+        raise bad_request(f"{name} must be between 0 and 1", name)
     return value
 
 
@@ -52,7 +52,10 @@ def require_lists(kb: KnowledgeBase, purpose: Any) -> None:
 
     roles = load_screening(kb.directory).roles
     if not any(purpose in roles[i].purposes and kb.lists[i].entries for i in kb.lists if i in roles):
-        raise ApiError(400, f"no list for {purpose} screening in the kb: import the Consolidated Screening List first", "purpose")
+        raise bad_request(
+            f"no list for {purpose} screening in the kb: import the Consolidated Screening List first",
+            "purpose",
+        )
 
 
 def screened(upload: Upload, kb: KnowledgeBase, engine: Engine) -> dict[str, Any]:
@@ -63,11 +66,15 @@ def screened(upload: Upload, kb: KnowledgeBase, engine: Engine) -> dict[str, Any
 
     purpose = upload.options.get("purpose", "procurement")
     if purpose not in PURPOSES:
-        raise ApiError(400, "purpose takes procurement or export", "purpose")
+        raise bad_request("purpose takes procurement or export", "purpose")
     require_lists(kb, Purpose(purpose))
     threshold = option_number(upload.options, "threshold", DEFAULT_THRESHOLD)
-    headers, rows, issues = read_parties(upload.path, upload.options.get("column"), upload.options.get("country_column"))
-    s = open_screening(kb, Purpose(purpose), option_date(upload.options, "as_of"), threshold, decision_book(engine))
+    headers, rows, issues = read_parties(
+        upload.path, upload.options.get("column"), upload.options.get("country_column")
+    )
+    s = open_screening(
+        kb, Purpose(purpose), option_date(upload.options, "as_of"), threshold, decision_book(engine)
+    )
     added = added_names(headers)
     records = [
         row_record(r, screen_party(s, r.name, r.country, r.identifiers, r.service) if r.name else None, added)
@@ -87,9 +94,14 @@ def reviewed_purchases(upload: Upload, kb: KnowledgeBase) -> dict[str, Any]:
     day = option_date(upload.options, "as_of")
     lines, issues = read_purchase_lines(upload.path)
     tools, problems = review_kb(kb, day, [])
-    org = Organisation(flag(upload.options, "federal_contractor"), flag(upload.options, "usf_recipient"), None)
+    org = Organisation(
+        flag(upload.options, "federal_contractor"), flag(upload.options, "usf_recipient"), None
+    )
     reviews = [review_line(line, tools, org, day) for line in lines]
-    return {"lines": [review_record(r, kb.entities) for r in reviews], "issues": [issue_record(i) for i in [*issues, *problems]]}
+    return {
+        "lines": [review_record(r, kb.entities) for r in reviews],
+        "issues": [issue_record(i) for i in [*issues, *problems]],
+    }
 
 
 def flag(options: dict[str, str], name: str) -> bool | None:
@@ -98,13 +110,15 @@ def flag(options: dict[str, str], name: str) -> bool | None:
     if not text:
         return None
     if text not in ("true", "false", "yes", "no", "1", "0"):
-        raise ApiError(400, f"{name} takes true or false, not '{text}'", name)
+        raise bad_request(f"{name} takes true or false, not '{text}'", name)
     return text in ("true", "yes", "1")
 
 
 @router.post("/screen")
 async def post_screen(
-    request: Request, kb: Annotated[KnowledgeBase, Depends(knowledge)], engine: Annotated[Engine, Depends(store)]
+    request: Request,
+    kb: Annotated[KnowledgeBase, Depends(knowledge)],
+    engine: Annotated[Engine, Depends(store)],
 ) -> dict[str, Any]:
     """Screen a supplier or customer list (`file` upload or JSON `rows`; purpose, threshold, as_of)."""
     upload = await read_upload(request)
@@ -115,8 +129,11 @@ async def post_screen(
 
 
 @router.post("/purchase-review")
-async def post_purchase_review(request: Request, kb: Annotated[KnowledgeBase, Depends(knowledge)]) -> dict[str, Any]:
-    """Judge proposed purchase lines (`file` upload or JSON `rows`; as_of, federal_contractor, usf_recipient)."""
+async def post_purchase_review(
+    request: Request, kb: Annotated[KnowledgeBase, Depends(knowledge)]
+) -> dict[str, Any]:
+    """Judge proposed purchase lines (`file` upload or JSON `rows`; as_of, federal_contractor,
+    usf_recipient)."""
     upload = await read_upload(request)
     try:
         return await run_in_threadpool(reviewed_purchases, upload, kb)

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
-from netvet.service.api.errors import ApiError
+from netvet.service.api.errors import bad_request
 
 MAX_ROWS = 100_000
 
@@ -33,10 +33,10 @@ class Upload:
 def rows_csv(rows: Any, path: Path) -> None:
     """JSON rows as a CSV; a row that is not an object is a 400 naming it."""
     if not isinstance(rows, list) or not rows or len(rows) > MAX_ROWS:
-        raise ApiError(400, f"rows must be a list of 1 to {MAX_ROWS} objects", "rows")
+        raise bad_request(f"rows must be a list of 1 to {MAX_ROWS} objects", "rows")
     bad = next((i for i, r in enumerate(rows) if not isinstance(r, dict)), None)
     if bad is not None:
-        raise ApiError(400, "each row must be an object of header: cell", f"rows.{bad}")
+        raise bad_request("each row must be an object of header: cell", f"rows.{bad}")
     headers = list(dict.fromkeys(str(k) for r in rows for k in r))
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, headers)
@@ -61,7 +61,7 @@ async def from_form(request: Request, folder: Path) -> Upload:
     form = await request.form()
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
-        raise ApiError(400, "send a CSV as the multipart field 'file', or JSON rows", "file")
+        raise bad_request("send a CSV as the multipart field 'file', or JSON rows", "file")
     path = folder / (Path(upload.filename or "").name or "upload.csv")
     path.write_bytes(await upload.read())
     options = {k: v for k, v in form.items() if isinstance(v, str)}
@@ -73,9 +73,9 @@ async def from_json(request: Request, folder: Path) -> Upload:
     try:
         body = await request.json()
     except ValueError as exc:
-        raise ApiError(400, f"the body is neither multipart nor JSON: {exc}", "body") from exc
+        raise bad_request(f"the body is neither multipart nor JSON: {exc}", "body") from exc
     if not isinstance(body, dict):
-        raise ApiError(400, "the JSON body must be an object with 'rows'", "body")
+        raise bad_request("the JSON body must be an object with 'rows'", "body")
     path = folder / "rows.csv"
     rows_csv(body.get("rows"), path)
     options = {str(k): str(v) for k, v in body.items() if k != "rows" and v is not None}
