@@ -2,7 +2,10 @@
 
 import httpx
 
-from tests.conftest import ROOT
+from netvet.kb.screening import Purpose
+from netvet.match import DEFAULT_THRESHOLD
+from netvet.screen.party import open_screening, screen_party
+from tests.conftest import AS_OF, ROOT
 from tests.service.api.conftest import wait_for_job
 
 DEMO_LINES = (ROOT / "examples" / "carrier_inventory.csv").read_text(encoding="utf-8").splitlines()
@@ -39,12 +42,16 @@ def test_scan_needs_files(analyst: httpx.Client) -> None:
     assert answer.status_code in (400, 422) and "files" in answer.json()["field"]
 
 
-def test_screen_json_rows(analyst: httpx.Client) -> None:
-    rows = [{"name": "Hangzhou Hikvision Digital Technology Co., Ltd.", "country": "CN"}, {"name": ""}]
+def test_screen_json_rows(analyst: httpx.Client, kb: object) -> None:
+    name = "Hangzhou Hikvision Digital Technology Co., Ltd."
+    rows = [{"name": name, "country": "CN"}, {"name": ""}]
     answer = analyst.post("/api/screen", json={"rows": rows, "purpose": "procurement", "as_of": "2026-11-23"})
     assert answer.status_code == 200, answer.text
     data = answer.json()
-    assert data["rows"][0]["verdict"] == "hit" and data["rows"][0]["entity"]
+    s = open_screening(kb, Purpose.PROCUREMENT, AS_OF, DEFAULT_THRESHOLD)  # type: ignore[arg-type]
+    expected = screen_party(s, name, "CN")
+    assert data["rows"][0]["verdict"] == expected["verdict"] != "clear"
+    assert data["rows"][0]["entity"] == expected["best"]["entity"]["id"] == "hikvision"
     assert data["rows"][1]["verdict"] == "unknown"
     assert any(i["field"] == "name" for i in data["issues"])
 

@@ -59,12 +59,15 @@ async def read_upload(request: Request) -> Upload:
 async def from_form(request: Request, folder: Path) -> Upload:
     """A multipart request: the `file` field and the text fields."""
     form = await request.form()
-    upload = form.get("file")
-    if not isinstance(upload, UploadFile):
-        raise bad_request("send a CSV as the multipart field 'file', or JSON rows", "file")
-    path = folder / (Path(upload.filename or "").name or "upload.csv")
-    path.write_bytes(await upload.read())
-    options = {k: v for k, v in form.items() if isinstance(v, str)}
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise bad_request("send a CSV as the multipart field 'file', or JSON rows", "file")
+        path = folder / (Path(upload.filename or "").name or "upload.csv")
+        path.write_bytes(await upload.read())
+        options = {k: v for k, v in form.items() if isinstance(v, str)}
+    finally:
+        await form.close()
     return Upload(folder, path, options)
 
 
