@@ -5,12 +5,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from netvet.mitigation import AgreementBook
 from netvet.pipeline.stored import scan_to_store
@@ -48,12 +50,11 @@ def service_db(tmp_path_factory: pytest.TempPathFactory, kb: object) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def base_url(service_db: str) -> Iterator[str]:
-    """The root URL of a Uvicorn server running the app over the store."""
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """The root URL of a Uvicorn server running the app on a free port of 127.0.0.1, in a thread."""
     port = free_port()
-    config = uvicorn.Config(create_app(service_db), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -61,9 +62,18 @@ def base_url(service_db: str) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(service_db: str) -> Iterator[str]:
+    """The root URL of a Uvicorn server running the app over the store."""
+    with serving(create_app(service_db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
