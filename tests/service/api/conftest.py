@@ -1,12 +1,14 @@
 """A real Uvicorn server on 127.0.0.1 (a free port, in a thread) over a SQLite store holding one
 demo scan, tokens of each role, and an httpx client per role."""
 
+import json
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import httpx
@@ -125,3 +127,38 @@ def wait_for_job(client: httpx.Client, href: str, seconds: float = 300) -> dict[
             return job
         time.sleep(0.2)
     raise AssertionError(f"job {href} did not finish in {seconds}s")
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """Keeps every POSTed JSON body in `received`."""
+
+    received: list[dict[str, object]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (the http.server name)
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Receiver.received.append(json.loads(body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def receiver() -> Iterator[str]:
+    server = HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
+    server.shutdown()
+    server.server_close()
+
+
+def received(event: str, count: int, seconds: float = 30) -> list[dict[str, object]]:
+    """The bodies of `event` the receiver got, once there are `count` of them (or time is up)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = [b for b in Receiver.received if b["event"] == event]
+        if len(found) >= count:
+            return found
+        time.sleep(0.1)
+    return [b for b in Receiver.received if b["event"] == event]

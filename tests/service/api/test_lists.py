@@ -2,11 +2,8 @@
 folder; versions, the diff, the audit row, a later screening and the list-changed webhook
 (delivered to a receiver on 127.0.0.1) all see it."""
 
-import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import httpx
@@ -19,31 +16,7 @@ from netvet.service.tokens import create_token
 from netvet.service.webhooks import Event, add_webhook
 from netvet.settings import Settings
 from netvet.store import open_store
-from tests.service.api.conftest import serving
-
-
-class Receiver(BaseHTTPRequestHandler):
-    """Keeps every POSTed JSON body in `received`."""
-
-    received: list[dict[str, object]] = []
-
-    def do_POST(self) -> None:  # noqa: N802 (the http.server name)
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        Receiver.received.append(json.loads(body))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def receiver() -> Iterator[str]:
-    server = HTTPServer(("127.0.0.1", 0), Receiver)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
-    server.shutdown()
-    server.server_close()
+from tests.service.api.conftest import received, serving
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +61,8 @@ def test_import_versions_diff_audit_screen_webhook(kb_admin: httpx.Client, tmp_p
         "/api/screen", json={"rows": rows, "purpose": "procurement", "as_of": "2026-11-25"}
     )
     assert screened.json()["rows"][0]["verdict"] == "hit"
-    for _ in range(100):
-        if len(Receiver.received) >= 2:
-            break
-        threading.Event().wait(0.1)
-    assert [b["event"] for b in Receiver.received] == ["list-changed", "list-changed"]
+    changed = received("list-changed", 2)
+    assert [b["data"]["list"] for b in changed] == ["user-blocked", "user-blocked"]
 
 
 def test_unknown_list_versions_is_empty_and_diff_400(kb_admin: httpx.Client) -> None:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 
+from netvet.regimes import JURISDICTIONS
 from netvet.service.api.deps import settings
 from netvet.service.api.errors import bad_request, not_found
 from netvet.service.auth import Caller, Role, require
@@ -65,6 +66,9 @@ def post_scan(
 
     if format != "auto" and format not in READERS:
         raise bad_request(f"unknown format '{format}' (known: auto, {', '.join(READERS)})", "format")
+    codes = {c.strip().casefold() for c in jurisdiction.split(",") if c.strip()}
+    if not codes or codes - {*JURISDICTIONS, "all"}:
+        raise bad_request(f"jurisdiction takes {','.join(JURISDICTIONS)} or all", "jurisdiction")
     folder, paths = saved_uploads(files)
     facts = (federal_contractor, usf_recipient, customers)
     day = as_of or datetime.now(UTC).date()
