@@ -76,25 +76,14 @@ def append(
 ) -> str:
     """Add one row inside the caller's transaction (a failed request writes nothing); its hash."""
     lock_chain(conn)
-    prev = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
-    at = datetime.now(UTC)
+    last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
     # Stored as the JSON column gives it back, so the hash verify recomputes is the same.
-    before, after = json.loads(json.dumps(before)), json.loads(json.dumps(after))
-    digest = row_hash(prev or GENESIS, at, who, action, request_id, subject, before, after)
-    conn.execute(
-        insert(audit_log).values(
-            at=at,
-            who=who,
-            action=action,
-            request_id=request_id,
-            subject=subject,
-            before=before,
-            after=after,
-            prev_hash=prev or GENESIS,
-            hash=digest,
-        )
-    )
-    return digest
+    row = {"prev_hash": last or GENESIS, "at": datetime.now(UTC), "who": who, "action": action,
+           "request_id": request_id, "subject": subject,
+           "before": json.loads(json.dumps(before)), "after": json.loads(json.dumps(after))}  # fmt: skip
+    row["hash"] = row_hash(**row)
+    conn.execute(insert(audit_log).values(**row))
+    return str(row["hash"])
 
 
 def read_rows(engine: Engine, *, after_id: int = 0, limit: int | None = None) -> list[AuditRow]:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from netvet.errors import StoreError, UsageError
+from netvet.errors import LookupFailure, RecordError, StoreError
 from netvet.service import audit
 from netvet.service.roles import Role
 from netvet.store.tables import api_tokens
@@ -93,21 +93,28 @@ def create_token(
     }
     try:
         with engine.begin() as conn:
-            new_id = conn.execute(insert(api_tokens).values(**values)).inserted_primary_key[0]  # type: ignore[index]
-            token = token_of_row({**values, "id": new_id, "last_used_at": None, "revoked_at": None})
-            audit.append(
-                conn,
-                who=by,
-                action="token.create",
-                subject=f"token:{token.name}",
-                after=token.as_json(),
-                request_id=request_id,
-            )
+            token = insert_token(conn, values, request_id)
     except IntegrityError as exc:
-        raise UsageError(f"a token named '{values['name']}' already exists") from exc
+        raise RecordError(f"a token named '{values['name']}' already exists", field="name") from exc
     except SQLAlchemyError as exc:
         raise StoreError(f"token not created (nothing written): {exc}") from exc
     return token, secret
+
+
+def insert_token(conn: Connection, values: dict[str, Any], request_id: str | None) -> Token:
+    """Insert the token row and its audit row; the token."""
+    new_id = conn.execute(insert(api_tokens).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+    token = token_of_row({**values, "id": new_id, "last_used_at": None, "revoked_at": None})
+    after = token.as_json()
+    audit.append(
+        conn,
+        who=token.created_by,
+        action="token.create",
+        subject=f"token:{token.name}",
+        after=after,
+        request_id=request_id,
+    )
+    return token
 
 
 def list_tokens(engine: Engine) -> list[Token]:
@@ -118,13 +125,13 @@ def list_tokens(engine: Engine) -> list[Token]:
 
 
 def find_token(conn: Connection, name_or_id: str) -> Token:
-    """The token with that name (or numeric id); UsageError when there is none."""
+    """The token with that name (or numeric id); LookupFailure when there is none."""
     where = api_tokens.c.name == name_or_id
     if name_or_id.isdigit():
         where = or_(where, api_tokens.c.id == int(name_or_id))
     row = conn.execute(select(api_tokens).where(where)).mappings().first()
     if row is None:
-        raise UsageError(f"no token named '{name_or_id}'")
+        raise LookupFailure(f"no token named '{name_or_id}'")
     return token_of_row(row)
 
 
