@@ -38,12 +38,12 @@ from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
-from netvet.mitigation import AgreementBook, with_mitigation
+from netvet.mitigation import AgreementBook
+from netvet.pipeline.stored import reviewed_record, store_run
 from netvet.pipeline.stream import ScanStream
 from netvet.report import RecordWriter, Tally
 from netvet.report.finding_record import FindingRecord
-from netvet.report.records import record_of
-from netvet.review.decisions import EMPTY_BOOK, DecisionBook, apply_review
+from netvet.review.decisions import EMPTY_BOOK, DecisionBook
 from netvet.settings import Settings
 
 NO_AGREEMENTS = AgreementBook((), {}, {})
@@ -175,8 +175,7 @@ def consume(
 
         def records() -> Iterator[FindingRecord]:
             for found in stream.findings():
-                finding = apply_review(found, book, day)
-                record = with_mitigation(record_of(finding, kb.entities, kb.graph, day), agreements)
+                finding, record = reviewed_record(found, kb, day, book, agreements)
                 if record.mitigation is not None:
                     mitigated.append(record.mitigation.status)
                 tally.add_finding(finding)
@@ -199,21 +198,6 @@ def drain(records: Iterator[FindingRecord]) -> None:
     """Consume a stream whose side effects are all that is wanted."""
     for _ in records:
         pass
-
-
-def store_run(url: str, stream: ScanStream, records: Iterator[FindingRecord], started: datetime) -> int:
-    """Save the run while the records stream through; its id."""
-    from netvet.store import RunHeader, open_store, save_run
-
-    def inputs() -> list[tuple[str, str, str, int]]:
-        return [(i.path, i.sha256, i.format, i.observations) for i in stream.inputs]
-
-    header = RunHeader(stream.as_of, stream.kb.manifest_sha256, stream.regimes, inputs, started)
-    engine = open_store(url)
-    try:
-        return save_run(engine, header, records, lambda: stream.issues)
-    finally:
-        engine.dispose()
 
 
 def match(

@@ -1,0 +1,225 @@
+"""Typed reads the API and the dashboard share: runs, a run's findings (filtered, paged, with the
+review decisions in force applied), the difference between two runs, and kept list versions."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from netvet.errors import LookupFailure, UsageError
+from netvet.kb.diff import ListDiff, diff_lists
+from netvet.kb.loader import KnowledgeBase
+from netvet.kb.versions import StoredVersion, pick_version, read_log, version_doc, versions_of
+from netvet.report.records import Record
+from netvet.review.decisions import DecisionBook, review_finding
+from netvet.store import read_decisions, run_records
+from netvet.store.tables import runs
+
+MAX_PAGE = 500
+REVIEW_KEYS = ("review", "verdict_before_review")
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """One stored run as listed: when, as of which day, how many assets of each verdict."""
+
+    id: int
+    started_at: datetime
+    finished_at: datetime
+    as_of: date
+    assets: int
+    counts: dict[str, int]
+    regimes: tuple[str, ...]
+    netvet_version: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FindingFilter:
+    """What a findings read keeps; None keeps everything. Text matches case-insensitively in the
+    asset key, hostname, IPs, model and manufacturer name."""
+
+    verdict: str | None = None
+    regime: str | None = None
+    status: str | None = None
+    manufacturer: str | None = None
+    site: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingsPage:
+    """One page of a run's findings and how many matched in all."""
+
+    items: tuple[Record, ...]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedFinding:
+    """An asset in both runs whose verdict or determinations differ."""
+
+    asset: str
+    before: Record
+    after: Record
+
+
+@dataclass(frozen=True, slots=True)
+class RunDiff:
+    """What changed from run `against` to run `run`: assets new, gone (resolved) and changed."""
+
+    run: int
+    against: int
+    new: tuple[Record, ...]
+    resolved: tuple[Record, ...]
+    changed: tuple[ChangedFinding, ...]
+
+
+def list_runs(engine: Engine) -> list[RunSummary]:
+    """Every stored run, newest first."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(runs).order_by(runs.c.id.desc())).mappings().all()
+    return [
+        RunSummary(
+            id=int(r["id"]),
+            started_at=r["started_at"],
+            finished_at=r["finished_at"],
+            as_of=r["as_of"],
+            assets=int(r["assets"]),
+            counts=dict(r["counts"]),
+            regimes=tuple(r["regimes"]),
+            netvet_version=r["netvet_version"],
+        )
+        for r in rows
+    ]
+
+
+def require_run(engine: Engine, run_id: int) -> None:
+    """A LookupFailure naming a run the store does not have."""
+    with engine.connect() as conn:
+        found = conn.execute(select(func.count()).select_from(runs).where(runs.c.id == run_id)).scalar_one()
+    if not found:
+        raise LookupFailure(f"no run {run_id} in the store")
+
+
+def unreviewed(record: Record) -> Record:
+    """The record as the scan found it, before any review decision was applied."""
+    if "verdict_before_review" not in record:
+        return {k: v for k, v in record.items() if k != "review"}
+    bare = {k: v for k, v in record.items() if k not in REVIEW_KEYS}
+    return {**bare, "verdict": record["verdict_before_review"]}
+
+
+def reviewed_records(engine: Engine, run_id: int, day: date) -> list[Record]:
+    """A run's records with the decisions in force on `day` applied (decisions made after the
+    scan count too: they persist across runs); a LookupFailure names an unknown run."""
+    require_run(engine, run_id)
+    book = DecisionBook.build(read_decisions(engine))
+    return [review_finding(unreviewed(r), book, day) for r in run_records(engine, run_id)]
+
+
+def names_of(record: Record) -> list[str]:
+    """The texts a free-text filter searches in."""
+    ids = record.get("identifiers") or {}
+    maker = record.get("manufacturer") or {}
+    found = [record.get("asset"), ids.get("hostname"), record.get("model"), maker.get("name")]
+    return [str(t) for t in [*found, *(ids.get("ip") or [])] if t]
+
+
+def is_kept(record: Record, f: FindingFilter) -> bool:
+    """True when the record passes every filter given."""
+    maker = record.get("manufacturer") or {}
+    dets: Sequence[Record] = record.get("determinations") or []
+    checks = (
+        f.verdict is None or record.get("verdict") == f.verdict,
+        f.regime is None or any(d["regime"] == f.regime for d in dets),
+        f.status is None or any(d["status"] == f.status and f.regime in (None, d["regime"]) for d in dets),
+        f.manufacturer is None
+        or f.manufacturer.casefold() in (str(maker.get("id")), str(maker.get("name")).casefold()),
+        f.site is None or record.get("site") == f.site,
+        f.text is None or any(f.text.casefold() in t.casefold() for t in names_of(record)),
+    )
+    return all(checks)
+
+
+def read_findings(
+    engine: Engine, run_id: int, f: FindingFilter, day: date, offset: int = 0, limit: int = 100
+) -> FindingsPage:
+    """One page of a run's reviewed findings that pass the filter, in stored order."""
+    limit = max(1, min(limit, MAX_PAGE))
+    kept = [r for r in reviewed_records(engine, run_id, day) if is_kept(r, f)]
+    return FindingsPage(tuple(kept[offset : offset + limit]), len(kept), offset, limit)
+
+
+def outcome(record: Record) -> tuple[Any, ...]:
+    """What a change between runs is judged on: the verdict and each regime's status and entry."""
+    dets = sorted((d["regime"], d["status"], d.get("entry")) for d in record.get("determinations") or [])
+    return (record.get("verdict"), tuple(dets))
+
+
+def diff_runs(engine: Engine, run_id: int, against: int, day: date) -> RunDiff:
+    """New, resolved and changed findings of run_id compared with run `against`, by asset key."""
+    now = {r["asset"]: r for r in reviewed_records(engine, run_id, day)}
+    before = {r["asset"]: r for r in reviewed_records(engine, against, day)}
+    changed = tuple(
+        ChangedFinding(key, before[key], r)
+        for key, r in now.items()
+        if key in before and outcome(before[key]) != outcome(r)
+    )
+    return RunDiff(
+        run=run_id,
+        against=against,
+        new=tuple(r for key, r in now.items() if key not in before),
+        resolved=tuple(r for key, r in before.items() if key not in now),
+        changed=changed,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ListSummary:
+    """One list the kb screens against: its loaded version and how many versions are kept."""
+
+    id: str
+    title: str
+    version: date
+    sha256: str
+    entries: int
+    kept_versions: int
+
+
+def list_summaries(kb: KnowledgeBase, kb_dir: Path | None) -> list[ListSummary]:
+    """Every list the kb loaded, sorted by id, with the count of versions kept in kb_dir."""
+    kept = read_log(kb_dir) if kb_dir else []
+    return [
+        ListSummary(
+            id=lv.list_id,
+            title=lv.title,
+            version=lv.version,
+            sha256=lv.sha256,
+            entries=len(lv.entries),
+            kept_versions=sum(1 for v in kept if v.list_id == lv.list_id),
+        )
+        for lv in sorted(kb.lists.values(), key=lambda lv: lv.list_id)
+    ]
+
+
+def list_versions(kb_dir: Path | None, list_id: str) -> list[StoredVersion]:
+    """The kept versions of one list, oldest first (none without a kb folder)."""
+    return [v for v in read_log(kb_dir) if v.list_id == list_id] if kb_dir else []
+
+
+def diff_list(kb_dir: Path | None, list_id: str, old: str | None, new: str | None) -> ListDiff:
+    """Entries added, removed and changed between two kept versions of a list (default: the
+    latest and the one before it); a UsageError names a list or version that is not kept."""
+    if kb_dir is None:
+        raise UsageError("no kb folder (NETVET_KB_DIR): list versions are kept in a kb folder of your own")
+    kept = versions_of(kb_dir, list_id)
+    after = pick_version(kept, new, -1)
+    if old is None and kept.index(after) == 0:
+        raise UsageError(f"{list_id} has no version before {after.label}: nothing to compare")
+    before = pick_version(kept, old, kept.index(after) - 1)
+    return diff_lists(version_doc(kb_dir, before), version_doc(kb_dir, after), before.label, after.label)
