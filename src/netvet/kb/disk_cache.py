@@ -1,0 +1,166 @@
+"""The loaded kb kept on disk, so a command starts working in a fraction of a second instead of
+re-reading, re-parsing and re-indexing every data file (seconds) on each run.
+
+One file per kb: `kb-<key>.pickle` under the cache folder. The key hashes the manifest's own
+sha256, the size and modification time of every data file, and the versions that shape what is
+pickled (netvet, Python, numpy), so an edited, rebuilt or upgraded kb never meets an old entry.
+The file holds a header (magic, key, sha256 of the payload), the pickle, and the numpy arrays
+out of band (the IEEE dense tables are ~100 MB); the arrays are memory-mapped read-only, so a
+small scan reads only the pages it touches. A file whose header, key or checksum does not match
+is ignored and rebuilt, never trusted. Entries are written to a temporary name and renamed, so
+a reader never sees half a file.
+
+Frozen slotted dataclasses pickle through `dataclasses.fields()` once per object (20 µs each, and
+the kb holds ~150,000 of them); they are reduced here to their class and field values instead."""
+
+import dataclasses
+import hashlib
+import io
+import mmap
+import os
+import pickle
+import platform
+import struct
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from netvet import __version__
+from netvet.kb.loader import KnowledgeBase, load_kb
+from netvet.kb.manifest import MANIFEST, data_files
+
+MAGIC = b"NETVETKB1\n"
+HEADER = struct.Struct("<10s32s32sQ")  # magic, key, payload sha256, payload length
+ALIGN = 64  # out-of-band buffers start on 64-byte boundaries (numpy's preferred alignment)
+SIZE = struct.Struct("<Q")
+
+
+def cache_key(directory: Path) -> bytes:
+    """What the cached kb depends on: the manifest, every data file's size and mtime, versions."""
+    versions = f"netvet {__version__}; Python {platform.python_version()}; numpy {np.__version__}"
+    digest = hashlib.sha256(versions.encode())
+    digest.update((directory / MANIFEST).read_bytes())
+    for path in data_files(directory):
+        stat, name = path.stat(), path.relative_to(directory).as_posix()
+        digest.update(f"{name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    return digest.digest()
+
+
+def rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    """A frozen slotted dataclass from its field values, as its own __init__ would leave it."""
+    obj: Any = object.__new__(cls)
+    for name, value in zip(field_names(cls), values, strict=True):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, in order."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+class KbPickler(pickle.Pickler):
+    """Dataclasses as (class, values); everything else as pickle does it."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        """Reduce dataclass instances by their field values (NotImplemented: the default)."""
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return rebuild, (type(obj), tuple(getattr(obj, n) for n in field_names(type(obj))))
+        return NotImplemented
+
+
+def dump_kb(kb: KnowledgeBase) -> tuple[bytes, list[pickle.PickleBuffer]]:
+    """The pickle of a kb and its out-of-band array buffers."""
+    buffers: list[pickle.PickleBuffer] = []
+    out = io.BytesIO()
+    KbPickler(out, protocol=5, buffer_callback=buffers.append).dump(kb)
+    return out.getvalue(), buffers
+
+
+def padding(offset: int) -> bytes:
+    """Zero bytes that bring an offset to the next ALIGN boundary."""
+    return b"\0" * (-offset % ALIGN)
+
+
+def write_entry(path: Path, key: bytes, kb: KnowledgeBase) -> None:
+    """Write one cache entry atomically; a cache that cannot be written only costs time later."""
+    payload, buffers = dump_kb(kb)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            write_body(fh, key, payload, buffers)
+        os.replace(staged, path)
+    except OSError:
+        return
+
+
+def write_body(fh: io.BufferedWriter, key: bytes, payload: bytes, buffers: list[pickle.PickleBuffer]) -> None:
+    """Header, buffer count and sizes, the pickle, then each buffer aligned."""
+    table = SIZE.pack(len(buffers)) + b"".join(SIZE.pack(memoryview(b).nbytes) for b in buffers)
+    digest = hashlib.sha256(table + payload).digest()
+    fh.write(HEADER.pack(MAGIC, key, digest, len(payload)) + table + payload)
+    offset = HEADER.size + len(table) + len(payload)
+    for buffer in buffers:
+        raw = memoryview(buffer).cast("B")
+        fh.write(padding(offset))
+        offset += len(padding(offset))
+        fh.write(raw)
+        offset += raw.nbytes
+
+
+def read_entry(path: Path, key: bytes) -> KnowledgeBase | None:
+    """The kb of a cache entry, or None when the entry is missing, stale or damaged."""
+    try:
+        with path.open("rb") as fh:
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        return unpack(memoryview(mapped), key)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, struct.error, TypeError, AttributeError):
+        return None
+
+
+def unpack(view: memoryview, key: bytes) -> KnowledgeBase | None:
+    """Check the header and checksum, then unpickle over the mapped buffers."""
+    magic, found, digest, length = HEADER.unpack_from(view, 0)
+    if magic != MAGIC or found != key:
+        return None
+    (count,) = SIZE.unpack_from(view, HEADER.size)
+    sizes = [SIZE.unpack_from(view, HEADER.size + SIZE.size * (i + 1))[0] for i in range(count)]
+    start = HEADER.size + SIZE.size * (count + 1)
+    if hashlib.sha256(view[HEADER.size : start + length]).digest() != digest:
+        return None
+    buffers, offset = [], start + length
+    for size in sizes:
+        offset += -offset % ALIGN
+        if offset + size > len(view):
+            return None
+        buffers.append(view[offset : offset + size])
+        offset += size
+    kb = pickle.loads(view[start : start + length], buffers=buffers)  # noqa: S301 — our own checked entry
+    return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def load_kb_cached(
+    directory: Path, cache_dir: Path, load: Callable[[Path], KnowledgeBase] = load_kb
+) -> KnowledgeBase:
+    """The kb of a data folder: from the cache when an entry for exactly these files exists,
+    else loaded (and checked against its manifest) with `load` and cached for the next run."""
+    return by_key(directory, cache_dir, cache_key(directory), load)
+
+
+@cache
+def by_key(
+    directory: Path, cache_dir: Path, key: bytes, load: Callable[[Path], KnowledgeBase]
+) -> KnowledgeBase:
+    """One kb per key and process: the cached entry, else loaded and cached."""
+    path = cache_dir / f"kb-{key.hex()[:32]}.pickle"
+    found = read_entry(path, key)
+    if found is None:
+        found = load(directory)
+        write_entry(path, key, found)
+    return found
