@@ -13,7 +13,9 @@ a reader never sees half a file.
 Frozen slotted dataclasses pickle through `dataclasses.fields()` once per object (20 µs each, and
 the kb holds ~150,000 of them); they are reduced here to their class and field values instead."""
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import io
 import mmap
@@ -141,8 +143,20 @@ def unpack(view: memoryview, key: bytes) -> KnowledgeBase | None:
             return None
         buffers.append(view[offset : offset + size])
         offset += size
-    kb = pickle.loads(view[start : start + length], buffers=buffers)  # noqa: S301 — our own checked entry
+    kb = without_gc(lambda: pickle.loads(view[start : start + length], buffers=buffers))
     return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def without_gc(call: Callable[[], Any]) -> Any:
+    """Call with the cyclic collector paused: unpickling ~150,000 objects would otherwise set off
+    collections that walk the growing heap again and again (half the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return call()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_kb_cached(
@@ -163,4 +177,13 @@ def by_key(
     if found is None:
         found = load(directory)
         write_entry(path, key, found)
+        prune(cache_dir, keep=path)
     return found
+
+
+def prune(cache_dir: Path, keep: Path) -> None:
+    """Remove the entries of other kb versions (each is ~150 MB)."""
+    for old in cache_dir.glob("kb-*.pickle"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
