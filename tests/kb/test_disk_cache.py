@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from netvet.kb import disk_cache
 from netvet.kb.disk_cache import HEADER, cache_key, load_kb_cached, read_entry
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.match import match_name
@@ -80,3 +81,14 @@ def test_stale_entry_is_rebuilt_and_pruned(tmp_path: Path) -> None:
     uses = kb_dir / "uses.yaml"
     uses.write_text(uses.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert read_entry(entry, cache_key(kb_dir)) is None  # the key follows the files
+
+
+def test_changed_code_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Objects pickled by one version of a class never meet another version of it."""
+    package = tmp_path / "netvet"
+    package.mkdir()
+    (package / "model.py").write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(disk_cache, "PACKAGE", package)
+    before = cache_key(DATA_DIR)
+    (package / "model.py").write_text("A = 22\n", encoding="utf-8")
+    assert cache_key(DATA_DIR) != before

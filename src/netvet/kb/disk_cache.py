@@ -1,9 +1,9 @@
 """The loaded kb kept on disk, so a command starts working in a fraction of a second instead of
 re-reading, re-parsing and re-indexing every data file (seconds) on each run.
 
-One file per kb: `kb-<key>.pickle` under the cache folder. The key hashes the manifest's own
-sha256, the size and modification time of every data file, and the versions that shape what is
-pickled (netvet, Python, numpy), so an edited, rebuilt or upgraded kb never meets an old entry.
+One file per kb: `kb-<key>.pickle` under the cache folder. The key hashes the manifest, the size
+and modification time of every data file and of every netvet module, and the Python and numpy
+versions, so an edited, rebuilt or upgraded kb (or changed code) never meets an old entry.
 The file holds a header (magic, key, sha256 of the payload), the pickle, and the numpy arrays
 out of band (the IEEE dense tables are ~100 MB); the arrays are memory-mapped read-only, so a
 small scan reads only the pages it touches. A file whose header, key or checksum does not match
@@ -39,17 +39,24 @@ MAGIC = b"NETVETKB1\n"
 HEADER = struct.Struct("<10s32s32sQ")  # magic, key, payload sha256, payload length
 ALIGN = 64  # out-of-band buffers start on 64-byte boundaries (numpy's preferred alignment)
 SIZE = struct.Struct("<Q")
+PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def cache_key(directory: Path) -> bytes:
-    """What the cached kb depends on: the manifest, every data file's size and mtime, versions."""
+    """What the cached kb depends on: the manifest, every data file's size and mtime, and the
+    code that shapes the pickled objects (netvet's own modules, Python and numpy versions)."""
     versions = f"netvet {__version__}; Python {platform.python_version()}; numpy {np.__version__}"
     digest = hashlib.sha256(versions.encode())
     digest.update((directory / MANIFEST).read_bytes())
-    for path in data_files(directory):
-        stat, name = path.stat(), path.relative_to(directory).as_posix()
+    for root, path in [(directory, p) for p in data_files(directory)] + [(PACKAGE, p) for p in code_files()]:
+        stat, name = path.stat(), path.relative_to(root).as_posix()
         digest.update(f"{name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
     return digest.digest()
+
+
+def code_files() -> list[Path]:
+    """netvet's modules: a changed class must never meet objects pickled by its old code."""
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 def rebuild(cls: type, values: tuple[Any, ...]) -> Any:
@@ -95,11 +102,15 @@ def write_entry(path: Path, key: bytes, kb: KnowledgeBase) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".part")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as fh:
             write_body(fh, key, payload, buffers)
         os.replace(staged, path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
 
 
 def write_body(fh: io.BufferedWriter, key: bytes, payload: bytes, buffers: list[pickle.PickleBuffer]) -> None:
@@ -122,7 +133,16 @@ def read_entry(path: Path, key: bytes) -> KnowledgeBase | None:
         with path.open("rb") as fh:
             mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         return unpack(memoryview(mapped), key)
-    except (OSError, ValueError, EOFError, pickle.UnpicklingError, struct.error, TypeError, AttributeError):
+    except (
+        OSError,
+        ImportError,
+        ValueError,
+        EOFError,
+        pickle.UnpicklingError,
+        struct.error,
+        TypeError,
+        AttributeError,
+    ):
         return None
 
 
