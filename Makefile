@@ -66,6 +66,7 @@ check: $(STAMP) test-tools
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --data $(SHARED)
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/snmp_accuracy.py --data $(SHARED)
 	$(BIN)/python bench/banners.py --data $(SHARED)
 	$(BIN)/python bench/text_names.py --data $(SHARED)

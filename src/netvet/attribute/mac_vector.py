@@ -56,19 +56,24 @@ def _chars(
     return gathered
 
 
+# Byte -> hex digit value (0xFF: not a hex digit), and the separators a MAC may use.
+_HEX = np.full(256, 0xFF, dtype=np.uint8)
+_HEX[np.frombuffer(b"0123456789abcdefABCDEF", dtype=np.uint8)] = [*range(16), *range(10, 16)]
+_SEP = np.zeros(256, dtype=np.bool_)
+_SEP[np.frombuffer(b":-.", dtype=np.uint8)] = True
+
+
 def _from_chars(chars: npt.NDArray[np.uint8], digits: list[int], seps: list[int]) -> U64:
     """Hex digits at fixed positions -> integers; rows with a bad digit or separator -> BAD.
-    Decoded with byte arithmetic ('0'-'9' -> 0-9, 'a'-'f'/'A'-'F' -> 10-15), no table lookups."""
-    hexes = chars[:, digits]
-    lower = hexes | np.uint8(0x20)
-    ok = (((hexes - np.uint8(48)) < 10) | ((lower - np.uint8(97)) < 6)).all(axis=1)
+    One table lookup gives each digit's value and its validity at once, and the six bytes are
+    written in little-endian order so the integers are a view, not a byte-swapped copy."""
+    nibbles = _HEX[chars[:, digits]]
+    ok = nibbles.max(axis=1) < 16
     if seps:
-        sep = chars[:, seps]
-        ok &= ((sep == 58) | (sep == 45) | (sep == 46)).all(axis=1)
-    nibbles = (hexes & np.uint8(0x0F)) + np.uint8(9) * (hexes >> np.uint8(6))
+        ok &= _SEP[chars[:, seps]].all(axis=1)
     packed = np.zeros((len(chars), 8), dtype=np.uint8)
-    packed[:, 2:] = (nibbles[:, 0::2] << np.uint8(4)) | nibbles[:, 1::2]
-    values = packed.view(">u8").ravel().astype(np.uint64)
+    packed[:, 5::-1] = (nibbles[:, 0::2] << np.uint8(4)) | nibbles[:, 1::2]
+    values: U64 = packed.view("<u8").ravel()
     return np.where(ok, values, BAD)
 
 

@@ -5,17 +5,16 @@ import math
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from netvet.errors import UsageError
-from netvet.ids import parse_date
-from netvet.ingest.approved import read_profile
-from netvet.model import Organisation
-from netvet.regimes import JURISDICTIONS, RegimeKB
-from netvet.regimes import jurisdiction_regimes as regimes_for
+
+if TYPE_CHECKING:  # imported where used, so `netvet --help` and usage errors stay fast
+    from netvet.model import Organisation
+    from netvet.regimes import RegimeKB
 
 err = Console(stderr=True, soft_wrap=True)
 # The organisation whose network or purchases are judged (47 CFR 54.9/54.10, §889 Part B, the
@@ -59,6 +58,8 @@ def data_console() -> Console:
 
 def as_of_date(text: str | None) -> date:
     """--as-of, default today."""
+    from netvet.ids import parse_date
+
     if text is None:
         return date.today()
     day = parse_date(text)
@@ -77,8 +78,11 @@ def output_format(json_: bool, jsonl: bool, csv_: bool) -> str | None:
 
 def organisation(
     profile: Path | None, contractor: bool | None, usf: bool | None, customers: int | None
-) -> Organisation:
+) -> "Organisation":
     """The profile file's facts, each overridden by a flag the user gave."""
+    from netvet.ingest.approved import read_profile
+    from netvet.model import Organisation
+
     base = read_profile(profile) if profile else Organisation()
     return Organisation(
         base.federal_contractor if contractor is None else contractor,
@@ -95,8 +99,11 @@ Jurisdiction = Annotated[
 ]
 
 
-def jurisdiction_regimes(text: str, kb: RegimeKB) -> tuple[str, ...]:
+def jurisdiction_regimes(text: str, kb: "RegimeKB") -> tuple[str, ...]:
     """--jurisdiction 'us,uk' -> the regime ids to run; an unknown code is a usage error."""
+    from netvet.regimes import JURISDICTIONS
+    from netvet.regimes import jurisdiction_regimes as regimes_for
+
     codes = tuple(c.strip().casefold() for c in text.split(",") if c.strip())
     if "all" in codes:
         codes = JURISDICTIONS

@@ -35,7 +35,8 @@ from netvet.cli.review import decision_book
 from netvet.errors import UsageError
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
-from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.kb.disk_cache import load_kb_cached
+from netvet.kb.loader import DATA_DIR, KnowledgeBase
 from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.mitigation import AgreementBook
@@ -98,7 +99,12 @@ def scan(
     if fail_on is not None and fail_on not in FAIL_LEVELS:
         raise UsageError("--fail-on takes covered or review")
     settings = Settings.from_env()
-    kb = with_user_rules(load_kb(settings.kb_dir or DATA_DIR), rules or [], settings, not no_auto_rules)
+    kb = with_user_rules(
+        load_kb_cached(settings.kb_dir or DATA_DIR, settings.cache_dir),
+        rules or [],
+        settings,
+        not no_auto_rules,
+    )
     day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
     started = datetime.now(UTC)
     tally = Tally(kb.entities)
@@ -217,7 +223,7 @@ def match(
     from netvet.screen.records import name_screen_record
 
     settings = Settings.from_env()
-    kb = load_kb(settings.kb_dir or DATA_DIR)
+    kb = load_kb_cached(settings.kb_dir or DATA_DIR, settings.cache_dir)
     day, book, code = as_of_date(as_of), decision_book(db or settings.db_url), country_option(country)
     ids = identifier_options(identifier or [])
     results = [name_screen_record(screen_name(kb, name, day, threshold, book, code, ids)) for name in names]

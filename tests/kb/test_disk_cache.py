@@ -1,0 +1,94 @@
+"""The kb cached on disk: the same kb comes back, and a damaged, stale or foreign entry is
+ignored (and rebuilt), never trusted."""
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from netvet.kb import disk_cache
+from netvet.kb.disk_cache import HEADER, cache_key, load_kb_cached, read_entry
+from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.match import match_name
+
+
+@pytest.fixture(scope="module")
+def entry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache entry of the packaged kb, written as a scan writes it."""
+    folder = tmp_path_factory.mktemp("cache")
+    load_kb_cached(DATA_DIR, folder)
+    (path,) = folder.glob("kb-*.pickle")
+    return path
+
+
+def test_entry_gives_back_the_same_kb(entry: Path) -> None:
+    kb, cached = load_kb(), read_entry(entry, cache_key(DATA_DIR))
+    assert isinstance(cached, KnowledgeBase)
+    assert cached.manifest_sha256 == kb.manifest_sha256
+    assert cached.entities == kb.entities and cached.lists == kb.lists and cached.products == kb.products
+    assert cached.oui.rows == kb.oui.rows
+    assert np.array_equal(cached.oui.dense24, kb.oui.dense24)
+    assert not cached.oui.dense24.flags.writeable  # mapped from the file, read-only
+    assert cached.text is not None and kb.text is not None and cached.text.names == kb.text.names
+    found = match_name(cached.names, "Huawei Technologies")
+    assert found and found == match_name(kb.names, "Huawei Technologies")
+
+
+def damaged(entry: Path, tmp_path: Path, change: str) -> Path:
+    """A copy of the entry with one kind of damage."""
+    copy = tmp_path / entry.name
+    shutil.copyfile(entry, copy)
+    data = bytearray(copy.read_bytes())
+    if change == "payload byte":
+        data[HEADER.size + 200] ^= 0xFF
+    elif change == "truncated":
+        del data[len(data) // 2 :]
+    elif change == "magic":
+        data[0:4] = b"JUNK"
+    elif change == "empty":
+        data.clear()
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+@pytest.mark.parametrize("change", ["payload byte", "truncated", "magic", "empty"])
+def test_damaged_entry_is_ignored(entry: Path, tmp_path: Path, change: str) -> None:
+    assert read_entry(damaged(entry, tmp_path, change), cache_key(DATA_DIR)) is None
+
+
+def test_entry_of_other_files_is_ignored(entry: Path) -> None:
+    assert read_entry(entry, b"\0" * 32) is None
+
+
+def test_stale_entry_is_rebuilt_and_pruned(tmp_path: Path) -> None:
+    """An edited data file changes the key: the kb is loaded from its files (and checked against
+    the manifest), the new entry written, the old one removed."""
+    kb_dir, cache = tmp_path / "kb", tmp_path / "cache"
+    shutil.copytree(DATA_DIR, kb_dir)
+    cache.mkdir()
+    (cache / "kb-0123456789abcdef0123456789abcdef.pickle").write_bytes(b"an older kb")
+    loads: list[Path] = []
+
+    def load(directory: Path) -> KnowledgeBase:
+        loads.append(directory)
+        return load_kb.__wrapped__(directory)
+
+    load_kb_cached(kb_dir, cache, load)
+    (entry,) = cache.glob("kb-*.pickle")
+    assert loads == [kb_dir]
+    assert read_entry(entry, cache_key(kb_dir)) is not None
+    uses = kb_dir / "uses.yaml"
+    uses.write_text(uses.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert read_entry(entry, cache_key(kb_dir)) is None  # the key follows the files
+
+
+def test_changed_code_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Objects pickled by one version of a class never meet another version of it."""
+    package = tmp_path / "netvet"
+    package.mkdir()
+    (package / "model.py").write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(disk_cache, "PACKAGE", package)
+    before = cache_key(DATA_DIR)
+    (package / "model.py").write_text("A = 22\n", encoding="utf-8")
+    assert cache_key(DATA_DIR) != before

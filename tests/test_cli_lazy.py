@@ -1,0 +1,31 @@
+"""The lazy root group: the listing kept in cli/app.py says what each verb's own help says, and
+`netvet --help` imports neither a verb module nor the pipeline's heavy libraries."""
+
+import inspect
+import subprocess
+import sys
+
+import pytest
+import typer.main
+
+from netvet.cli.app import VERBS, load_verb
+
+
+@pytest.mark.parametrize("name", list(VERBS))
+def test_listing_matches_the_verbs_own_help(name: str) -> None:
+    command = typer.main.get_group(load_verb(name)).commands[name]
+    help_text = command.short_help or command.help or ""
+    assert VERBS[name][2] == inspect.cleandoc(help_text).split("\n\n")[0]
+
+
+def test_help_imports_no_verb_and_no_pipeline() -> None:
+    probe = (
+        "import sys\nfrom netvet.cli import main\nsys.argv = ['netvet', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('numpy', 'pyarrow', 'sqlalchemy', 'netvet.pipeline', 'netvet.kb.loader',"
+        " 'netvet.cli.scan')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "Commands" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
