@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from netvet.errors import StoreError
@@ -15,24 +15,30 @@ from netvet.store.tables import review_decisions
 
 def save_decision(engine: Engine, decision: Decision) -> Decision:
     """Insert one decision; the stored decision with its id."""
-    if not decision.reason.strip() or not decision.author.strip():
-        raise StoreError("decision not saved: a reason and an author are required")
     try:
         with engine.begin() as conn:
-            inserted = conn.execute(
-                insert(review_decisions).values(
-                    subject=decision.subject,
-                    subject_key=subject_key(decision.subject),
-                    target=decision.target,
-                    decision=str(decision.kind),
-                    reason=decision.reason,
-                    author=decision.author,
-                    created_at=decision.created_at,
-                    expires=decision.expires,
-                )
-            )
+            return insert_decision(conn, decision)
     except SQLAlchemyError as exc:
         raise StoreError(f"decision not saved (nothing written): {exc}") from exc
+
+
+def insert_decision(conn: Connection, decision: Decision) -> Decision:
+    """Insert one decision inside the caller's transaction (so a service can write its audit row
+    in the same one); the stored decision with its id."""
+    if not decision.reason.strip() or not decision.author.strip():
+        raise StoreError("decision not saved: a reason and an author are required")
+    inserted = conn.execute(
+        insert(review_decisions).values(
+            subject=decision.subject,
+            subject_key=subject_key(decision.subject),
+            target=decision.target,
+            decision=str(decision.kind),
+            reason=decision.reason,
+            author=decision.author,
+            created_at=decision.created_at,
+            expires=decision.expires,
+        )
+    )
     new_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
     return replace(decision, id=new_id)
 
