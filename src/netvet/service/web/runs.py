@@ -3,6 +3,7 @@ CSV export), one asset, and what changed between two runs. Reads go through
 `service/queries.py`, the same functions the API calls."""
 
 import io
+from urllib.parse import urlencode
 from datetime import UTC, date, datetime
 from typing import Annotated
 
@@ -52,7 +53,7 @@ def findings_page(request: Request, run_id: int, who: Viewer, offset: Annotated[
     """One page of a run's findings that pass the filters."""
     values = filter_values(request)
     found = read_findings(engine_of(request), run_id, finding_filter(values), today(), offset, PAGE)
-    query = "&".join(f"{k}={v}" for k, v in values.items() if v)
+    query = urlencode({k: v for k, v in values.items() if v})
     return render(
         request, "findings.html", who, run_id=run_id, page=found, values=values, verdicts=VERDICTS, query=query
     )
