@@ -12,7 +12,9 @@ from netvet.service import audit
 from netvet.store.decisions import insert_decision
 
 
-def record_decisions(engine: Engine, decisions: Sequence[Decision], who: str, request_id: str) -> list[Decision]:
+def record_decisions(
+    engine: Engine, decisions: Sequence[Decision], who: str, request_id: str
+) -> list[Decision]:
     """Insert the decisions, each with an audit row naming its subject and what was decided; the
     stored decisions with their ids."""
     saved = []

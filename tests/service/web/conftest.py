@@ -61,8 +61,12 @@ def started(server: uvicorn.Server) -> int:
 def served(demo_store: str) -> Iterator[Served]:
     """The app over the demo store, served by Uvicorn on 127.0.0.1 (a free port)."""
     app = create_app(demo_store, secret=b"dashboard-tests")
-    tokens = {role: create_token(app.state.engine, role=role, by="tests", name=f"{role}-user")[1] for role in Role}
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", ws="none", lifespan="off"))
+    tokens = {
+        role: create_token(app.state.engine, role=role, by="tests", name=f"{role}-user")[1] for role in Role
+    }
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", ws="none", lifespan="off")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     port = started(server)

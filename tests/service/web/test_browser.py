@@ -51,7 +51,9 @@ def test_findings_filter_and_search_swap_the_table(admin: Any, served: Served) -
     rows = admin.locator("#findings tr td:nth-child(2)")
     assert rows.count() > 0
     assert set(rows.all_inner_texts()) == {"covered"}
-    assert all("huawei" in m.casefold() for m in admin.locator("#findings tr td:nth-child(3)").all_inner_texts())
+    assert all(
+        "huawei" in m.casefold() for m in admin.locator("#findings tr td:nth-child(3)").all_inner_texts()
+    )
     assert admin.locator("#results p").first.inner_text() != everything
     assert "verdict=covered" in (admin.get_attribute("#csv", "href") or "")
     screenshot(admin, "findings")

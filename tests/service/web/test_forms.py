@@ -88,7 +88,8 @@ def test_a_bulk_form_naming_no_reason_is_refused_with_the_field(analyst: httpx.C
     page = analyst.get("/review?run=2").text
     picks = re.findall(r'name="pick" value="([^"]+)"', page)[:2]
     answer = analyst.post(
-        "/review/mark", data={"csrf": csrf_of(page), "run": "2", "pick": picks, "decision": "confirmed", "reason": " "}
+        "/review/mark",
+        data={"csrf": csrf_of(page), "run": "2", "pick": picks, "decision": "confirmed", "reason": " "},
     )
     assert answer.status_code == 400
     assert "a reason is required" in answer.text
@@ -97,7 +98,9 @@ def test_a_bulk_form_naming_no_reason_is_refused_with_the_field(analyst: httpx.C
 def test_viewer_cannot_mark_nor_read_the_audit_log(served: Served) -> None:
     c = logged_in(served, Role.VIEWER)
     page = c.get("/review?run=2").text
-    answer = c.post("/review/mark", data={"csrf": csrf_of(page), "pick": "x|y", "decision": "confirmed", "reason": "r"})
+    answer = c.post(
+        "/review/mark", data={"csrf": csrf_of(page), "pick": "x|y", "decision": "confirmed", "reason": "r"}
+    )
     assert answer.status_code == 403 and "needs the analyst role" in answer.text
     assert c.get("/audit").status_code == 403
     assert c.get("/purchase").status_code == 403

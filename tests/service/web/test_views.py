@@ -15,7 +15,12 @@ def run(i: int, **counts: int) -> RunSummary:
 
 
 def record(asset: str, verdict: str, maker: str | None = "huawei", **extra: object) -> dict[str, object]:
-    return {"asset": asset, "verdict": verdict, "manufacturer": {"id": maker, "name": maker} if maker else None, **extra}
+    return {
+        "asset": asset,
+        "verdict": verdict,
+        "manufacturer": {"id": maker, "name": maker} if maker else None,
+        **extra,
+    }
 
 
 def test_empty_form_fields_keep_everything() -> None:

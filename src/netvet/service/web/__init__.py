@@ -19,5 +19,7 @@ for pages in (login, runs, review, lists, purchase, audit_log):
 def htmx_script() -> FileResponse:
     """The vendored htmx (see static/htmx.VERSION), cached for a day."""
     return FileResponse(
-        STATIC / "htmx.min.js", media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"}
+        STATIC / "htmx.min.js",
+        media_type="text/javascript",
+        headers={"Cache-Control": "public, max-age=86400"},
     )

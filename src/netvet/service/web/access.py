@@ -2,7 +2,7 @@
 needs, and the CSRF check of every form. A page without a valid session sends the browser to the
 login form; a role too low gets a 403 page (not the API's JSON)."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ class PageRoute(APIRoute):
     """A dashboard route: the exceptions above become a redirect or an HTML error page, where the
     API's handlers would answer JSON."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def handle(request: Request) -> Response:
@@ -50,7 +50,9 @@ class PageRoute(APIRoute):
             except PageForbidden as exc:
                 return error_page(request, exc.caller, 403, str(exc))
             except BadForm:
-                return error_page(request, None, 403, "the form is stale or forged (CSRF check failed): reload the page")
+                return error_page(
+                    request, None, 403, "the form is stale or forged (CSRF check failed): reload the page"
+                )
 
         return handle
 

@@ -61,5 +61,13 @@ def list_page(
         hits = hit_by_change(reviewed_records(engine_of(request), runs[0].id, today()), diff)
     run_id = runs[0].id if runs else None
     return render(
-        request, "list.html", who, list_id=list_id, versions=versions, diff=diff, problem=problem, hits=hits, run_id=run_id
+        request,
+        "list.html",
+        who,
+        list_id=list_id,
+        versions=versions,
+        diff=diff,
+        problem=problem,
+        hits=hits,
+        run_id=run_id,
     )

@@ -56,12 +56,18 @@ def record_login(request: Request, caller: Caller, action: str) -> None:
     """One audit row for a login or logout."""
     with engine_of(request).begin() as conn:
         audit.append(
-            conn, who=who_of(caller), action=action, subject=f"token:{caller.token_id}", request_id=request_id(request)
+            conn,
+            who=who_of(caller),
+            action=action,
+            subject=f"token:{caller.token_id}",
+            request_id=request_id(request),
         )
 
 
 @router.post("/login", include_in_schema=False)
-def log_in(request: Request, token: Annotated[str, Form()] = "", csrf: Annotated[str, Form()] = "") -> Response:
+def log_in(
+    request: Request, token: Annotated[str, Form()] = "", csrf: Annotated[str, Form()] = ""
+) -> Response:
     """Check the token; on success a new session and the runs page, else the form again."""
     if not csrf_ok(session_of(request), csrf):
         return login_form(request, "The form had expired: please log in again.", 403)

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
 
 from netvet.cli.purchase import review_kb
+from netvet.errors import SourceError
 from netvet.ids import parse_date
 from netvet.ingest.purchase import read_purchase_lines
 from netvet.model import Issue
@@ -48,7 +49,10 @@ def reviewed_lines(
     lines, issues = read_purchase_lines(path)
     kb = kb_of(request)
     tools, problems = review_kb(kb, day, [])
-    return [review_record(review_line(line, tools, org, day), kb.entities) for line in lines], [*issues, *problems]
+    return [review_record(review_line(line, tools, org, day), kb.entities) for line in lines], [
+        *issues,
+        *problems,
+    ]
 
 
 @router.post("/purchase", include_in_schema=False)
@@ -66,10 +70,21 @@ def review_upload(
     check_form(who[1], csrf)
     suffix = Path(lines.filename or "lines.csv").suffix.lower()
     if suffix not in SUFFIXES:
-        return render(request, "purchase.html", who, lines=None, issues=[], error=f"not a CSV or XLSX file: {lines.filename}")
+        return render(
+            request,
+            "purchase.html",
+            who,
+            lines=None,
+            issues=[],
+            error=f"not a CSV or XLSX file: {lines.filename}",
+        )
     org = organisation_of(federal_contractor, usf_recipient, customers)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(lines.file.read())
-        records, issues = reviewed_lines(request, path, org, as_of)
+        try:
+            records, issues = reviewed_lines(request, path, org, as_of)
+        except SourceError as exc:
+            message = f"{lines.filename}: {exc}".replace(str(path), lines.filename or "upload")
+            return render(request, "purchase.html", who, lines=None, issues=[], error=message)
     return render(request, "purchase.html", who, lines=records, issues=issues, error=None)

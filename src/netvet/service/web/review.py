@@ -37,7 +37,17 @@ def queue_page(request: Request, who: tuple[Caller, Session], run: int | None, *
     queue = review_queue(reviewed_records(engine_of(request), chosen, today())) if chosen else []
     can_mark = who[0].role.allows(Role.ANALYST)
     status = int(str(values.pop("status", 200)))
-    page = render(request, "review.html", who, run=chosen, runs=ids, queue=queue, kinds=KINDS, can_mark=can_mark, **values)
+    page = render(
+        request,
+        "review.html",
+        who,
+        run=chosen,
+        runs=ids,
+        queue=queue,
+        kinds=KINDS,
+        can_mark=can_mark,
+        **values,
+    )
     page.status_code = status
     return page
 
@@ -62,7 +72,8 @@ def decisions_of(picks: list[str], kind: str, reason: str, expires: str, author:
     now = datetime.now(UTC)
     pairs = [pick.partition("|") for pick in picks]
     return [
-        Decision(asset, maker, DecisionKind(kind), reason.strip(), author, now, day) for maker, _, asset in pairs
+        Decision(asset, maker, DecisionKind(kind), reason.strip(), author, now, day)
+        for maker, _, asset in pairs
     ]
 
 

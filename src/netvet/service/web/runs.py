@@ -3,15 +3,22 @@ CSV export), one asset, and what changed between two runs. Reads go through
 `service/queries.py`, the same functions the API calls."""
 
 import io
-from urllib.parse import urlencode
 from datetime import UTC, date, datetime
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from netvet.report import RecordWriter
 from netvet.service.auth import Caller
-from netvet.service.queries import FindingFilter, diff_runs, is_kept, list_runs, read_findings, reviewed_records
+from netvet.service.queries import (
+    FindingFilter,
+    diff_runs,
+    is_kept,
+    list_runs,
+    read_findings,
+    reviewed_records,
+)
 from netvet.service.roles import Role
 from netvet.service.web.access import PageRoute, engine_of, page_caller, render
 from netvet.service.web.session import Session
@@ -49,13 +56,22 @@ def filter_values(request: Request) -> dict[str, str]:
 
 
 @router.get("/runs/{run_id}", include_in_schema=False)
-def findings_page(request: Request, run_id: int, who: Viewer, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+def findings_page(
+    request: Request, run_id: int, who: Viewer, offset: Annotated[int, Query(ge=0)] = 0
+) -> Response:
     """One page of a run's findings that pass the filters."""
     values = filter_values(request)
     found = read_findings(engine_of(request), run_id, finding_filter(values), today(), offset, PAGE)
     query = urlencode({k: v for k, v in values.items() if v})
     return render(
-        request, "findings.html", who, run_id=run_id, page=found, values=values, verdicts=VERDICTS, query=query
+        request,
+        "findings.html",
+        who,
+        run_id=run_id,
+        page=found,
+        values=values,
+        verdicts=VERDICTS,
+        query=query,
     )
 
 

@@ -4,8 +4,6 @@ the routes read the store and pass values in."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html import escape
-from typing import Any
 
 from netvet.kb.diff import ListDiff
 from netvet.report.charts import INK, frame
@@ -24,32 +22,44 @@ def finding_filter(params: dict[str, str]) -> FindingFilter:
     return FindingFilter(**given)
 
 
-def trend_points(runs: Sequence[RunSummary], verdict: str, top: int) -> str:
-    """The polyline points of one verdict's count over the runs, oldest on the left."""
-    step = PLOT_W / max(len(runs) - 1, 1)
-    return " ".join(
-        f"{PLOT_X + i * step:.1f},{40 + PLOT_H - PLOT_H * r.counts.get(verdict, 0) / top:.1f}"
+def x_of(i: int, runs: int) -> float:
+    """The x position of the i-th of `runs` runs."""
+    return PLOT_X + i * PLOT_W / max(runs - 1, 1)
+
+
+def verdict_line(runs: Sequence[RunSummary], verdict: str, row: int, top: int) -> list[str]:
+    """One verdict's count over the runs as a polyline, and its legend."""
+    points = " ".join(
+        f"{x_of(i, len(runs)):.1f},{40 + PLOT_H - PLOT_H * r.counts.get(verdict, 0) / top:.1f}"
         for i, r in enumerate(runs)
     )
+    colour = COLOURS[verdict]
+    return [
+        f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>',
+        f'<text x="{PLOT_X + PLOT_W + 8}" y="{54 + row * 16}" fill="{colour}">{verdict}</text>',
+    ]
+
+
+def run_labels(runs: Sequence[RunSummary]) -> list[str]:
+    """'#id' under each run's position."""
+    return [
+        f'<text x="{x_of(i, len(runs)):.1f}" y="{58 + PLOT_H}" text-anchor="middle" fill="{INK}">'
+        f"#{r.id}</text>"
+        for i, r in enumerate(runs)
+    ]
 
 
 def trend_chart(newest_first: Sequence[RunSummary]) -> str:
     """An SVG line per verdict: how many assets each run found covered, review, unknown, clear."""
     runs = list(reversed(newest_first))
     top = max((n for r in runs for n in r.counts.values()), default=0) or 1
-    body = [f'<text x="0" y="{44}" fill="{INK}">{top}</text>', f'<text x="0" y="{40 + PLOT_H}" fill="{INK}">0</text>']
-    for i, verdict in enumerate(VERDICTS):
-        colour = COLOURS[verdict]
-        body.append(
-            f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{trend_points(runs, verdict, top)}"/>'
-        )
-        body.append(f'<text x="{PLOT_X + PLOT_W + 8}" y="{54 + i * 16}" fill="{colour}">{verdict}</text>')
-    step = PLOT_W / max(len(runs) - 1, 1)
-    body += [
-        f'<text x="{PLOT_X + i * step:.1f}" y="{58 + PLOT_H}" text-anchor="middle" fill="{INK}">#{r.id}</text>'
-        for i, r in enumerate(runs)
+    body = [
+        f'<text x="0" y="44" fill="{INK}">{top}</text>',
+        f'<text x="0" y="{40 + PLOT_H}" fill="{INK}">0</text>',
     ]
-    return frame("Assets by verdict across runs", 9, body)
+    for row, verdict in enumerate(VERDICTS):
+        body += verdict_line(runs, verdict, row, top)
+    return frame("Assets by verdict across runs", 9, body + run_labels(runs))
 
 
 def review_queue(records: Iterable[Record]) -> list[Record]:
@@ -89,7 +99,11 @@ def ownership_path(record: Record) -> list[PathStep]:
 
 def list_versions_used(record: Record) -> list[tuple[str, str]]:
     """(regime, list version) for each determination that read a list."""
-    return [(d["regime"], str(d["list_version"])) for d in record.get("determinations") or [] if d.get("list_version")]
+    return [
+        (d["regime"], str(d["list_version"]))
+        for d in record.get("determinations") or []
+        if d.get("list_version")
+    ]
 
 
 def changed_entry_ids(diff: ListDiff) -> set[str]:
@@ -101,8 +115,3 @@ def hit_by_change(records: Iterable[Record], diff: ListDiff) -> list[Record]:
     """The findings whose determinations now rest on an entry the change added or changed."""
     entries = changed_entry_ids(diff)
     return [r for r in records if any(d.get("entry") in entries for d in r.get("determinations") or [])]
-
-
-def svg_safe(text: Any) -> str:
-    """Text for an SVG or HTML attribute."""
-    return escape(str(text))
