@@ -44,6 +44,7 @@ def test_runs_page_lists_both_runs_with_a_trend(admin: Any, served: Served) -> N
 def test_findings_filter_and_search_swap_the_table(admin: Any, served: Served) -> None:
     admin.goto(f"{served.url}/runs/2")
     everything = admin.locator("#results p").first.inner_text()
+    admin.evaluate("window.notReloaded = true")  # gone if the browser loaded a whole new page
     admin.select_option("select[name=verdict]", "covered")
     admin.fill("input[name=text]", "huawei")
     admin.click("form.filters button[type=submit]")
@@ -56,6 +57,7 @@ def test_findings_filter_and_search_swap_the_table(admin: Any, served: Served) -
     )
     assert admin.locator("#results p").first.inner_text() != everything
     assert "verdict=covered" in (admin.get_attribute("#csv", "href") or "")
+    assert admin.evaluate("window.notReloaded === true"), "htmx did not swap the table in place"
     screenshot(admin, "findings")
 
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from netvet.service.roles import Role
+from netvet.service.tokens import create_token, revoke_token
 from netvet.store.tables import audit_log
 from tests.service.web.conftest import Served
 
@@ -121,6 +122,19 @@ def test_logins_are_audited(served: Served) -> None:
     before = count_audit(served.db, "login")
     logged_in(served, Role.VIEWER).close()
     assert count_audit(served.db, "login") == before + 1
+
+
+def test_revoking_a_token_ends_its_sessions(served: Served) -> None:
+    engine = create_engine(served.db)
+    try:
+        _, secret = create_token(engine, role=Role.VIEWER, by="tests", name="leaving-user")
+        with client(served) as c:
+            c.post("/login", data={"token": secret, "csrf": csrf_of(c.get("/login").text)})
+            assert c.get("/").status_code == 200
+            revoke_token(engine, "leaving-user", by="tests")
+            assert (c.get("/").status_code, c.get("/").headers.get("location")) == (303, "/login")
+    finally:
+        engine.dispose()
 
 
 def count_audit(url: str, action: str | None = None) -> int:
