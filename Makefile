@@ -65,6 +65,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/banners.py --data $(SHARED)
 	$(BIN)/python bench/text_names.py --data $(SHARED)
 	$(BIN)/python bench/names.py --data $(SHARED)
+	$(BIN)/python bench/service.py --data $(SHARED)
 
 kb: $(STAMP)
 	$(BIN)/netvet kb build --data $(SHARED)

@@ -39,11 +39,12 @@ from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
-from netvet.mitigation import AgreementBook, with_mitigation
+from netvet.mitigation import AgreementBook
 from netvet.model import Verdict
+from netvet.pipeline.stored import reviewed_record, store_run
 from netvet.pipeline.stream import ScanStream
-from netvet.report import RecordWriter, Tally, finding_record
-from netvet.review.decisions import EMPTY_BOOK, DecisionBook, review_finding
+from netvet.report import RecordWriter, Tally
+from netvet.review.decisions import EMPTY_BOOK, DecisionBook
 from netvet.settings import Settings
 
 NO_AGREEMENTS = AgreementBook((), {}, {})
@@ -173,8 +174,7 @@ def consume(
 
         def records() -> Iterator[dict[str, Any]]:
             for finding in stream.findings():
-                record = review_finding(finding_record(finding, kb.entities, kb.graph, day), book, day)
-                record = with_mitigation(record, agreements)
+                record = reviewed_record(finding, kb, day, book, agreements)
                 if "mitigation" in record:
                     mitigated.append(record["mitigation"]["status"])
                 tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
@@ -198,21 +198,6 @@ def drain(records: Iterator[dict[str, Any]]) -> None:
     """Consume a stream whose side effects are all that is wanted."""
     for _ in records:
         pass
-
-
-def store_run(url: str, stream: ScanStream, records: Iterator[dict[str, Any]], started: datetime) -> int:
-    """Save the run while the records stream through; its id."""
-    from netvet.store import RunHeader, open_store, save_run
-
-    def inputs() -> list[tuple[str, str, str, int]]:
-        return [(i.path, i.sha256, i.format, i.observations) for i in stream.inputs]
-
-    header = RunHeader(stream.as_of, stream.kb.manifest_sha256, stream.regimes, inputs, started)
-    engine = open_store(url)
-    try:
-        return save_run(engine, header, records, lambda: stream.issues)
-    finally:
-        engine.dispose()
 
 
 def match(

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
-from netvet.errors import UsageError
+from netvet.errors import LookupFailure, UsageError
 from netvet.kb.diff import ListDiff, diff_lists
 from netvet.kb.loader import KnowledgeBase
 from netvet.kb.versions import StoredVersion, pick_version, read_log, version_doc, versions_of
@@ -98,6 +98,14 @@ def list_runs(engine: Engine) -> list[RunSummary]:
     ]
 
 
+def require_run(engine: Engine, run_id: int) -> None:
+    """A LookupFailure naming a run the store does not have."""
+    with engine.connect() as conn:
+        found = conn.execute(select(func.count()).select_from(runs).where(runs.c.id == run_id)).scalar_one()
+    if not found:
+        raise LookupFailure(f"no run {run_id} in the store")
+
+
 def unreviewed(record: Record) -> Record:
     """The record as the scan found it, before any review decision was applied."""
     if "verdict_before_review" not in record:
@@ -108,7 +116,8 @@ def unreviewed(record: Record) -> Record:
 
 def reviewed_records(engine: Engine, run_id: int, day: date) -> list[Record]:
     """A run's records with the decisions in force on `day` applied (decisions made after the
-    scan count too: they persist across runs); a StoreError names an unknown run."""
+    scan count too: they persist across runs); a LookupFailure names an unknown run."""
+    require_run(engine, run_id)
     book = DecisionBook.build(read_decisions(engine))
     return [review_finding(unreviewed(r), book, day) for r in run_records(engine, run_id)]
 
@@ -129,7 +138,8 @@ def is_kept(record: Record, f: FindingFilter) -> bool:
         f.verdict is None or record.get("verdict") == f.verdict,
         f.regime is None or any(d["regime"] == f.regime for d in dets),
         f.status is None or any(d["status"] == f.status and f.regime in (None, d["regime"]) for d in dets),
-        f.manufacturer is None or f.manufacturer.casefold() in (str(maker.get("id")), str(maker.get("name")).casefold()),
+        f.manufacturer is None
+        or f.manufacturer.casefold() in (str(maker.get("id")), str(maker.get("name")).casefold()),
         f.site is None or record.get("site") == f.site,
         f.text is None or any(f.text.casefold() in t.casefold() for t in names_of(record)),
     )

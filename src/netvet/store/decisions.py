@@ -23,8 +23,7 @@ def save_decision(engine: Engine, decision: Decision) -> Decision:
 
 
 def insert_decision(conn: Connection, decision: Decision) -> Decision:
-    """Insert one decision inside the caller's transaction (so a service can write its audit row
-    in the same one); the stored decision with its id."""
+    """Insert one decision inside the caller's transaction; the stored decision with its id."""
     if not decision.reason.strip() or not decision.author.strip():
         raise StoreError("decision not saved: a reason and an author are required")
     inserted = conn.execute(

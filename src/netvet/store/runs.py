@@ -100,10 +100,12 @@ def save_run(
     header: RunHeader,
     records: Iterable[Record],
     found: Late[Issue],
+    also: Callable[[Any, int], None] | None = None,
 ) -> int:
     """Insert a run, its inputs, assets, determinations and issues in one short transaction; its
     id. Records may be a stream: it is consumed into prepared rows first, so the write lock is
-    held only while the rows are copied in; inputs and issues may be callables read after it."""
+    held only while the rows are copied in; inputs and issues may be callables read after it.
+    `also` writes more in the same transaction (the service's audit row), given the run id."""
     with spooled(records) as spool:
         read, problems = settled(header.inputs), settled(found)
         try:
@@ -114,6 +116,8 @@ def save_run(
                     if determined:
                         conn.execute(insert(determinations), with_run(determined, run_id))
                 write_inputs_and_issues(conn, run_id, read, problems)
+                if also is not None:
+                    also(conn, run_id)
         except SQLAlchemyError as exc:
             raise StoreError(f"run not saved (nothing written): {exc}") from exc
     return run_id

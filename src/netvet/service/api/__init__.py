@@ -1,0 +1,9 @@
+"""The /api routers, one module per endpoint group, all included in `router`."""
+
+from fastapi import APIRouter
+
+from netvet.service.api import audit, decisions, lists, match, runs, scans, screening
+
+router = APIRouter()
+for group in (runs, scans, match, screening, decisions, lists, audit):
+    router.include_router(group.router)
