@@ -120,7 +120,7 @@ def test_marking_a_review_finding_applies_the_decision(browser: Any, served: Ser
     screenshot(page, "review")
     page.goto(f"{served.url}/runs/2?text={asset}")
     row = page.locator("#findings tr", has_text=asset).first
-    assert "clear" in row.inner_text() and "false-positive" in row.inner_text()
+    assert "clear" in row.inner_text() and "false-positive by analyst-user" in row.inner_text()
     page.click("header button[type=submit]")  # log out
     page.wait_for_url("**/login")
     page.goto(f"{served.url}/review")

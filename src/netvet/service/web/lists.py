@@ -8,40 +8,27 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from netvet.errors import UsageError
-from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.service.api.deps import knowledge, settings, today
 from netvet.service.auth import Caller
 from netvet.service.queries import diff_list, list_runs, list_summaries, list_versions, reviewed_records
 from netvet.service.roles import Role
 from netvet.service.web.access import PageRoute, engine_of, page_caller, render
-from netvet.service.web.runs import today
 from netvet.service.web.session import Session
 from netvet.service.web.views import hit_by_change
-from netvet.settings import Settings
 
 router = APIRouter(route_class=PageRoute)
 Viewer = Annotated[tuple[Caller, Session], Depends(page_caller(Role.VIEWER))]
 
 
-def settings_of(request: Request) -> Settings:
-    """The settings the app was started with (the environment's when it was given none)."""
-    found = getattr(request.app.state, "settings", None)
-    return found if isinstance(found, Settings) else Settings.from_env()
-
-
 def kb_dir_of(request: Request) -> Path | None:
     """The user's kb folder, where imported list versions are kept."""
-    return settings_of(request).kb_dir
-
-
-def kb_of(request: Request) -> KnowledgeBase:
-    """The kb the service screens with (loaded once per process)."""
-    return load_kb(kb_dir_of(request) or DATA_DIR)
+    return settings(request).kb_dir
 
 
 @router.get("/lists", include_in_schema=False)
 def lists_page(request: Request, who: Viewer) -> Response:
     """Every list with its loaded version and the number of kept versions."""
-    return render(request, "lists.html", who, lists=list_summaries(kb_of(request), kb_dir_of(request)))
+    return render(request, "lists.html", who, lists=list_summaries(knowledge(request), kb_dir_of(request)))
 
 
 @router.get("/lists/{list_id}", include_in_schema=False)

@@ -2,7 +2,7 @@
 positive or confirmed with a reason and an optional expiry (analyst and admin). Decisions persist
 across runs as the CLI's do; each is audited."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, Response
@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse
 
 from netvet.ids import parse_date
 from netvet.review.decisions import Decision, DecisionKind
+from netvet.service.api.deps import today
 from netvet.service.auth import Caller
 from netvet.service.decisions import record_decisions
 from netvet.service.queries import list_runs, reviewed_records
@@ -23,11 +24,6 @@ router = APIRouter(route_class=PageRoute)
 Viewer = Annotated[tuple[Caller, Session], Depends(page_caller(Role.VIEWER))]
 Analyst = Annotated[tuple[Caller, Session], Depends(page_caller(Role.ANALYST))]
 KINDS = tuple(str(k) for k in DecisionKind)
-
-
-def today() -> date:
-    """The day decisions are judged in force on."""
-    return datetime.now(UTC).date()
 
 
 def queue_page(request: Request, who: tuple[Caller, Session], run: int | None, **values: object) -> Response:
@@ -90,7 +86,7 @@ def mark(
 ) -> Response:
     """Record one decision per picked finding, then show the queue again."""
     check_form(who[1], csrf)
-    made = decisions_of(pick or [], decision, reason, expires, who_of(who[0]))
+    made = decisions_of(pick or [], decision, reason, expires, who[0].token_name)
     if isinstance(made, str):
         return queue_page(request, who, run, error=made, status=400)
     saved = record_decisions(engine_of(request), made, who_of(who[0]), request_id(request))

@@ -3,13 +3,13 @@ CSV export), one asset, and what changed between two runs. Reads go through
 `service/queries.py`, the same functions the API calls."""
 
 import io
-from datetime import UTC, date, datetime
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from netvet.report import RecordWriter
+from netvet.service.api.deps import today
 from netvet.service.auth import Caller
 from netvet.service.queries import (
     FindingFilter,
@@ -35,11 +35,6 @@ from netvet.service.web.views import (
 router = APIRouter(route_class=PageRoute)
 Viewer = Annotated[tuple[Caller, Session], Depends(page_caller(Role.VIEWER))]
 PAGE = 50
-
-
-def today() -> date:
-    """The day review decisions are judged in force on."""
-    return datetime.now(UTC).date()
 
 
 @router.get("/", include_in_schema=False)
