@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from netvet.service.app import create_app
 from netvet.service.roles import Role
@@ -25,11 +26,12 @@ SCREENSHOTS = ROOT / "out" / "screenshots"
 
 @dataclass(frozen=True, slots=True)
 class Served:
-    """The running dashboard: its base URL, store URL and a token secret per role."""
+    """The running dashboard: its base URL, store URL, a token secret per role, and the app."""
 
     url: str
     db: str
     tokens: dict[Role, str]
+    app: FastAPI
 
 
 def scan_into(url: str, *args: str) -> None:
@@ -70,7 +72,7 @@ def served(demo_store: str) -> Iterator[Served]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     port = started(server)
-    yield Served(f"http://127.0.0.1:{port}", demo_store, tokens)
+    yield Served(f"http://127.0.0.1:{port}", demo_store, tokens, app)
     server.should_exit = True
     thread.join(timeout=10)
 
