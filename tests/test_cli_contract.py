@@ -152,6 +152,23 @@ def cases(tmp: Path) -> dict[tuple[str, ...], list[list[str]]]:
             ["mitigation", "breach", "k"],
             ["mitigation", "breach", "k", "--on", "x", "--note", "n", "--author", "a"],
         ],
+        ("serve",): [["serve", "--bogus"], ["serve", "--port", "0"], ["serve", "--port", "x"]],
+        ("token", "create"): [
+            ["token", "create"],
+            ["token", "create", "--role", "nope"],
+            ["token", "create", "--role", "viewer", "--expires", "2026-13-45"],
+        ],
+        ("token", "list"): [["token", "list", "--bogus"]],
+        ("token", "revoke"): [["token", "revoke"], ["token", "revoke", "no-such-token"]],
+        ("audit", "verify"): [["audit", "verify", "--bogus"], ["audit", "verify", "--db", "nope://x"]],
+        ("db", "upgrade"): [["db", "upgrade", "--bogus"], ["db", "upgrade", "--db", "nope://x"]],
+        ("webhook", "add"): [
+            ["webhook", "add"],
+            ["webhook", "add", "http://127.0.0.1:9/", "--events", "nope"],
+            ["webhook", "add", "ftp://127.0.0.1/", "--events", "run-finished"],
+        ],
+        ("webhook", "list"): [["webhook", "list", "--bogus"]],
+        ("webhook", "remove"): [["webhook", "remove"], ["webhook", "remove", "x"], ["webhook", "remove", "99"]],
         (): [["--bogus"], ["no-such-command"]],
     }
 

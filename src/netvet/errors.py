@@ -6,7 +6,9 @@ NetvetError                  anything netvet raises on purpose
 │   └── RecordError          one row or record is unusable: skip it, record an Issue
 ├── KnowledgeBaseError       a kb data file is missing, malformed or fails its checksum
 ├── StoreError               the store could not be written or read
-└── LookupFailure            a registry has no entry of that name
+├── LookupFailure            a registry has no entry of that name
+└── AccessError              a service caller has no valid token (HTTP 401)
+    └── RoleError            the caller's role is too low for the action (HTTP 403)
 """
 
 from collections.abc import Mapping
@@ -48,6 +50,14 @@ class LookupFailure(NetvetError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "not found"
+
+
+class AccessError(NetvetError):
+    """No, an unknown, an expired or a revoked token: the service answers 401."""
+
+
+class RoleError(AccessError):
+    """A valid token whose role is below the one the action needs: the service answers 403."""
 
 
 def registry_entry(registry: Mapping[str, T], name: str, what: str) -> T:

@@ -13,6 +13,8 @@ from netvet.cli.report import report
 from netvet.cli.review import review_app
 from netvet.cli.scan import match, scan
 from netvet.cli.screen import screen
+from netvet.cli.service import audit_app, db_app, serve, token_app
+from netvet.cli.webhook import webhook_app
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -29,6 +31,11 @@ app.command("screen")(screen)
 app.add_typer(review_app, name="review")
 app.add_typer(icts_app, name="icts")
 app.add_typer(mitigation_app, name="mitigation")
+app.command("serve")(serve)
+app.add_typer(token_app, name="token")
+app.add_typer(audit_app, name="audit")
+app.add_typer(db_app, name="db")
+app.add_typer(webhook_app, name="webhook")
 
 
 def main() -> None:

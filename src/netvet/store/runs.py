@@ -13,7 +13,7 @@ from netvet.errors import StoreError
 from netvet.model import Issue
 from netvet.report.records import Record
 from netvet.store.spool import CHUNK, EncodedJSON, batched, spooled, with_run
-from netvet.store.tables import assets, determinations, inputs, issues, metadata, runs
+from netvet.store.tables import assets, determinations, inputs, issues, runs
 
 T = TypeVar("T")
 ENCODED_ASSETS = insert(assets).values(record=bindparam("record", type_=EncodedJSON()))
@@ -46,9 +46,22 @@ class RunHeader:
 
 
 def open_store(url: str) -> Engine:
-    """An engine with the schema created; errors name the URL (without credentials). SQLite runs
-    in WAL mode with a busy timeout, so a report reads while a scan writes and a second writer
-    waits for the first instead of failing at once."""
+    """An engine on a store brought up to date (netvet.store.migrate); errors name the URL
+    (without credentials). SQLite runs in WAL mode with a busy timeout, so a report reads while
+    a scan writes and a second writer waits for the first instead of failing at once."""
+    from netvet.store.migrate import upgrade_engine
+
+    engine = create_engine_for(url)
+    try:
+        upgrade_engine(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open store {safe_url(url)}: {exc}") from exc
+    return engine
+
+
+def create_engine_for(url: str) -> Engine:
+    """An engine on the store at url, its schema as it is."""
     try:
         engine = create_engine(url, future=True, **engine_options(url))
     except ImportError as exc:
@@ -60,7 +73,6 @@ def open_store(url: str) -> Engine:
         raise StoreError(f"cannot open store {safe_url(url)}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", sqlite_pragmas)
-    create_schema(engine, url)
     return engine
 
 
@@ -75,18 +87,6 @@ def sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
     cursor.close()
-
-
-def create_schema(engine: Engine, url: str) -> None:
-    """Create missing tables; two processes opening a new store at once may race, so a
-    failure is retried once before it is reported."""
-    for attempt in (1, 2):
-        try:
-            metadata.create_all(engine)
-            return
-        except SQLAlchemyError as exc:
-            if attempt == 2:
-                raise StoreError(f"cannot open store {safe_url(url)}: {exc}") from exc
 
 
 def safe_url(url: str) -> str:

@@ -1,7 +1,9 @@
-"""The store's tables (SQLAlchemy Core): runs, their inputs, assets, determinations, issues."""
+"""The store's tables (SQLAlchemy Core): runs, their inputs, assets, determinations, issues, review
+decisions, and the service's tokens, audit chain and webhooks."""
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -93,4 +95,63 @@ review_decisions = Table(
     Column("author", String(128), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires", Date),
+)
+
+# The service's tables (revision 0002). A token is kept after revocation so the audit log's
+# "who" still names it; only the sha256 of its secret is stored.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(128), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("secret_sha256", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(128), nullable=False),
+    Column("expires", Date),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# Insert-only and hash-chained: each row's hash covers the previous row's hash and its own
+# content; prev_hash is unique, so two writers can never fork the chain.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", String(128), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("request_id", String(64)),
+    Column("subject", Text),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("prev_hash", String(64), nullable=False, unique=True),
+    Column("hash", String(64), nullable=False),
+)
+
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False),
+    Column("events", JSON, nullable=False),
+    Column("secret", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(128), nullable=False),
+)
+
+# One row per delivery attempt series: kept after its webhook is removed.
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("webhook_id", Integer, nullable=False, index=True),
+    Column("event", String(32), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("status_code", Integer),
+    Column("delivered", Boolean, nullable=False),
+    Column("error", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
 )
