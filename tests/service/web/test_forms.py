@@ -147,3 +147,14 @@ def count_audit(url: str, action: str | None = None) -> int:
     finally:
         engine.dispose()
     return len(rows)
+
+
+def test_findings_pages_follow_each_other_without_overlap(analyst: httpx.Client) -> None:
+    first = analyst.get("/runs/2").text
+    total = int(re.search(r"(\d+) findings", first).group(1))  # type: ignore[union-attr]
+    second = analyst.get("/runs/2?offset=50").text
+    assets = re.compile(r'/runs/2/assets/[^"]+">([^<]+)</a>')
+    one, two = assets.findall(first), assets.findall(second)
+    assert len(one) == 50 and len(two) == min(50, total - 50)
+    assert not set(one) & set(two)
+    assert 'offset=50">next</a>' in first and "previous</a>" in second
