@@ -2,6 +2,7 @@
 refuse, the server must."""
 
 import csv
+import html
 import io
 import re
 from collections.abc import Iterator
@@ -158,3 +159,14 @@ def test_findings_pages_follow_each_other_without_overlap(analyst: httpx.Client)
     assert len(one) == 50 and len(two) == min(50, total - 50)
     assert not set(one) & set(two)
     assert 'offset=50">next</a>' in first and "previous</a>" in second
+
+
+def test_an_already_expired_decision_is_recorded_but_leaves_the_finding_queued(analyst: httpx.Client) -> None:
+    page = analyst.get("/review?run=2").text
+    pick = re.findall(r'name="pick" value="([^"]+)"', page)[-1].replace("&amp;", "&")
+    form = {"csrf": csrf_of(page), "run": "2", "pick": pick, "decision": "confirmed", "reason": "checked"}
+    done = analyst.post("/review/mark", data={**form, "expires": "2020-01-01"})
+    assert done.status_code == 303 and "marked=1" in done.headers["location"]
+    assert f'value="{pick}"' in analyst.get("/review?run=2").text.replace("&amp;", "&")
+    refused = analyst.post("/review/mark", data={**form, "expires": "someday"})
+    assert refused.status_code == 400 and "not a date: 'someday'" in html.unescape(refused.text)
