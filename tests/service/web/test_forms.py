@@ -170,3 +170,11 @@ def test_an_already_expired_decision_is_recorded_but_leaves_the_finding_queued(a
     assert f'value="{pick}"' in analyst.get("/review?run=2").text.replace("&amp;", "&")
     refused = analyst.post("/review/mark", data={**form, "expires": "someday"})
     assert refused.status_code == 400 and "not a date: 'someday'" in html.unescape(refused.text)
+
+
+def test_an_unknown_run_is_a_404_page(analyst: httpx.Client) -> None:
+    for path in ("/runs/99", "/review?run=99", "/runs/99/findings.csv", "/runs/2/assets/no-such-asset"):
+        answer = analyst.get(path)
+        assert answer.status_code == 404, path
+        assert re.search(r"no (run 99|asset 'no-such-asset')", html.unescape(answer.text)), path
+        assert answer.headers["content-type"].startswith("text/html")

@@ -1,6 +1,7 @@
 """Who is looking at a page: the session cookie's token checked like an API token, the role a page
 needs, and the CSRF check of every form. A page without a valid session sends the browser to the
-login form; a role too low gets a 403 page (not the API's JSON)."""
+login form; a role too low gets a 403 page, and a netvet error an HTML page with the status the
+API would answer (not the API's JSON)."""
 
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -12,7 +13,9 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 
+from netvet.errors import NetvetError
 from netvet.service.auth import Caller, caller_of_token
+from netvet.service.responses import status_of
 from netvet.service.roles import Role
 from netvet.service.web.session import COOKIE, Session, csrf_ok, load_session
 
@@ -53,6 +56,8 @@ class PageRoute(APIRoute):
                 return error_page(
                     request, None, 403, "the form is stale or forged (CSRF check failed): reload the page"
                 )
+            except NetvetError as exc:  # an unknown run is a 404, a bad value a 400, as in the API
+                return error_page(request, None, status_of(exc), str(exc))
 
         return handle
 

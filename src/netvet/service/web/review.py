@@ -26,13 +26,14 @@ Analyst = Annotated[tuple[Caller, Session], Depends(page_caller(Role.ANALYST))]
 KINDS = tuple(str(k) for k in DecisionKind)
 
 
-def queue_page(request: Request, who: tuple[Caller, Session], run: int | None, **values: object) -> Response:
+def queue_page(
+    request: Request, who: tuple[Caller, Session], run: int | None, status: int = 200, **values: object
+) -> Response:
     """The queue of one run (the newest by default), with a message when there is one."""
     ids = [r.id for r in list_runs(engine_of(request))]
     chosen = run if run is not None else (ids[0] if ids else None)
     queue = review_queue(reviewed_records(engine_of(request), chosen, today())) if chosen else []
     can_mark = who[0].role.allows(Role.ANALYST)
-    status = int(str(values.pop("status", 200)))
     page = render(
         request,
         "review.html",

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from netvet.errors import LookupFailure
 from netvet.report import RecordWriter
 from netvet.service.api.deps import today
 from netvet.service.auth import Caller
@@ -89,7 +90,7 @@ def asset_page(request: Request, run_id: int, key: str, who: Viewer) -> Response
     """One asset: evidence, determinations with citations, the ownership path, list versions."""
     record = find_asset(reviewed_records(engine_of(request), run_id, today()), key)
     if record is None:
-        return render(request, "error.html", who, message=f"no asset '{key}' in run {run_id}")
+        raise LookupFailure(f"no asset '{key}' in run {run_id}")
     return render(
         request,
         "asset.html",
