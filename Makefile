@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 
-.PHONY: demo test check bench kb clean pdf-libs test-tools fuzz
+.PHONY: demo test check bench kb clean pdf-libs test-tools fuzz serve
 # Debian packages, installed when missing and this user may install them: the libraries WeasyPrint
 # loads for the PDF reports (otherwise `netvet report` says what to install), and the real tools
 # the tests run (Nmap, poppler's pdftotext/pdftoppm, Chromium for the dashboard tests).
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils chromium
+TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils sqlite3 chromium
 # PyICU (confusable skeletons; also needed by rigour's normality) ships only as source: it builds
 # against Debian's ICU headers.
 BUILD_LIBS := libicu-dev pkg-config g++
@@ -43,6 +43,11 @@ demo: $(STAMP) pdf-libs
 	$(BIN)/netvet report 889-evidence --db sqlite:///out/demo.db -o out --discovered 2026-11-25
 	$(BIN)/netvet report rip-and-replace --db sqlite:///out/demo.db -o out --costs examples/cost_catalogue.yaml
 	@echo "JSON and CSV findings written to out/findings.json and out/findings.csv; reports in out/"
+
+# The service over the demo's store (run `make demo` first): an admin token for it with
+# `.venv/bin/netvet token create --role admin --db sqlite:///out/demo.db`.
+serve: $(STAMP)
+	$(BIN)/netvet serve --db sqlite:///out/demo.db
 
 test: $(STAMP) test-tools
 	$(BIN)/pytest

@@ -168,7 +168,11 @@ def cases(tmp: Path) -> dict[tuple[str, ...], list[list[str]]]:
             ["webhook", "add", "ftp://127.0.0.1/", "--events", "run-finished"],
         ],
         ("webhook", "list"): [["webhook", "list", "--bogus"]],
-        ("webhook", "remove"): [["webhook", "remove"], ["webhook", "remove", "x"], ["webhook", "remove", "99"]],
+        ("webhook", "remove"): [
+            ["webhook", "remove"],
+            ["webhook", "remove", "x"],
+            ["webhook", "remove", "99"],
+        ],
         (): [["--bogus"], ["no-such-command"]],
     }
 

@@ -1,11 +1,14 @@
 """The FastAPI app: `/api` (JSON, bearer tokens) and the dashboard under `/`, over one store."""
 
 import secrets as random
+from typing import Annotated
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 from netvet import __version__
+from netvet.service.auth import Caller, require
 from netvet.service.responses import install_handlers
+from netvet.service.roles import Role
 from netvet.store import open_store
 
 health = APIRouter()
@@ -15,6 +18,12 @@ health = APIRouter()
 def read_health() -> dict[str, str]:
     """Whether the service is up (no token needed)."""
     return {"status": "ok", "version": __version__}
+
+
+@health.get("/me", tags=["service"])
+def read_me(caller: Annotated[Caller, Depends(require(Role.VIEWER))]) -> dict[str, str]:
+    """The token the request carries: its name and role (any valid token)."""
+    return {"token": caller.token_name, "role": str(caller.role)}
 
 
 def create_app(db_url: str, *, secret: bytes | None = None) -> FastAPI:
