@@ -1,16 +1,20 @@
 """A real Uvicorn server on 127.0.0.1 (a free port, in a thread) over a SQLite store holding one
 demo scan, tokens of each role, and an httpx client per role."""
 
+import json
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from netvet.mitigation import AgreementBook
 from netvet.pipeline.stored import scan_to_store
@@ -48,12 +52,11 @@ def service_db(tmp_path_factory: pytest.TempPathFactory, kb: object) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def base_url(service_db: str) -> Iterator[str]:
-    """The root URL of a Uvicorn server running the app over the store."""
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """The root URL of a Uvicorn server running the app on a free port of 127.0.0.1, in a thread."""
     port = free_port()
-    config = uvicorn.Config(create_app(service_db), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -61,9 +64,18 @@ def base_url(service_db: str) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(service_db: str) -> Iterator[str]:
+    """The root URL of a Uvicorn server running the app over the store."""
+    with serving(create_app(service_db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -115,3 +127,38 @@ def wait_for_job(client: httpx.Client, href: str, seconds: float = 300) -> dict[
             return job
         time.sleep(0.2)
     raise AssertionError(f"job {href} did not finish in {seconds}s")
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """Keeps every POSTed JSON body in `received`."""
+
+    received: list[dict[str, object]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (the http.server name)
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Receiver.received.append(json.loads(body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def receiver() -> Iterator[str]:
+    server = HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
+    server.shutdown()
+    server.server_close()
+
+
+def received(event: str, count: int, seconds: float = 30) -> list[dict[str, object]]:
+    """The bodies of `event` the receiver got, once there are `count` of them (or time is up)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = [b for b in Receiver.received if b["event"] == event]
+        if len(found) >= count:
+            return found
+        time.sleep(0.1)
+    return [b for b in Receiver.received if b["event"] == event]

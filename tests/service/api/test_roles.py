@@ -67,3 +67,11 @@ def test_allowed_role_is_not_refused(
 
 def test_health_needs_no_token(anonymous: httpx.Client) -> None:
     assert anonymous.get("/api/health").json()["status"] == "ok"
+
+
+def test_openapi_lists_every_endpoint(anonymous: httpx.Client) -> None:
+    paths = anonymous.get("/openapi.json").json()["paths"]
+    for _method, path, _body, _needed in ENDPOINTS:
+        template = path.split("?")[0].replace("/1/", "/{run_id}/").replace("/nothing", "/{job_id}")
+        template = template.replace("/user-x/", "/{list_id}/").replace("/fcc-annual", "/{kind}")
+        assert template in paths, template

@@ -5,15 +5,20 @@ import httpx
 from netvet.kb.screening import Purpose
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.screen.party import open_screening, screen_party
+from netvet.service.webhooks import Event, add_webhook
+from netvet.store import open_store
 from tests.conftest import AS_OF, ROOT
-from tests.service.api.conftest import wait_for_job
+from tests.service.api.conftest import received, wait_for_job
 
 DEMO_LINES = (ROOT / "examples" / "carrier_inventory.csv").read_text(encoding="utf-8").splitlines()
 
 
 def test_scan_upload_with_a_malformed_row_stores_run_with_issue(
-    viewer: httpx.Client, analyst: httpx.Client, admin: httpx.Client
+    viewer: httpx.Client, analyst: httpx.Client, admin: httpx.Client, service_db: str, receiver: str
 ) -> None:
+    engine = open_store(service_db)
+    add_webhook(engine, receiver, [Event.RUN_FINISHED, Event.NEW_COVERED], by="test")
+    engine.dispose()
     header, rows = DEMO_LINES[0], DEMO_LINES[1:21]
     cells = rows[0].split(",")
     cells[9] = "31/31/2020"  # Purchase Date: no such day
@@ -35,6 +40,15 @@ def test_scan_upload_with_a_malformed_row_stores_run_with_issue(
     assert admin.get("/api/audit/verify").json()["ok"] is True
     diff = viewer.get(f"/api/runs/{run}/diff", params={"against": 1}).json()
     assert diff["new"] == [] and len(diff["resolved"]) > 300
+    finished = received("run-finished", 1)
+    assert [b["data"]["run"] for b in finished] == [run]
+    assert received("new-covered", 1, seconds=2) == []  # every covered asset was covered in run 1
+
+
+def test_scan_bad_jurisdiction_names_the_field(analyst: httpx.Client) -> None:
+    files = {"files": ("inventory.csv", "\n".join(DEMO_LINES[:3]).encode(), "text/csv")}
+    answer = analyst.post("/api/scans", files=files, data={"jurisdiction": "mars"})
+    assert answer.status_code == 400 and answer.json()["field"] == "jurisdiction"
 
 
 def test_scan_needs_files(analyst: httpx.Client) -> None:

@@ -1,4 +1,5 @@
-"""The /api routers, one module per endpoint group, all included in `router`."""
+"""The `/api` endpoints (JSON, bearer tokens): one module per endpoint group, all included in
+`router`."""
 
 from fastapi import APIRouter
 

@@ -1,6 +1,7 @@
 """Runs (viewer): list them, read a run's findings with filters and paging, compare two runs,
 and render a run's filings."""
 
+import shutil
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import FileResponse, Response
 from sqlalchemy import Engine
+from starlette.background import BackgroundTask
 
 from netvet.kb.loader import KnowledgeBase
 from netvet.service.api.deps import knowledge, store, today
@@ -84,8 +86,13 @@ def get_report(
     if chosen not in files:
         raise bad_request(f"{kind} comes as {', '.join(files)}, not '{chosen}'", "format")
     folder = Path(tempfile.mkdtemp(prefix="netvet-report-"))
-    render_report(kind, engine, run_id, kb, folder)
-    return FileResponse(folder / files[chosen], filename=files[chosen])
+    try:
+        render_report(kind, engine, run_id, kb, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    cleanup = BackgroundTask(shutil.rmtree, folder, ignore_errors=True)
+    return FileResponse(folder / files[chosen], filename=files[chosen], background=cleanup)
 
 
 def render_report(kind: str, engine: Engine, run_id: int, kb: KnowledgeBase, out: Path) -> list[Path]:

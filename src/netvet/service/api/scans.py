@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 
+from netvet.regimes import JURISDICTIONS
 from netvet.service.api.deps import settings
 from netvet.service.api.errors import bad_request, not_found
 from netvet.service.auth import Caller, Role, require
@@ -45,6 +46,17 @@ def saved_uploads(files: list[UploadFile]) -> tuple[Path, tuple[Path, ...]]:
     return folder, tuple(paths)
 
 
+def check_options(fmt: str, jurisdiction: str) -> None:
+    """A 400 naming an unknown format or jurisdiction, before any upload is kept."""
+    from netvet.ingest import READERS
+
+    if fmt != "auto" and fmt not in READERS:
+        raise bad_request(f"unknown format '{fmt}' (known: auto, {', '.join(READERS)})", "format")
+    codes = {c.strip().casefold() for c in jurisdiction.split(",") if c.strip()}
+    if not codes or codes - {*JURISDICTIONS, "all"}:
+        raise bad_request(f"jurisdiction takes {','.join(JURISDICTIONS)} or all", "jurisdiction")
+
+
 @router.post("/scans", status_code=202)
 def post_scan(
     request: Request,
@@ -61,25 +73,12 @@ def post_scan(
     jurisdiction: Annotated[str, Form()] = "us",
 ) -> JSONResponse:
     """Queue a scan of the uploaded files; 202 with the job and where to follow it."""
-    from netvet.ingest import READERS
-
-    if format != "auto" and format not in READERS:
-        raise bad_request(f"unknown format '{format}' (known: auto, {', '.join(READERS)})", "format")
+    check_options(format, jurisdiction)
     folder, paths = saved_uploads(files)
     facts = (federal_contractor, usf_recipient, customers)
     day = as_of or datetime.now(UTC).date()
-    order = ScanOrder(
-        folder,
-        paths,
-        day,
-        format,
-        use,
-        facts,
-        jurisdiction,
-        caller.token_name,
-        request_id(request),
-        settings(request).kb_dir,
-    )
+    who, rid, kb_dir = caller.token_name, request_id(request), settings(request).kb_dir
+    order = ScanOrder(folder, paths, day, format, use, facts, jurisdiction, who, rid, kb_dir)
     app = request.app
     job = job_board(request).submit("scan", caller.token_name, lambda job_id: run_scan(app, job_id, order))
     body = {**job.record(), "href": f"/api/jobs/{job.id}"}
