@@ -71,6 +71,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/text_names.py --data $(SHARED)
 	$(BIN)/python bench/names.py --data $(SHARED)
 	$(BIN)/python bench/service.py --data $(SHARED)
+	$(BIN)/python bench/dashboard.py
 
 kb: $(STAMP)
 	$(BIN)/netvet kb build --data $(SHARED)
