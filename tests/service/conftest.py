@@ -46,7 +46,9 @@ def token(engine: Engine, role: Role, name: str | None = None) -> str:
 
 def serve(app: FastAPI) -> Iterator[str]:
     """Run app under Uvicorn on 127.0.0.1 in a thread; its base URL until the test ends."""
-    sock = socket.socket()
+    # proto given, so asyncio sets TCP_NODELAY on accepted connections as uvicorn.run's own
+    # socket gets it (with proto 0 each keep-alive response waits ~40 ms for a delayed ACK).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

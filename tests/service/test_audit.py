@@ -42,6 +42,7 @@ def test_changes_append_a_holding_chain(store: Engine) -> None:
     assert rows[1].before["revoked_at"] is None and rows[1].after["revoked_at"] is not None
     assert rows[0].request_id == "r1" and rows[2].who == "boss"  # the name outlives the token
     assert audit.verify(store) is None
+    assert audit.head(store) == (4, rows[-1].hash)
 
 
 def test_a_failed_transaction_writes_no_row(store: Engine) -> None:
@@ -71,7 +72,7 @@ def test_a_hand_edit_is_found(tmp_path: Path, sql: str, bad_row: int) -> None:
     changes(engine)
     engine.dispose()
     holds = netvet("audit", "verify", db=db)
-    assert holds.returncode == 0 and "audit chain holds" in holds.stderr
+    assert holds.returncode == 0 and "audit chain holds: 4 rows, newest hash " in holds.stderr
     sqlite3(db, sql)
     broken = netvet("audit", "verify", db=db)
     assert broken.returncode == 1

@@ -25,6 +25,10 @@ def base(app: FastAPI) -> Iterator[str]:
     """The app with one admin-only route added (the API's own live on other branches)."""
     admin_only = APIRouter()
 
+    @admin_only.get("/broken")
+    def read_broken() -> None:
+        raise ZeroDivisionError("a bug")
+
     @admin_only.get("/admin-only")
     def read_admin_only(caller: Annotated[Caller, Depends(require(Role.ADMIN))]) -> dict[str, str]:
         return {"name": caller.token_name}
@@ -87,6 +91,9 @@ def test_errors_and_request_ids(base: str) -> None:
     assert answer.status_code == 404 and answer.json() == {"error": "Not Found", "field": None}
     assert answer.headers["X-Request-ID"] == "req-42"
     assert len(httpx.get(f"{base}/api/health").headers["X-Request-ID"]) == 32
+    broken = httpx.get(f"{base}/api/broken")
+    assert broken.status_code == 500
+    assert broken.json() == {"error": "internal error (ZeroDivisionError)", "field": None}
 
 
 def test_netvet_serve_starts_uvicorn(tmp_path: Path) -> None:

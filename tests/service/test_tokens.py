@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select
 
-from netvet.errors import UsageError
+from netvet.errors import LookupFailure, RecordError
 from netvet.service.auth import caller_of_token
 from netvet.service.roles import Role
 from netvet.service.tokens import create_token, digest, list_tokens, revoke_token, token_of_secret
@@ -30,14 +30,19 @@ def test_list_and_revoke(store: Engine) -> None:
     assert [t.name for t in list_tokens(store)][0] == "a"  # still listed
     assert list_tokens(store)[1].name.startswith("analyst-")
     assert token_of_secret(store, secret) is not None
-    with pytest.raises(UsageError, match="no token named 'zz'"):
+    with pytest.raises(LookupFailure, match="no token named 'zz'"):
         revoke_token(store, "zz", by="test")
 
 
 def test_names_are_unique(store: Engine) -> None:
     create_token(store, role=Role.ADMIN, by="test", name="same")
-    with pytest.raises(UsageError, match="already exists"):
+    with pytest.raises(RecordError, match="already exists") as duplicate:
         create_token(store, role=Role.VIEWER, by="test", name="same")
+    assert duplicate.value.field == "name"
+    for bad in ("", "two words", "x" * 129, "tab\there"):
+        with pytest.raises(RecordError, match="printable characters") as wrong:
+            create_token(store, role=Role.VIEWER, by="test", name=bad)
+        assert wrong.value.field == "name"
     assert len(list_tokens(store)) == 1
 
 

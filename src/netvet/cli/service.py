@@ -39,8 +39,9 @@ def serve(
     import uvicorn
 
     from netvet.service.app import create_app
+    from netvet.settings import Settings
 
-    app = create_app(store_url(db))
+    app = create_app(store_url(db), secret=Settings.from_env().service_secret)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
@@ -126,12 +127,13 @@ def revoke(
 def verify(db: DbUrl = None) -> None:
     """Exit 0 when the audit chain holds; 1 naming the first row that does not."""
     from netvet.cli.common import err
+    from netvet.service.audit import head
     from netvet.service.audit import verify as first_bad_row
     from netvet.store import open_store
 
     engine = open_store(store_url(db))
     try:
-        bad = first_bad_row(engine)
+        bad, (rows, last) = first_bad_row(engine), head(engine)
     finally:
         engine.dispose()
     if bad is not None:
@@ -139,7 +141,7 @@ def verify(db: DbUrl = None) -> None:
             f"audit chain broken at row {bad.id} ({bad.action} by {bad.who} at {bad.at:%Y-%m-%d %H:%M:%S}Z)"
         )
         raise typer.Exit(1)
-    err.print("audit chain holds")
+    err.print(f"audit chain holds: {rows} rows, newest hash {last}", highlight=False)
 
 
 @db_app.command("upgrade")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from netvet.store.tables import audit_log
 
@@ -76,25 +76,14 @@ def append(
 ) -> str:
     """Add one row inside the caller's transaction (a failed request writes nothing); its hash."""
     lock_chain(conn)
-    prev = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
-    at = datetime.now(UTC)
+    last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
     # Stored as the JSON column gives it back, so the hash verify recomputes is the same.
-    before, after = json.loads(json.dumps(before)), json.loads(json.dumps(after))
-    digest = row_hash(prev or GENESIS, at, who, action, request_id, subject, before, after)
-    conn.execute(
-        insert(audit_log).values(
-            at=at,
-            who=who,
-            action=action,
-            request_id=request_id,
-            subject=subject,
-            before=before,
-            after=after,
-            prev_hash=prev or GENESIS,
-            hash=digest,
-        )
-    )
-    return digest
+    row = {"prev_hash": last or GENESIS, "at": datetime.now(UTC), "who": who, "action": action,
+           "request_id": request_id, "subject": subject,
+           "before": json.loads(json.dumps(before)), "after": json.loads(json.dumps(after))}  # fmt: skip
+    row["hash"] = row_hash(**row)
+    conn.execute(insert(audit_log).values(**row))
+    return str(row["hash"])
 
 
 def read_rows(engine: Engine, *, after_id: int = 0, limit: int | None = None) -> list[AuditRow]:
@@ -129,3 +118,12 @@ def verify(engine: Engine) -> AuditRow | None:
             return row
         prev = row.hash
     return None
+
+
+def head(engine: Engine) -> tuple[int, str]:
+    """The number of rows and the newest row's hash: kept somewhere else, it shows rows removed
+    from the end, which the chain alone cannot."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
+        last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
+    return int(rows), last or GENESIS

@@ -61,6 +61,11 @@ async def http_error(_request: Request, exc: Exception) -> Response:
     return json_error(exc.status_code, str(exc.detail))
 
 
+async def internal_error(_request: Request, exc: Exception) -> Response:
+    """Anything else: a 500 in the same shape, without internals (the server log has them)."""
+    return json_error(500, f"internal error ({type(exc).__name__})")
+
+
 async def with_request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     """Give the request an id (request.state.request_id) and echo it in the response."""
     given = request.headers.get(REQUEST_ID_HEADER, "")
@@ -80,4 +85,5 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NetvetError, netvet_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, internal_error)
     app.middleware("http")(with_request_id)

@@ -11,12 +11,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from netvet.errors import StoreError, UsageError
+from netvet.errors import LookupFailure, RecordError, StoreError
 from netvet.service import audit
 from netvet.service.roles import Role
 from netvet.store.tables import api_tokens
 
 PREFIX = "nvt_"
+NAME_MAX = 128
 # Last use is written at most this often per token, so reads do not each take the write lock.
 LAST_USE_RESOLUTION = timedelta(seconds=60)
 
@@ -84,7 +85,7 @@ def create_token(
     secret = PREFIX + secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     values = {
-        "name": name or f"{role}-{secrets.token_hex(3)}",
+        "name": checked_name(name) if name is not None else f"{role}-{secrets.token_hex(3)}",
         "role": str(role),
         "created_at": now,
         "created_by": by,
@@ -93,21 +94,37 @@ def create_token(
     }
     try:
         with engine.begin() as conn:
-            new_id = conn.execute(insert(api_tokens).values(**values)).inserted_primary_key[0]  # type: ignore[index]
-            token = token_of_row({**values, "id": new_id, "last_used_at": None, "revoked_at": None})
-            audit.append(
-                conn,
-                who=by,
-                action="token.create",
-                subject=f"token:{token.name}",
-                after=token.as_json(),
-                request_id=request_id,
-            )
+            token = insert_token(conn, values, request_id)
     except IntegrityError as exc:
-        raise UsageError(f"a token named '{values['name']}' already exists") from exc
+        raise RecordError(f"a token named '{values['name']}' already exists", field="name") from exc
     except SQLAlchemyError as exc:
         raise StoreError(f"token not created (nothing written): {exc}") from exc
     return token, secret
+
+
+def checked_name(name: str) -> str:
+    """A token name: 1 to 128 printable characters without spaces (the audit log's "who")."""
+    if not (0 < len(name) <= NAME_MAX and name.isprintable() and not any(c.isspace() for c in name)):
+        raise RecordError(
+            f"a token name is 1 to {NAME_MAX} printable characters without spaces", field="name"
+        )
+    return name
+
+
+def insert_token(conn: Connection, values: dict[str, Any], request_id: str | None) -> Token:
+    """Insert the token row and its audit row; the token."""
+    new_id = conn.execute(insert(api_tokens).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+    token = token_of_row({**values, "id": new_id, "last_used_at": None, "revoked_at": None})
+    after = token.as_json()
+    audit.append(
+        conn,
+        who=token.created_by,
+        action="token.create",
+        subject=f"token:{token.name}",
+        after=after,
+        request_id=request_id,
+    )
+    return token
 
 
 def list_tokens(engine: Engine) -> list[Token]:
@@ -118,13 +135,13 @@ def list_tokens(engine: Engine) -> list[Token]:
 
 
 def find_token(conn: Connection, name_or_id: str) -> Token:
-    """The token with that name (or numeric id); UsageError when there is none."""
+    """The token with that name (or numeric id); LookupFailure when there is none."""
     where = api_tokens.c.name == name_or_id
     if name_or_id.isdigit():
         where = or_(where, api_tokens.c.id == int(name_or_id))
     row = conn.execute(select(api_tokens).where(where)).mappings().first()
     if row is None:
-        raise UsageError(f"no token named '{name_or_id}'")
+        raise LookupFailure(f"no token named '{name_or_id}'")
     return token_of_row(row)
 
 

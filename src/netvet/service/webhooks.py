@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, delete, insert, select
 
-from netvet.errors import RecordError, UsageError
+from netvet.errors import LookupFailure, RecordError
 from netvet.service import audit
 from netvet.store.tables import webhook_deliveries, webhooks
 
@@ -154,7 +154,7 @@ def remove_webhook(engine: Engine, webhook_id: int, *, by: str, request_id: str 
     with engine.begin() as conn:
         row = conn.execute(select(webhooks).where(webhooks.c.id == webhook_id)).mappings().first()
         if row is None:
-            raise UsageError(f"no webhook {webhook_id}")
+            raise LookupFailure(f"no webhook {webhook_id}")
         hook = webhook_of_row(row)
         conn.execute(delete(webhooks).where(webhooks.c.id == webhook_id))
         audit.append(
