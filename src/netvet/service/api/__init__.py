@@ -3,8 +3,8 @@
 
 from fastapi import APIRouter
 
-from netvet.service.api import audit, decisions, lists, match, runs, scans, screening
+from netvet.service.api import audit_log, decisions, lists, match, runs, scans, screening
 
 router = APIRouter()
-for group in (runs, scans, match, screening, decisions, lists, audit):
+for group in (runs, scans, match, screening, decisions, lists, audit_log):
     router.include_router(group.router)
