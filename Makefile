@@ -8,9 +8,9 @@ SHARED ?= ../shared/data
 .PHONY: demo test check bench kb clean pdf-libs test-tools fuzz serve
 # Debian packages, installed when missing and this user may install them: the libraries WeasyPrint
 # loads for the PDF reports (otherwise `netvet report` says what to install), and the real tools
-# the tests run (Nmap, poppler's pdftotext/pdftoppm).
+# the tests run (Nmap, poppler's pdftotext/pdftoppm, Chromium for the dashboard tests).
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils sqlite3
+TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils sqlite3 chromium
 # PyICU (confusable skeletons; also needed by rigour's normality) ships only as source: it builds
 # against Debian's ICU headers.
 BUILD_LIBS := libicu-dev pkg-config g++
@@ -72,6 +72,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/text_names.py --data $(SHARED)
 	$(BIN)/python bench/names.py --data $(SHARED)
 	$(BIN)/python bench/service.py --data $(SHARED)
+	$(BIN)/python bench/dashboard.py
 
 kb: $(STAMP)
 	$(BIN)/netvet kb build --data $(SHARED)
