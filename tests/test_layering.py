@@ -31,9 +31,9 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "match": FOUNDATION,
     "regimes": FOUNDATION,
     "attribute": FOUNDATION | {"match"},
-    "review": CORE,
+    "review": CORE | {"report"},  # decisions re-applied to stored records (report's FindingRecord)
     "mitigation": CORE,
-    "report": CORE | {"icts", "review"},  # report/files.py is the one module that writes files
+    "report": CORE | {"icts"},  # report/files.py is the one module that writes files
     "icts": CORE,
     "purchase": CORE | {"report"},
     "ingest": DOMAIN,  # readers build the domain's own records (purchase lines, agreements)

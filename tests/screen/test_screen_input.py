@@ -3,8 +3,8 @@ cells past Python's 128 KB CSV limit, and a name cut to the length limit with an
 
 from pathlib import Path
 
-from netvet.cli.screen import read_parties
 from netvet.ingest.limits import MAX_CELL
+from netvet.screen.rows import read_parties
 
 
 def test_names_in_windows_1252_and_a_cell_over_128_kb(tmp_path: Path) -> None:

@@ -23,51 +23,19 @@ from netvet.cli.common import (
 )
 from netvet.cli.output import open_output, print_issues, write_output
 from netvet.errors import UsageError
-from netvet.ingest.approved import read_register
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.purchase import PURCHASE_SYNONYMS, read_purchase_lines
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
-from netvet.kb.views import relatedness, rule_kb
-from netvet.model import Issue
+from netvet.pipeline.purchase import review_kb
 from netvet.purchase import (
-    ApprovalRegister,
-    ConditionalApproval,
     Decision,
     LineReview,
-    QualifiedList,
-    ReviewKB,
     review_line,
     review_record,
 )
-from netvet.regimes import REGIMES
 from netvet.settings import Settings
 
 COLOURS = {"allowed": "green", "conditions": "yellow", "needs-information": "magenta", "prohibited": "red"}
-
-
-def registers(paths: Sequence[Path]) -> tuple[ApprovalRegister | None, QualifiedList | None, list[Issue]]:
-    """Every --approved file merged: Conditional Approvals joined, the last qualified list kept."""
-    approvals: list[ConditionalApproval] = []
-    sources: list[str] = []
-    qualified, issues = None, []
-    for path in paths:
-        register, qml, problems = read_register(path)
-        if register is not None:
-            approvals += register.approvals
-            sources += register.sources
-        qualified = qml or qualified
-        issues += problems
-    merged = ApprovalRegister(tuple(approvals), tuple(sources)) if sources else None
-    return merged, qualified, issues
-
-
-def review_kb(
-    kb: KnowledgeBase, day: date, approved: Sequence[Path], regimes: tuple[str, ...] = tuple(REGIMES)
-) -> tuple[ReviewKB, list[Issue]]:
-    """The review's view of the kb and the user's registers."""
-    approvals, qualified, issues = registers(approved)
-    tools = ReviewKB(rule_kb(kb), relatedness(kb, day), kb.regime_kb, kb.uses, regimes, approvals, qualified)
-    return tools, issues
 
 
 def review_row(r: LineReview) -> tuple[str, ...]:

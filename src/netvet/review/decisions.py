@@ -11,6 +11,7 @@ from typing import Any
 from netvet.model.applied import AppliedReview, Decision, DecisionKind
 from netvet.model.finding import Finding
 from netvet.model.vocab import Verdict
+from netvet.report.finding_record import FindingRecord
 
 __all__ = [
     "EMPTY_BOOK",
@@ -18,6 +19,7 @@ __all__ = [
     "DecisionBook",
     "DecisionKind",
     "apply_review",
+    "review_record",
     "decision_record",
     "subject_key",
 ]
@@ -74,6 +76,14 @@ def decision_record(d: Decision) -> dict[str, Any]:
     }
 
 
+def decided(decision: Decision, verdict: Verdict) -> tuple[Verdict, AppliedReview]:
+    """The verdict and review a decision leaves: a false positive clears the verdict (the verdict
+    before is kept), a confirmation keeps it."""
+    if decision.kind is DecisionKind.FALSE_POSITIVE:
+        return Verdict.CLEAR, AppliedReview(decision, verdict)
+    return verdict, AppliedReview(decision)
+
+
 def apply_review(finding: Finding, book: DecisionBook, day: date) -> Finding:
     """The finding with the decision in force on its (asset, manufacturer) match applied: a false
     positive clears the verdict (the verdict before is kept), and either kind is recorded."""
@@ -84,7 +94,18 @@ def apply_review(finding: Finding, book: DecisionBook, day: date) -> Finding:
     decision = book.current(finding.asset, known, day) if known else None
     if decision is None:
         return finding
-    if decision.kind is DecisionKind.FALSE_POSITIVE:
-        review = AppliedReview(decision, finding.verdict)
-        return replace(finding, verdict=Verdict.CLEAR, review=review)
-    return replace(finding, review=AppliedReview(decision))
+    verdict, review = decided(decision, finding.verdict)
+    return replace(finding, verdict=verdict, review=review)
+
+
+def review_record(record: FindingRecord, book: DecisionBook, day: date) -> FindingRecord:
+    """A stored record with its stored review stripped (the verdict before it restored) and the
+    decision in force on day applied: decisions made after the scan count too."""
+    verdict = record.review.verdict_before if record.review else None
+    bare = replace(record, verdict=verdict or record.verdict, review=None)
+    maker = bare.manufacturer.id if bare.manufacturer else None
+    decision = book.current(bare.asset, maker, day) if maker else None
+    if decision is None:
+        return bare
+    verdict, review = decided(decision, bare.verdict)
+    return replace(bare, verdict=verdict, review=review)

@@ -1,11 +1,9 @@
 """Typed reads the API and the dashboard share: runs, a run's findings (filtered, paged, with the
 review decisions in force applied), the difference between two runs, and kept list versions."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, func, select
 
@@ -13,13 +11,12 @@ from netvet.errors import LookupFailure, UsageError
 from netvet.kb.diff import ListDiff, diff_lists
 from netvet.kb.loader import KnowledgeBase
 from netvet.kb.versions import StoredVersion, pick_version, read_log, version_doc, versions_of
-from netvet.report.records import Record
-from netvet.review.decisions import DecisionBook, review_finding
+from netvet.report.finding_record import FindingRecord
+from netvet.review.decisions import DecisionBook, review_record
 from netvet.store import read_decisions, run_records
 from netvet.store.tables import runs
 
 MAX_PAGE = 500
-REVIEW_KEYS = ("review", "verdict_before_review")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +50,7 @@ class FindingFilter:
 class FindingsPage:
     """One page of a run's findings and how many matched in all."""
 
-    items: tuple[Record, ...]
+    items: tuple[FindingRecord, ...]
     total: int
     offset: int
     limit: int
@@ -64,8 +61,8 @@ class ChangedFinding:
     """An asset in both runs whose verdict or determinations differ."""
 
     asset: str
-    before: Record
-    after: Record
+    before: FindingRecord
+    after: FindingRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +71,8 @@ class RunDiff:
 
     run: int
     against: int
-    new: tuple[Record, ...]
-    resolved: tuple[Record, ...]
+    new: tuple[FindingRecord, ...]
+    resolved: tuple[FindingRecord, ...]
     changed: tuple[ChangedFinding, ...]
 
 
@@ -106,41 +103,36 @@ def require_run(engine: Engine, run_id: int) -> None:
         raise LookupFailure(f"no run {run_id} in the store")
 
 
-def unreviewed(record: Record) -> Record:
-    """The record as the scan found it, before any review decision was applied."""
-    if "verdict_before_review" not in record:
-        return {k: v for k, v in record.items() if k != "review"}
-    bare = {k: v for k, v in record.items() if k not in REVIEW_KEYS}
-    return {**bare, "verdict": record["verdict_before_review"]}
-
-
-def reviewed_records(engine: Engine, run_id: int, day: date) -> list[Record]:
+def reviewed_records(engine: Engine, run_id: int, day: date) -> list[FindingRecord]:
     """A run's records with the decisions in force on `day` applied (decisions made after the
     scan count too: they persist across runs); a LookupFailure names an unknown run."""
     require_run(engine, run_id)
     book = DecisionBook.build(read_decisions(engine))
-    return [review_finding(unreviewed(r), book, day) for r in run_records(engine, run_id)]
+    return [review_record(r, book, day) for r in run_records(engine, run_id)]
 
 
-def names_of(record: Record) -> list[str]:
+def names_of(record: FindingRecord) -> list[str]:
     """The texts a free-text filter searches in."""
-    ids = record.get("identifiers") or {}
-    maker = record.get("manufacturer") or {}
-    found = [record.get("asset"), ids.get("hostname"), record.get("model"), maker.get("name")]
-    return [str(t) for t in [*found, *(ids.get("ip") or [])] if t]
+    maker = record.manufacturer.name if record.manufacturer else None
+    found = [record.asset, record.identifiers.hostname, record.model, maker]
+    return [t for t in [*found, *record.identifiers.ip] if t]
 
 
-def is_kept(record: Record, f: FindingFilter) -> bool:
+def is_maker(record: FindingRecord, wanted: str) -> bool:
+    """True when the manufacturer's kb id or name (case-insensitively) is the one wanted."""
+    maker = record.manufacturer
+    return maker is not None and wanted.casefold() in (str(maker.id), maker.name.casefold())
+
+
+def is_kept(record: FindingRecord, f: FindingFilter) -> bool:
     """True when the record passes every filter given."""
-    maker = record.get("manufacturer") or {}
-    dets: Sequence[Record] = record.get("determinations") or []
+    dets = record.determinations
     checks = (
-        f.verdict is None or record.get("verdict") == f.verdict,
-        f.regime is None or any(d["regime"] == f.regime for d in dets),
-        f.status is None or any(d["status"] == f.status and f.regime in (None, d["regime"]) for d in dets),
-        f.manufacturer is None
-        or f.manufacturer.casefold() in (str(maker.get("id")), str(maker.get("name")).casefold()),
-        f.site is None or record.get("site") == f.site,
+        f.verdict is None or record.verdict == f.verdict,
+        f.regime is None or any(d.regime == f.regime for d in dets),
+        f.status is None or any(d.status == f.status and f.regime in (None, d.regime) for d in dets),
+        f.manufacturer is None or is_maker(record, f.manufacturer),
+        f.site is None or record.site == f.site,
         f.text is None or any(f.text.casefold() in t.casefold() for t in names_of(record)),
     )
     return all(checks)
@@ -155,16 +147,16 @@ def read_findings(
     return FindingsPage(tuple(kept[offset : offset + limit]), len(kept), offset, limit)
 
 
-def outcome(record: Record) -> tuple[Any, ...]:
+def outcome(record: FindingRecord) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     """What a change between runs is judged on: the verdict and each regime's status and entry."""
-    dets = sorted((d["regime"], d["status"], d.get("entry")) for d in record.get("determinations") or [])
-    return (record.get("verdict"), tuple(dets))
+    dets = sorted((d.regime, str(d.status), d.entry or "") for d in record.determinations)
+    return (str(record.verdict), tuple(dets))
 
 
 def diff_runs(engine: Engine, run_id: int, against: int, day: date) -> RunDiff:
     """New, resolved and changed findings of run_id compared with run `against`, by asset key."""
-    now = {r["asset"]: r for r in reviewed_records(engine, run_id, day)}
-    before = {r["asset"]: r for r in reviewed_records(engine, against, day)}
+    now = {r.asset: r for r in reviewed_records(engine, run_id, day)}
+    before = {r.asset: r for r in reviewed_records(engine, against, day)}
     changed = tuple(
         ChangedFinding(key, before[key], r)
         for key, r in now.items()

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from netvet.errors import UsageError
 from netvet.kb.loader import DATA_DIR, KnowledgeBase
 from netvet.mitigation import AgreementBook
-from netvet.model import Organisation
+from netvet.model import Organisation, Verdict
 from netvet.pipeline.stored import StoredScan, scan_to_store
 from netvet.pipeline.stream import ScanStream
 from netvet.regimes import JURISDICTIONS
@@ -60,9 +60,9 @@ def stream_for(order: ScanOrder, kb: KnowledgeBase, board: JobBoard, job_id: str
 
     contractor, usf, customers = order.facts
     return ScanStream(
-        kb,
-        order.as_of,
-        list(order.paths),
+        kb=kb,
+        as_of=order.as_of,
+        paths=list(order.paths),
         fmt=order.fmt,
         default_use=order.use,
         progress=advance,
@@ -109,14 +109,11 @@ def newly_covered(engine: Engine, run_id: int) -> list[str]:
     if not earlier:
         from netvet.service.queries import reviewed_records
 
-        return [
-            r["asset"]
-            for r in reviewed_records(engine, run_id, datetime.now(UTC).date())
-            if r["verdict"] == "covered"
-        ]
+        found_now = reviewed_records(engine, run_id, datetime.now(UTC).date())
+        return [r.asset for r in found_now if r.verdict is Verdict.COVERED]
     found = diff_runs(engine, run_id, max(earlier), datetime.now(UTC).date())
-    changed = [c.after for c in found.changed if c.before.get("verdict") != "covered"]
-    return [r["asset"] for r in (*found.new, *changed) if r["verdict"] == "covered"]
+    changed = [c.after for c in found.changed if c.before.verdict is not Verdict.COVERED]
+    return [r.asset for r in (*found.new, *changed) if r.verdict is Verdict.COVERED]
 
 
 def notify(engine: Engine, stored: StoredScan) -> None:

@@ -2,7 +2,7 @@
 
 import httpx
 
-from netvet.screen.party import screen_name
+from netvet.screen.matches import screen_name
 from tests.conftest import AS_OF
 
 HIKVISION = "Hangzhou Hikvision Digital Technology Co., Ltd."
@@ -24,8 +24,8 @@ def test_yente_shape_with_netvet_fields(viewer: httpx.Client, kb: object) -> Non
     best = a["results"][0]
     assert {"id", "caption", "score", "match", "features", "designations", "path", "reasons"} <= set(best)
     assert best["match"] is True and best["designations"] and best["path"][0] == best["id"]
-    expected = screen_name(kb, HIKVISION, AS_OF, 0.9, country="CN")["matches"][0]  # type: ignore[arg-type]
-    assert best["id"] == expected["entity"]["id"] and best["score"] == expected["score"]
+    expected = screen_name(kb, HIKVISION, AS_OF, 0.9, country="CN").matches[0]  # type: ignore[arg-type]
+    assert best["id"] == expected.entity.id and best["score"] == expected.score
     assert data["responses"]["b"]["results"] == []
 
 

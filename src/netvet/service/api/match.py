@@ -13,7 +13,9 @@ from sqlalchemy import Engine
 from netvet.kb.loader import KnowledgeBase
 from netvet.match import DEFAULT_THRESHOLD, country_code
 from netvet.review.decisions import DecisionBook
-from netvet.screen.party import screen_name
+from netvet.screen.matches import screen_name
+from netvet.screen.model import ScreenMatch
+from netvet.screen.records import name_match_record
 from netvet.service.api.deps import decision_book, knowledge, store, today
 from netvet.service.api.errors import bad_request
 from netvet.service.auth import Role, require
@@ -60,28 +62,25 @@ def query_context(example: EntityExample) -> tuple[str | None, tuple[tuple[str, 
     return code, ids
 
 
-def result(match: dict[str, Any], threshold: float) -> dict[str, Any]:
-    """One scored entity in yente's shape, then netvet's fields."""
-    entity, lists = match["entity"], match["designations"]
-    properties = {
-        "name": [entity["name"]],
-        **({"country": [entity["country"]]} if entity.get("country") else {}),
-    }
+def result(m: ScreenMatch, threshold: float) -> dict[str, Any]:
+    """One scored entity in yente's shape, then netvet's fields (as `netvet match --json` has them)."""
+    found = name_match_record(m)
+    country = {"country": [m.entity.country]} if m.entity.country else {}
     return {
-        "id": entity["id"],
-        "caption": entity["name"],
+        "id": m.entity.id,
+        "caption": m.entity.name,
         "schema": "Organization",
-        "properties": properties,
-        "datasets": sorted({d["list"] for d in lists}),
+        "properties": {"name": [m.entity.name], **country},
+        "datasets": sorted({h.list_id for h in m.hits}),
         "referents": [],
-        "target": bool(lists),
-        "score": match["score"],
-        "features": {"name_match": match["score"]},
-        "match": match["score"] >= threshold and not match["suppressed"],
+        "target": bool(m.hits),
+        "score": m.score,
+        "features": {"name_match": m.score},
+        "match": m.score >= threshold and not m.suppressed,
         **{
-            k: match[k] for k in ("designations", "path", "controller", "reasons", "matched_name", "decision")
+            k: found[k] for k in ("designations", "path", "controller", "reasons", "matched_name", "decision")
         },
-        "suppressed": match["suppressed"],
+        "suppressed": m.suppressed,
     }
 
 
@@ -90,12 +89,13 @@ def answer(
 ) -> dict[str, Any]:
     """One query's response: each name screened, the best score per entity kept, best first."""
     country, ids = query_context(example)
-    best: dict[str, dict[str, Any]] = {}
+    best: dict[str | None, ScreenMatch] = {}
     for name in values(example, "name"):
-        for m in screen_name(kb, name, day, threshold, book, country, ids)["matches"]:
-            if m["score"] > best.get(m["entity"]["id"], {"score": -1.0})["score"]:
-                best[m["entity"]["id"]] = m
-    ranked = sorted(best.values(), key=lambda m: -m["score"])
+        for m in screen_name(kb, name, day, threshold, book, country, ids).matches:
+            kept = best.get(m.entity.id)
+            if kept is None or m.score > kept.score:
+                best[m.entity.id] = m
+    ranked = sorted(best.values(), key=lambda m: -m.score)
     return {
         "status": 200,
         "results": [result(m, threshold) for m in ranked[:limit]],

@@ -53,19 +53,22 @@ def get_findings(
         verdict=verdict, regime=regime, status=status, manufacturer=manufacturer, site=site, text=text
     )
     page = read_findings(engine, run_id, kept, today(), offset, limit)
-    return {"items": list(page.items), "total": page.total, "offset": page.offset, "limit": page.limit}
+    items = [r.to_json() for r in page.items]
+    return {"items": items, "total": page.total, "offset": page.offset, "limit": page.limit}
 
 
 @router.get("/runs/{run_id}/diff")
 def get_diff(run_id: int, against: Annotated[int, Query()], engine: Store) -> dict[str, Any]:
     """New, resolved and changed findings of the run compared with run `against`."""
     found = diff_runs(engine, run_id, against, today())
-    changed = [{"asset": c.asset, "before": c.before, "after": c.after} for c in found.changed]
+    changed = [
+        {"asset": c.asset, "before": c.before.to_json(), "after": c.after.to_json()} for c in found.changed
+    ]
     return {
         "run": found.run,
         "against": found.against,
-        "new": list(found.new),
-        "resolved": list(found.resolved),
+        "new": [r.to_json() for r in found.new],
+        "resolved": [r.to_json() for r in found.resolved],
         "changed": changed,
     }
 

@@ -60,9 +60,9 @@ def require_lists(kb: KnowledgeBase, purpose: Any) -> None:
 
 def screened(upload: Upload, kb: KnowledgeBase, engine: Engine) -> dict[str, Any]:
     """The rows screened as `netvet screen` does; the user's cells then netvet's."""
-    from netvet.cli.screen import added_names, read_parties, row_record
     from netvet.kb.screening import Purpose
     from netvet.screen.party import open_screening, screen_party
+    from netvet.screen.rows import added_names, read_parties, row_record
 
     purpose = upload.options.get("purpose", "procurement")
     if purpose not in PURPOSES:
@@ -85,9 +85,9 @@ def screened(upload: Upload, kb: KnowledgeBase, engine: Engine) -> dict[str, Any
 
 def reviewed_purchases(upload: Upload, kb: KnowledgeBase) -> dict[str, Any]:
     """The lines judged as `netvet review-purchase --json` does."""
-    from netvet.cli.purchase import review_kb
     from netvet.ingest.purchase import read_purchase_lines
     from netvet.model import Organisation
+    from netvet.pipeline.purchase import review_kb
     from netvet.purchase import review_line
     from netvet.purchase.records import review_record
 
