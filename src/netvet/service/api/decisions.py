@@ -11,11 +11,10 @@ from sqlalchemy import Engine
 
 from netvet.review.decisions import Decision, DecisionBook, DecisionKind, decision_record
 from netvet.service.api.deps import store, today
-from netvet.service.audit import append
 from netvet.service.auth import Caller, Role, require
+from netvet.service.decisions import record_decisions
 from netvet.service.responses import request_id
 from netvet.store import read_decisions
-from netvet.store.decisions import insert_decision
 
 router = APIRouter(tags=["review"])
 Store = Annotated[Engine, Depends(store)]
@@ -54,20 +53,10 @@ def post_decisions(
     caller: Annotated[Caller, Depends(require(Role.ANALYST))],
 ) -> dict[str, Any]:
     """Record the decisions (each supersedes an earlier one on the same match); the stored ones."""
-    now, rid = datetime.now(UTC), request_id(request)
-    saved = []
-    with engine.begin() as conn:
-        for d in body.decisions:
-            made = Decision(d.subject, d.entity, d.decision, d.reason, caller.token_name, now, d.expires)
-            stored = insert_decision(conn, made)
-            record = decision_record(stored)
-            append(
-                conn,
-                who=caller.token_name,
-                action="review-decision",
-                subject=d.subject,
-                after=record,
-                request_id=rid,
-            )
-            saved.append(record)
-    return {"decisions": saved}
+    now = datetime.now(UTC)
+    made = [
+        Decision(d.subject, d.entity, d.decision, d.reason, caller.token_name, now, d.expires)
+        for d in body.decisions
+    ]
+    saved = record_decisions(engine, made, caller.token_name, request_id(request))
+    return {"decisions": [decision_record(d) for d in saved]}

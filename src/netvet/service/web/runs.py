@@ -79,7 +79,7 @@ def findings_csv(request: Request, run_id: int, who: Viewer) -> Response:
     writer = RecordWriter("csv", out)
     for record in reviewed_records(engine_of(request), run_id, today()):
         if is_kept(record, chosen):
-            writer.write(record)
+            writer.write(record.to_json())
     writer.close()
     headers = {"Content-Disposition": f'attachment; filename="run-{run_id}-findings.csv"'}
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from netvet.kb.diff import ListDiff
+from netvet.model.vocab import Verdict
 from netvet.report.charts import INK, frame
-from netvet.report.records import Record
+from netvet.report.finding_record import FindingRecord
 from netvet.service.queries import FindingFilter, RunSummary
 
 VERDICTS = ("covered", "review", "unknown", "clear")
@@ -62,18 +63,18 @@ def trend_chart(newest_first: Sequence[RunSummary]) -> str:
     return frame("Assets by verdict across runs", 9, body + run_labels(runs))
 
 
-def review_queue(records: Iterable[Record]) -> list[Record]:
+def review_queue(records: Iterable[FindingRecord]) -> list[FindingRecord]:
     """Findings waiting for a person: verdict review, a known maker, and no decision in force yet."""
     return [
         r
         for r in records
-        if r.get("verdict") == "review" and (r.get("manufacturer") or {}).get("id") and "review" not in r
+        if r.verdict is Verdict.REVIEW and r.manufacturer and r.manufacturer.id and r.review is None
     ]
 
 
-def find_asset(records: Iterable[Record], key: str) -> Record | None:
+def find_asset(records: Iterable[FindingRecord], key: str) -> FindingRecord | None:
     """The record of one asset key, or None."""
-    return next((r for r in records if r.get("asset") == key), None)
+    return next((r for r in records if r.asset == key), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,26 +85,17 @@ class PathStep:
     name: str
 
 
-def ownership_path(record: Record) -> list[PathStep]:
+def ownership_path(record: FindingRecord) -> list[PathStep]:
     """The longest ownership path a determination followed (maker -> ... -> the listed owner),
     named from the record's manufacturer and controller where they are on it."""
-    paths: list[list[str]] = [list(d.get("path") or []) for d in record.get("determinations") or []]
-    longest = max(paths, key=len, default=[])
-    names = {
-        str(e["id"]): str(e.get("name") or e["id"])
-        for e in (record.get("manufacturer"), record.get("controller"))
-        if isinstance(e, dict) and e.get("id")
-    }
+    longest = max((d.path for d in record.determinations), key=len, default=())
+    names = {p.id: p.name or p.id for p in (record.manufacturer, record.controller) if p and p.id}
     return [PathStep(step, names.get(step, step)) for step in longest]
 
 
-def list_versions_used(record: Record) -> list[tuple[str, str]]:
+def list_versions_used(record: FindingRecord) -> list[tuple[str, str]]:
     """(regime, list version) for each determination that read a list."""
-    return [
-        (d["regime"], str(d["list_version"]))
-        for d in record.get("determinations") or []
-        if d.get("list_version")
-    ]
+    return [(d.regime, d.list_version.isoformat()) for d in record.determinations if d.list_version]
 
 
 def changed_entry_ids(diff: ListDiff) -> set[str]:
@@ -111,7 +103,7 @@ def changed_entry_ids(diff: ListDiff) -> set[str]:
     return {str(e["id"]) for e in diff.added} | {c.id for c in diff.changed}
 
 
-def hit_by_change(records: Iterable[Record], diff: ListDiff) -> list[Record]:
+def hit_by_change(records: Iterable[FindingRecord], diff: ListDiff) -> list[FindingRecord]:
     """The findings whose determinations now rest on an entry the change added or changed."""
     entries = changed_entry_ids(diff)
-    return [r for r in records if any(d.get("entry") in entries for d in r.get("determinations") or [])]
+    return [r for r in records if any(d.entry in entries for d in r.determinations)]
