@@ -3,9 +3,9 @@
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -32,6 +32,7 @@ from netvet.cli.output import (
     progress_bar,
     write_output,
 )
+from netvet.batch.parquet import ParquetWriter
 from netvet.cli.review import decision_book
 from netvet.errors import UsageError
 from netvet.ingest.columns import parse_overrides
@@ -40,11 +41,14 @@ from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.mitigation import AgreementBook, with_mitigation
-from netvet.model import Verdict
+from netvet.model import Organisation, Verdict
 from netvet.pipeline.stream import ScanStream
 from netvet.report import RecordWriter, Tally, finding_record
 from netvet.review.decisions import EMPTY_BOOK, DecisionBook, review_finding
 from netvet.settings import Settings
+
+if TYPE_CHECKING:
+    from netvet.cli.spark import SparkOutput
 
 NO_AGREEMENTS = AgreementBook((), {}, {})
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
@@ -76,8 +80,15 @@ def scan(
     strict: Annotated[bool, typer.Option(help="Stop at the first bad row.")] = False,
     column: Annotated[list[str] | None, typer.Option("--map", help="FIELD=HEADER column override.")] = None,
     engine: Annotated[
-        str, typer.Option(help="auto|row|arrow: arrow streams large CSVs in batches.")
+        str,
+        typer.Option(help="auto|row|arrow|spark: arrow streams large CSVs in batches; spark runs on a cluster."),
     ] = "auto",
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Write findings as Parquet here, partitioned by verdict.")
+    ] = None,
+    spark_master: Annotated[
+        str | None, typer.Option("--spark-master", help="Spark master URL for --engine spark (default local[*]).")
+    ] = None,
     rules: Annotated[
         list[Path] | None,
         typer.Option("--rules", help="Extra fingerprints: netvet YAML, nmap-service-probes or Recog XML."),
@@ -100,6 +111,14 @@ def scan(
     settings = Settings.from_env()
     kb = with_user_rules(load_kb(settings.kb_dir or DATA_DIR), rules or [], settings, not no_auto_rules)
     day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
+    if engine == "spark":
+        from netvet.cli.spark import SparkOutput
+
+        out = SparkOutput(fmt_out, output, parquet, fail_on)
+        org = organisation(profile, federal_contractor, usf_recipient, customers)
+        regimes = jurisdiction_regimes(jurisdiction, kb.regime_kb)
+        url = db or settings.db_url
+        raise typer.Exit(run_spark(kb, day, org, regimes, url, use, spark_master, fmt, column, out, paths))
     started = datetime.now(UTC)
     tally = Tally(kb.entities)
     with progress_bar(err) as advance:
@@ -118,15 +137,37 @@ def scan(
         )
         book = decision_book(db or settings.db_url)
         agreements = AgreementBook.build(stored_agreements(db or settings.db_url), day)
-        if fmt_out is None and no_store and not book.by_match and not agreements.held:
+        if fmt_out is None and parquet is None and no_store and not book.by_match and not agreements.held:
             stream.tally_only(tally)
             run_id = None
         else:
             url = None if no_store else db or settings.db_url
-            run_id = consume(stream, tally, fmt_out, output, url, started, book, agreements)
+            run_id = consume(stream, tally, fmt_out, output, url, started, book, agreements, parquet)
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     raise typer.Exit(exit_code(stream, tally, fail_on))
+
+
+def run_spark(
+    kb: KnowledgeBase,
+    day: date,
+    org: Organisation,
+    regimes: tuple[str, ...],
+    url: str,
+    use: str | None,
+    master: str | None,
+    fmt: str,
+    column: list[str] | None,
+    out: "SparkOutput",
+    paths: list[Path],
+) -> int:
+    """`scan --engine spark`: the review decisions and agreements travel with the scan."""
+    from netvet.cli.spark import spark_scan
+    from netvet.spark.job import SparkScan
+
+    agreements = AgreementBook.build(stored_agreements(url), day)
+    job = SparkScan(kb, day, regimes, decision_book(url), agreements, use, org)
+    return spark_scan(job, [str(p) for p in paths], fmt, parse_overrides(column or []), out, master)
 
 
 def with_user_rules(
@@ -165,9 +206,12 @@ def consume(
     started: datetime,
     book: DecisionBook = EMPTY_BOOK,
     agreements: AgreementBook = NO_AGREEMENTS,
+    parquet: Path | None = None,
 ) -> int | None:
-    """Drive the stream once: count, write records, store the run; the run id when stored."""
+    """Drive the stream once: count, write records (and Parquet), store the run; the run id
+    when stored."""
     kb, day = stream.kb, stream.as_of
+    table = ParquetWriter(parquet) if parquet else None
     with open_output(output) as out:
         writer = RecordWriter(fmt, out) if fmt else None
 
@@ -180,6 +224,8 @@ def consume(
                 tally.add_finding(replace(finding, verdict=Verdict(record["verdict"])))
                 if writer:
                     writer.write(record)
+                if table:
+                    table.write(record)
                 yield record
 
         mitigated: list[str] = []
@@ -190,6 +236,8 @@ def consume(
             drain(records())
         if writer:
             writer.close()
+        if table:
+            table.close()
     print_mitigated(mitigated)
     return run_id
 
