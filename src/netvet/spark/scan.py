@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 COVERED_SHOWN = 50
+JAVA_CHARSETS = {"utf8": "utf-8", "cp1252": "windows-1252"}
 
 
 @dataclass(slots=True)
@@ -50,6 +51,7 @@ def read_csv(spark: "SparkSession", path: str) -> tuple["DataFrame", list[str], 
         header, delimiter, encoding = header_of(local)
     else:
         header, delimiter, encoding = spark.read.option("header", True).csv(path).columns, ",", "utf-8"
+    encoding = JAVA_CHARSETS.get(encoding, encoding)
     names = [f"c{i}" for i in range(len(header))] + [CORRUPT]
     schema = StructType([StructField(n, StringType()) for n in names])
     options = {"header": True, "sep": delimiter, "encoding": encoding, "escape": '"', "mode": "PERMISSIVE"}

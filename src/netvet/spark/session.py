@@ -1,6 +1,8 @@
 """The SparkSession, and clear errors when PySpark or Java is missing."""
 
+import os
 import shutil
+import sys
 from typing import TYPE_CHECKING
 
 from netvet.errors import UsageError
@@ -17,9 +19,18 @@ CONF = {
     "spark.sql.execution.arrow.maxRecordsPerBatch": "65536",
     "spark.sql.csv.parser.columnPruning.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
+    "spark.log.level": "ERROR",
+    # Inventories exported from Windows are cp1252, a charset Spark 4 reads only with this switch.
+    "spark.sql.legacy.javaCharsets": "true",
 }
-# A local master serves no one but this process: no UI, and only the loopback address.
-LOCAL_CONF = {"spark.ui.enabled": "false", "spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1"}
+# A local master serves no one but this process: no UI, only the loopback address, and the
+# workers run this interpreter (the one netvet is installed in), not whatever python3 is first
+# on PATH: PySpark reads that only from PYSPARK_PYTHON, so it is set (unless the user set it).
+LOCAL_CONF = {
+    "spark.ui.enabled": "false",
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+}
 
 
 def require_pyspark() -> None:
@@ -40,6 +51,8 @@ def spark_session(master: str | None = None, conf: dict[str, str] | None = None)
     url = master or "local[*]"
     builder = SparkSession.builder.appName("netvet").master(url)
     settings = {**CONF, **(LOCAL_CONF if url.startswith("local") else {}), **(conf or {})}
+    if url.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     for key, value in settings.items():
         builder = builder.config(key, value)
     try:
