@@ -50,8 +50,7 @@ def test_sample_inventory_equals_row_and_arrow_engines(spark: Any, job: SparkSca
     assert len(found) == len(rows) > 300
     assert without_sources(found) == without_sources(rows)
     assert found == arrow
-    widths = [i for i in result.issues if "cells, the header has" in i.message]
-    assert sorted(widths) == sorted(i for i in arrow_stream.issues if "cells, the header has" in i.message)
+    assert len([i for i in result.issues if "cells, the header has" in i.message]) == 2
     assert Counter(result.issues) == Counter(arrow_stream.issues)
     assert result.inputs == arrow_stream.inputs
 
@@ -84,7 +83,9 @@ def test_generated_200k_rows_equal_row_engine_and_summary(
     assert len(result.issues) > 0
 
 
-def test_parquet_input_equals_arrow_engine(spark: Any, job: SparkScan, kb: KnowledgeBase, tmp_path: Path) -> None:
+def test_parquet_input_equals_arrow_engine(
+    spark: Any, job: SparkScan, kb: KnowledgeBase, tmp_path: Path
+) -> None:
     from pyarrow import csv as pacsv
 
     table = pacsv.read_csv(

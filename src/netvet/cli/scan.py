@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from netvet.batch.parquet import ParquetWriter
 from netvet.cli.common import (
     Customers,
     FederalContractor,
@@ -32,7 +33,6 @@ from netvet.cli.output import (
     progress_bar,
     write_output,
 )
-from netvet.batch.parquet import ParquetWriter
 from netvet.cli.review import decision_book
 from netvet.errors import UsageError
 from netvet.ingest.columns import parse_overrides
@@ -81,13 +81,14 @@ def scan(
     column: Annotated[list[str] | None, typer.Option("--map", help="FIELD=HEADER column override.")] = None,
     engine: Annotated[
         str,
-        typer.Option(help="auto|row|arrow|spark: arrow streams large CSVs in batches; spark runs on a cluster."),
+        typer.Option(help="auto|row|arrow|spark: arrow streams large files in batches; spark runs on Spark."),
     ] = "auto",
     parquet: Annotated[
         Path | None, typer.Option("--parquet", help="Write findings as Parquet here, partitioned by verdict.")
     ] = None,
     spark_master: Annotated[
-        str | None, typer.Option("--spark-master", help="Spark master URL for --engine spark (default local[*]).")
+        str | None,
+        typer.Option("--spark-master", help="Spark master URL (default local[*])."),
     ] = None,
     rules: Annotated[
         list[Path] | None,
@@ -117,8 +118,10 @@ def scan(
         out = SparkOutput(fmt_out, output, parquet, fail_on)
         org = organisation(profile, federal_contractor, usf_recipient, customers)
         regimes = jurisdiction_regimes(jurisdiction, kb.regime_kb)
-        url = db or settings.db_url
-        raise typer.Exit(run_spark(kb, day, org, regimes, url, use, spark_master, fmt, column, out, paths))
+        store_url = db or settings.db_url
+        raise typer.Exit(
+            run_spark(kb, day, org, regimes, store_url, use, spark_master, fmt, column, out, paths)
+        )
     started = datetime.now(UTC)
     tally = Tally(kb.entities)
     with progress_bar(err) as advance:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -15,7 +16,11 @@ from netvet.errors import UsageError
 from netvet.model import Verdict
 from netvet.report import RecordWriter, Tally
 from netvet.report.summary import maker_label
-from netvet.spark.job import SparkScan
+
+if TYPE_CHECKING:
+    from netvet.cli.screen import PartyRow
+    from netvet.screen.party import Screening
+    from netvet.spark.job import SparkScan
 
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
@@ -43,6 +48,24 @@ def count_group(tally: Tally, key: str, count: int) -> None:
         tally.covered_makers[label] += count
 
 
+def screen_rows(
+    s: "Screening", rows: Sequence["PartyRow"], engine: str, master: str | None
+) -> list[dict[str, Any] | None]:
+    """Each row's screening result (None for a row without a name), here or on Spark."""
+    named = [r for r in rows if r.name]
+    parties = [(r.name, r.country, r.identifiers, r.service) for r in named]
+    if engine == "spark":
+        from netvet.spark.screen import screen_spark
+        from netvet.spark.session import spark_session
+
+        found = iter(screen_spark(spark_session(master), s, parties))
+    else:
+        from netvet.screen.party import screen_party
+
+        found = (screen_party(s, *party) for party in parties)
+    return [next(found) if r.name else None for r in rows]
+
+
 def check_parquet_folder(folder: Path | None) -> None:
     """A UsageError when --parquet names a folder that already holds files."""
     if folder is not None and folder.exists() and any(folder.iterdir()):
@@ -50,7 +73,7 @@ def check_parquet_folder(folder: Path | None) -> None:
 
 
 def spark_scan(
-    job: SparkScan,
+    job: "SparkScan",
     paths: Sequence[str],
     fmt: str,
     overrides: Mapping[str, str] | None,

@@ -54,7 +54,13 @@ def read_csv(spark: "SparkSession", path: str) -> tuple["DataFrame", list[str], 
     encoding = JAVA_CHARSETS.get(encoding, encoding)
     names = [f"c{i}" for i in range(len(header))] + [CORRUPT]
     schema = StructType([StructField(n, StringType()) for n in names])
-    options = {"header": True, "sep": delimiter, "encoding": encoding, "escape": '"', "mode": "PERMISSIVE"}
+    options: dict[str, str | bool] = {
+        "header": True,
+        "sep": delimiter,
+        "encoding": encoding,
+        "escape": '"',
+        "mode": "PERMISSIVE",
+    }
     df = spark.read.schema(schema).options(**options, columnNameOfCorruptRecord=CORRUPT).csv(path)
     return df, header, delimiter
 
