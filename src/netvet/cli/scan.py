@@ -55,7 +55,10 @@ FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
 def scan(
-    paths: Annotated[list[Path], typer.Argument(help="Input files or folders of them.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Input files or folders of them (with --engine spark, any URL Spark reads)."),
+    ],
     fmt: Annotated[
         str,
         typer.Option(
@@ -128,7 +131,7 @@ def scan(
         stream = ScanStream(
             kb,
             day,
-            expand_inputs(paths),
+            expand_inputs([Path(p) for p in paths]),
             engine,
             fmt,
             strict,
@@ -162,7 +165,7 @@ def run_spark(
     fmt: str,
     column: list[str] | None,
     out: "SparkOutput",
-    paths: list[Path],
+    paths: list[str],
 ) -> int:
     """`scan --engine spark`: the review decisions and agreements travel with the scan."""
     from netvet.cli.spark import spark_scan
@@ -170,7 +173,9 @@ def run_spark(
 
     agreements = AgreementBook.build(stored_agreements(url), day)
     job = SparkScan(kb, day, regimes, decision_book(url), agreements, use, org)
-    return spark_scan(job, [str(p) for p in paths], fmt, parse_overrides(column or []), out, master)
+    # Local folders stand for their files (row numbers are per file); URLs go to Spark as typed.
+    inputs = [str(f) for p in paths for f in (expand_inputs([Path(p)]) if Path(p).is_dir() else [p])]
+    return spark_scan(job, inputs, fmt, parse_overrides(column or []), out, master)
 
 
 def with_user_rules(
