@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from bench.make_inventory import write_inventory
 from netvet.cli import app
 from netvet.cli.spark import count_group
+from netvet.errors import UsageError
 from netvet.kb.loader import KnowledgeBase
 from netvet.pipeline.stream import ScanStream
 from netvet.report import Tally, finding_record
@@ -110,7 +111,7 @@ def test_cli_engine_spark_writes_json_and_parquet(spark: Any, tmp_path: Path) ->
     assert written.num_rows == len(out.read_text().split('"asset"')) - 1 > 300
     assert {p.name for p in folder.iterdir() if p.is_dir()} >= {"verdict=covered", "verdict=clear"}
     again = CliRunner().invoke(app, [*args, "--parquet", str(folder)])
-    assert again.exit_code == 2 and "not empty" in again.output
+    assert isinstance(again.exception, UsageError) and "not empty" in str(again.exception)
 
 
 def test_missing_pyspark_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

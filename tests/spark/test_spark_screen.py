@@ -13,8 +13,8 @@ from netvet.match import DEFAULT_THRESHOLD
 from netvet.screen.party import open_screening
 from tests.conftest import AS_OF
 
-NAMES = (
-    "supplier_id,Company,Country\n"
+HEADER = "supplier_id,Company,Country\n"
+ROWS = (
     "S1,ZTE Corporation,CN\n"
     "S2,Huawei Technologies Co. Ltd,China\n"
     "S3,,US\n"
@@ -26,7 +26,7 @@ NAMES = (
 
 def test_spark_screening_equals_the_row_path(spark: Any, kb: KnowledgeBase, tmp_path: Path) -> None:
     path = tmp_path / "suppliers.csv"
-    path.write_text(NAMES * 20, encoding="utf-8")
+    path.write_text(HEADER + ROWS * 20, encoding="utf-8")
     _, rows, _ = read_parties(path, None, None)
     screening = open_screening(kb, Purpose.PROCUREMENT, AS_OF, DEFAULT_THRESHOLD)
     on_spark = screen_rows(screening, rows, "spark", None)
