@@ -34,6 +34,7 @@ from netvet.cli.output import (
 )
 from netvet.cli.review import decision_book
 from netvet.errors import UsageError
+from netvet.findings.record import FindingRecord
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
@@ -43,7 +44,6 @@ from netvet.mitigation import AgreementBook, with_mitigation
 from netvet.model import Organisation
 from netvet.pipeline.stream import ScanStream
 from netvet.report import RecordWriter, Tally
-from netvet.report.finding_record import FindingRecord
 from netvet.report.records import record_of
 from netvet.review.decisions import EMPTY_BOOK, DecisionBook, apply_review
 from netvet.settings import Settings
