@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 
-.PHONY: demo test check bench kb clean pdf-libs test-tools fuzz serve
+.PHONY: demo test check bench bench-spark kb clean pdf-libs test-tools fuzz serve
 # Debian packages, installed when missing and this user may install them: the libraries WeasyPrint
 # loads for the PDF reports (otherwise `netvet report` says what to install), and the real tools
-# the tests run (Nmap, poppler's pdftotext/pdftoppm, Chromium for the dashboard tests).
+# the tests run (Nmap, poppler's pdftotext/pdftoppm, Chromium for the dashboard tests, the Java
+# runtime Spark's tests start).
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils sqlite3 chromium
+TEST_TOOLS := $(PDF_LIBS) nmap poppler-utils sqlite3 chromium openjdk-17-jre-headless
 # PyICU (confusable skeletons; also needed by rigour's normality) ships only as source: it builds
 # against Debian's ICU headers.
 BUILD_LIBS := libicu-dev pkg-config g++
@@ -21,7 +22,7 @@ $(STAMP): pyproject.toml
 	@if $(call APT_MISSING,$(BUILD_LIBS)); then $(call APT_INSTALL,$(BUILD_LIBS)); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,spark]'
 	touch $(STAMP)
 
 pdf-libs:
@@ -73,6 +74,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/names.py --data $(SHARED)
 	$(BIN)/python bench/service.py --data $(SHARED)
 	$(BIN)/python bench/dashboard.py
+
+# Rows/s per core of the Arrow engine and of Spark local[2] (docs/scale.md); not part of `make
+# bench`: it starts Java and takes a few minutes.
+bench-spark: $(STAMP) test-tools
+	$(BIN)/python bench/spark.py --data $(SHARED)
 
 kb: $(STAMP)
 	$(BIN)/netvet kb build --data $(SHARED)

@@ -14,8 +14,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "netvet"
 # Domain types, identifier formats, the exception tree, and the version string: they import
 # nothing of ours but each other (ids reads the model's vocabularies).
 FOUNDATION = frozenset({"model", "ids", "errors", "__version__"})
-# The pure core: observations -> attribution -> determinations. No edges, frameworks or I/O.
-CORE = FOUNDATION | {"attribute", "match", "regimes"}
+# The pure core: observations -> attribution -> determinations -> the finding's contract record.
+# No edges, frameworks or I/O.
+CORE = FOUNDATION | {"attribute", "match", "regimes", "findings"}
 # Pure steps built on the core: reports built as objects, cases, agreements, purchases, review.
 DOMAIN = CORE | {"report", "icts", "mitigation", "purchase", "review"}
 # Edges: files in, the kb, the store, the batch engines.
@@ -30,6 +31,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "settings": frozenset({"errors"}),  # read once in the adapters, passed down
     "match": FOUNDATION,
     "regimes": FOUNDATION,
+    "findings": FOUNDATION,  # the typed JSON-contract record: model types, read and written
     "attribute": FOUNDATION | {"match"},
     "review": CORE | {"report"},  # decisions re-applied to stored records (report's FindingRecord)
     "mitigation": CORE,
@@ -41,8 +43,9 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "kb": DOMAIN | {"ingest"},
     "store": DOMAIN,
     "batch": DOMAIN | {"kb", "ingest"},
-    "spark": DOMAIN | {"kb", "ingest", "batch"},
-    "pipeline": DOMAIN | {"kb", "ingest", "batch", "spark"},
+    "pipeline": DOMAIN | {"kb", "ingest", "batch", "store"},  # stored.py: a scan saved as it streams
+    "spark": DOMAIN
+    | {"kb", "ingest", "batch", "pipeline", "screen"},  # runs the pipeline's steps on executors
     "screen": DOMAIN | {"kb", "ingest"},
     "__init__": FLOW,  # the public Python API re-exports the flow
     "service": FLOW | {"settings"},  # the web adapter: never the CLI
@@ -68,7 +71,19 @@ FRAMEWORKS: dict[str, tuple[str, ...]] = {
     "yaml": ("kb/*", "ingest/*", "cli/*", "service/*"),
 }
 # Packages that compute without opening files (report/files.py is the outputs' edge).
-PURE = ("model", "ids", "attribute", "match", "regimes", "report", "icts", "mitigation", "purchase", "review")
+PURE = (
+    "model",
+    "ids",
+    "attribute",
+    "match",
+    "regimes",
+    "findings",
+    "report",
+    "icts",
+    "mitigation",
+    "purchase",
+    "review",
+)
 OUTPUT_EDGE = SRC / "report" / "files.py"
 IO_CALLS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes"})
 

@@ -2,12 +2,13 @@
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from netvet.batch.parquet import ParquetWriter
 from netvet.cli.common import (
     Customers,
     FederalContractor,
@@ -33,6 +34,7 @@ from netvet.cli.output import (
 )
 from netvet.cli.review import decision_book
 from netvet.errors import UsageError
+from netvet.findings.record import FindingRecord
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
 from netvet.kb.disk_cache import load_kb_cached
@@ -40,19 +42,25 @@ from netvet.kb.loader import DATA_DIR, KnowledgeBase
 from netvet.kb.user_rules import found_rule_files, load_rule_files
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.mitigation import AgreementBook
+from netvet.model import Organisation
 from netvet.pipeline.stored import reviewed_record, store_run
 from netvet.pipeline.stream import ScanStream
 from netvet.report import RecordWriter, Tally
-from netvet.report.finding_record import FindingRecord
 from netvet.review.decisions import EMPTY_BOOK, DecisionBook
 from netvet.settings import Settings
+
+if TYPE_CHECKING:
+    from netvet.cli.spark import SparkOutput
 
 NO_AGREEMENTS = AgreementBook((), {}, {})
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
 def scan(
-    paths: Annotated[list[Path], typer.Argument(help="Input files or folders of them.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Input files or folders of them (with --engine spark, any URL Spark reads)."),
+    ],
     fmt: Annotated[
         str,
         typer.Option(
@@ -77,8 +85,16 @@ def scan(
     strict: Annotated[bool, typer.Option(help="Stop at the first bad row.")] = False,
     column: Annotated[list[str] | None, typer.Option("--map", help="FIELD=HEADER column override.")] = None,
     engine: Annotated[
-        str, typer.Option(help="auto|row|arrow: arrow streams large CSVs in batches.")
+        str,
+        typer.Option(help="auto|row|arrow|spark: arrow streams large files in batches; spark runs on Spark."),
     ] = "auto",
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Write findings as Parquet here, partitioned by verdict.")
+    ] = None,
+    spark_master: Annotated[
+        str | None,
+        typer.Option("--spark-master", help="Spark master URL (default local[*])."),
+    ] = None,
     rules: Annotated[
         list[Path] | None,
         typer.Option("--rules", help="Extra fingerprints: netvet YAML, nmap-service-probes or Recog XML."),
@@ -106,13 +122,23 @@ def scan(
         not no_auto_rules,
     )
     day, fmt_out = as_of_date(as_of), output_format(json_, jsonl, csv_)
+    if engine == "spark":
+        from netvet.cli.spark import SparkOutput
+
+        out = SparkOutput(fmt_out, output, parquet, fail_on)
+        org = organisation(profile, federal_contractor, usf_recipient, customers)
+        regimes = jurisdiction_regimes(jurisdiction, kb.regime_kb)
+        store_url = db or settings.db_url
+        raise typer.Exit(
+            run_spark(kb, day, org, regimes, store_url, use, spark_master, fmt, column, out, paths)
+        )
     started = datetime.now(UTC)
     tally = Tally(kb.entities)
     with progress_bar(err) as advance:
         stream = ScanStream(
             kb=kb,
             as_of=day,
-            paths=expand_inputs(paths),
+            paths=expand_inputs([Path(p) for p in paths]),
             engine=engine,
             fmt=fmt,
             strict=strict,
@@ -124,15 +150,39 @@ def scan(
         )
         book = decision_book(db or settings.db_url)
         agreements = AgreementBook.build(stored_agreements(db or settings.db_url), day)
-        if fmt_out is None and no_store and not book.by_match and not agreements.held:
+        if fmt_out is None and parquet is None and no_store and not book.by_match and not agreements.held:
             stream.tally_only(tally)
             run_id = None
         else:
             url = None if no_store else db or settings.db_url
-            run_id = consume(stream, tally, fmt_out, output, url, started, book, agreements)
+            run_id = consume(stream, tally, fmt_out, output, url, started, book, agreements, parquet)
     if fmt_out is None:
         print_summary(data_console(), tally.summary(len(stream.issues)), day, run_id)
     raise typer.Exit(exit_code(stream, tally, fail_on))
+
+
+def run_spark(
+    kb: KnowledgeBase,
+    day: date,
+    org: Organisation,
+    regimes: tuple[str, ...],
+    url: str,
+    use: str | None,
+    master: str | None,
+    fmt: str,
+    column: list[str] | None,
+    out: "SparkOutput",
+    paths: list[str],
+) -> int:
+    """`scan --engine spark`: the review decisions and agreements travel with the scan."""
+    from netvet.cli.spark import spark_scan
+    from netvet.spark.job import SparkScan
+
+    agreements = AgreementBook.build(stored_agreements(url), day)
+    job = SparkScan(kb, day, regimes, decision_book(url), agreements, use, org)
+    # Local folders stand for their files (row numbers are per file); URLs go to Spark as typed.
+    inputs = [str(f) for p in paths for f in (expand_inputs([Path(p)]) if Path(p).is_dir() else [p])]
+    return spark_scan(job, inputs, fmt, parse_overrides(column or []), out, master)
 
 
 def with_user_rules(
@@ -171,11 +221,13 @@ def consume(
     started: datetime,
     book: DecisionBook = EMPTY_BOOK,
     agreements: AgreementBook = NO_AGREEMENTS,
+    parquet: Path | None = None,
 ) -> int | None:
     """Drive the stream once: review, resolve and mitigate each finding, count it, write its
-    JSON, store the run; the run id when stored."""
+    JSON (and Parquet), store the run; the run id when stored."""
     kb, day = stream.kb, stream.as_of
     mitigated: list[str] = []
+    table = ParquetWriter(parquet) if parquet else None
     with open_output(output) as out:
         writer = RecordWriter(fmt, out) if fmt else None
 
@@ -185,8 +237,12 @@ def consume(
                 if record.mitigation is not None:
                     mitigated.append(record.mitigation.status)
                 tally.add_finding(finding)
-                if writer:
-                    writer.write(record.to_json())
+                if writer or table:
+                    json_record = record.to_json()
+                    if writer:
+                        writer.write(json_record)
+                    if table:
+                        table.write(json_record)
                 yield record
 
         run_id = None
@@ -196,6 +252,8 @@ def consume(
             drain(records())
         if writer:
             writer.close()
+        if table:
+            table.close()
     print_mitigated(mitigated)
     return run_id
 

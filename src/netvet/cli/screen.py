@@ -54,20 +54,25 @@ def screen(
     as_of: Annotated[str | None, typer.Option(help="Lists and ownership as of this date.")] = None,
     db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
     fail_on: Annotated[str | None, typer.Option(help="Exit 1 on any hit (or review).")] = None,
+    engine: Annotated[str, typer.Option(help="row|spark: spark matches the names on a cluster.")] = "row",
+    spark_master: Annotated[str | None, typer.Option(help="Spark master URL (default local[*]).")] = None,
 ) -> None:
     """Screen a supplier or customer list for procurement or export, with review decisions."""
     from netvet.cli.common import as_of_date, err, output_format
     from netvet.cli.output import open_output, print_issues
     from netvet.cli.review import decision_book
+    from netvet.cli.spark import screen_rows
     from netvet.kb.screening import Purpose
-    from netvet.screen.party import open_screening, screen_party
-    from netvet.screen.rows import added_names, read_parties, row_record
+    from netvet.screen.party import open_screening
+    from netvet.screen.rows import added_names, read_parties, row_json
     from netvet.settings import Settings
 
     if purpose not in {str(p) for p in Purpose}:
         raise UsageError("--purpose takes procurement or export")
     if fail_on is not None and fail_on not in FAIL_LEVELS:
         raise UsageError("--fail-on takes hit or review")
+    if engine not in ("row", "spark"):
+        raise UsageError("--engine takes row or spark")
     fmt = output_format(json_, False, csv_) or "table"
     settings = Settings.from_env()
     headers, rows, issues = read_parties(names, column, country_column)
@@ -76,10 +81,8 @@ def screen(
         kb, Purpose(purpose), as_of_date(as_of), threshold, decision_book(db or settings.db_url)
     )
     added = added_names(headers)
-    records = [
-        row_record(r, screen_party(s, r.name, r.country, r.identifiers, r.service) if r.name else None, added)
-        for r in rows
-    ]
+    results = screen_rows(s, rows, engine, spark_master)
+    records = [row_json(r, result, added) for r, result in zip(rows, results, strict=True)]
     with open_output(output) as out:
         write_records(fmt, records, headers, added, out)
     print_issues(err, issues)

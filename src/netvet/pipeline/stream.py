@@ -8,6 +8,7 @@ from pathlib import Path
 
 from netvet.batch.decide import GroupCounts, findings_of
 from netvet.batch.engine import BatchEngine
+from netvet.batch.parquet import is_parquet, parquet_header, stream_parquet
 from netvet.batch.reader import StreamIssues, cap_batch, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
 from netvet.ingest import detect_format
@@ -44,9 +45,13 @@ class ScanStream:
     unusable: list[str] = field(default_factory=list)
 
     def engine_for(self, path: Path) -> str:
-        """'arrow' for large CSV inventories (or when asked), else 'row'."""
+        """'arrow' for large CSV inventories and any Parquet (or when asked), else 'row'."""
         if self.engine not in ENGINES:
             raise UsageError(f"--engine takes one of {', '.join(ENGINES)}")
+        if is_parquet(path):
+            if self.engine == "row":
+                raise UsageError(f"{path}: the row engine reads no Parquet; use --engine arrow")
+            return "arrow"
         if self.engine != "auto":
             return self.engine
         big = path.is_file() and path.stat().st_size >= ARROW_MIN_BYTES
@@ -112,17 +117,19 @@ class ScanStream:
         yield from result.findings
 
     def arrow_findings(self, path: Path, tally: Tally | None) -> Iterator[Finding]:
-        """The Arrow engine on one CSV; with a tally, count groups instead of yielding findings."""
+        """The Arrow engine on one CSV or Parquet inventory; with a tally, count groups instead of
+        yielding findings."""
         if self.fmt not in ("auto", "inventory"):
-            raise UsageError(f"--engine arrow reads CSV inventories, not --format {self.fmt}")
-        header, _, _ = header_of(path)
+            raise UsageError(f"--engine arrow reads CSV or Parquet inventories, not --format {self.fmt}")
+        parquet = is_parquet(path)
+        header = parquet_header(path) if parquet else header_of(path)[0]
         columns = map_columns(header, self.overrides)
         fields = dict(columns.fields)
         self.issues += duplicate_issues(str(path), 1, header, columns)
         require_identifying_column(path, 1, header, fields)
         engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use, self.organisation)
         rejected, seen, groups = StreamIssues(str(path)), 0, GroupCounts()
-        for raw in stream_csv(path, rejected):
+        for raw in stream_parquet(path) if parquet else stream_csv(path, rejected):
             batch, cut = cap_batch(raw, fields, str(path), seen)
             self.issues += cut
             rows, problems = engine.run(batch, fields, str(path), seen)

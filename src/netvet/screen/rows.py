@@ -129,7 +129,11 @@ def added_names(headers: Sequence[str]) -> dict[str, str]:
 
 def row_record(row: PartyRow, screened: PartyScreen | None, names: dict[str, str]) -> dict[str, Any]:
     """The user's cells, then what screening added (verdict 'unknown' when not screened)."""
-    result = party_screen_record(screened) if screened else None
+    return row_json(row, party_screen_record(screened) if screened else None, names)
+
+
+def row_json(row: PartyRow, result: dict[str, Any] | None, names: dict[str, str]) -> dict[str, Any]:
+    """`row_record` from the screening's JSON record (as the Spark workers send it back)."""
     best = (result or {}).get("best") or {}
     decisions = [m["decision"] for m in (result or {}).get("matches", []) if m["decision"]]
     added = {
