@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from netvet.findings.record import FindingRecord  # noqa: E402
 from netvet.mitigation import Agreement, AgreementBook, AgreementKind, with_mitigation  # noqa: E402
-from netvet.report.finding_record import FindingRecord  # noqa: E402
 from netvet.store import open_store  # noqa: E402
 from netvet.store.cases import save_case  # noqa: E402
 from tests.icts.factories import case_with  # noqa: E402

@@ -14,8 +14,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "netvet"
 # Domain types, identifier formats, the exception tree, and the version string: they import
 # nothing of ours but each other (ids reads the model's vocabularies).
 FOUNDATION = frozenset({"model", "ids", "errors", "__version__"})
-# The pure core: observations -> attribution -> determinations. No edges, frameworks or I/O.
-CORE = FOUNDATION | {"attribute", "match", "regimes"}
+# The pure core: observations -> attribution -> determinations -> the finding's contract record.
+# No edges, frameworks or I/O.
+CORE = FOUNDATION | {"attribute", "match", "regimes", "findings"}
 # Pure steps built on the core: reports built as objects, cases, agreements, purchases, review.
 DOMAIN = CORE | {"report", "icts", "mitigation", "purchase", "review"}
 # Edges: files in, the kb, the store, the batch engines.
@@ -30,10 +31,11 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "settings": frozenset({"errors"}),  # read once in the adapters, passed down
     "match": FOUNDATION,
     "regimes": FOUNDATION,
+    "findings": FOUNDATION,  # the typed JSON-contract record: model types, read and written
     "attribute": FOUNDATION | {"match"},
-    "review": CORE | {"report"},  # decisions re-applied to stored records (report's FindingRecord)
+    "review": CORE,
     "mitigation": CORE,
-    "report": CORE | {"icts"},  # report/files.py is the one module that writes files
+    "report": CORE | {"icts", "review"},  # report/files.py is the one module that writes files
     "icts": CORE,
     "purchase": CORE | {"report"},
     "ingest": DOMAIN,  # readers build the domain's own records (purchase lines, agreements)
@@ -68,7 +70,19 @@ FRAMEWORKS: dict[str, tuple[str, ...]] = {
     "yaml": ("kb/*", "ingest/*", "cli/*", "service/*"),
 }
 # Packages that compute without opening files (report/files.py is the outputs' edge).
-PURE = ("model", "ids", "attribute", "match", "regimes", "report", "icts", "mitigation", "purchase", "review")
+PURE = (
+    "model",
+    "ids",
+    "attribute",
+    "match",
+    "regimes",
+    "findings",
+    "report",
+    "icts",
+    "mitigation",
+    "purchase",
+    "review",
+)
 OUTPUT_EDGE = SRC / "report" / "files.py"
 IO_CALLS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes"})
 

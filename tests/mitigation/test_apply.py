@@ -4,11 +4,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from netvet.findings.record import FindingRecord
 from netvet.ingest.agreements import read_agreements_file
 from netvet.mitigation import Agreement, AgreementBook, AgreementKind, with_mitigation
 from netvet.mitigation.apply import bearing_on
 from netvet.report.evidence import evidence_item
-from netvet.report.finding_record import FindingRecord
 from tests.conftest import ROOT
 
 DAY = date(2026, 11, 23)

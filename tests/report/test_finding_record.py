@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from netvet.errors import RecordError
+from netvet.findings.record import FindingRecord
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Status, Verdict
 from netvet.pipeline.stream import ScanStream
-from netvet.report.finding_record import FindingRecord
 from netvet.report.records import record_of
 from tests.conftest import AS_OF, ROOT
 

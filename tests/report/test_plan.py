@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from netvet.errors import SourceError
+from netvet.findings.record import FindingRecord
 from netvet.model import Determination, Status
 from netvet.report.catalogue import STAGE_ORDER, Catalogue, parse_catalogue
-from netvet.report.finding_record import FindingRecord
 from netvet.report.plan import build_plan
 from netvet.report.run import StoredRun, records_with
 from tests.report.conftest import EXAMPLES, Store, pdf_pages, pdf_text, report, without_regime

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import Engine, text
 
 from netvet.errors import StoreError
+from netvet.findings.record import FindingRecord
 from netvet.icts.model import AssetLink, CaseEntry, EntryKind, Step
 from netvet.mitigation import Agreement, AgreementEvent, AgreementKind, EventKind
-from netvet.report.finding_record import FindingRecord
 from netvet.store import RunHeader, open_store, save_run
 from netvet.store.agreements import add_event, read_agreements, save_agreements
 from netvet.store.cases import add_entry, linked_records, list_cases, read_case, save_case

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import Engine, text, update
 
 from netvet.errors import StoreError
+from netvet.findings.record import FindingRecord
 from netvet.model import Determination, Issue, Status, Verdict
-from netvet.report.finding_record import FindingRecord
 from netvet.store import RunHeader, list_runs, load_findings, open_store, run_records, save_run
 from netvet.store.tables import assets
 

@@ -12,11 +12,11 @@ import typer
 from netvet.cli.common import as_of_date, data_console, err
 from netvet.cli.icts import Author, Db, day_option, store
 from netvet.errors import UsageError
+from netvet.findings.record import FindingRecord
 from netvet.icts.model import AssetLink, Case
 from netvet.mitigation.apply import bearing_on, summary_row
 from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
 from netvet.mitigation.state import standing
-from netvet.report.finding_record import FindingRecord
 
 mitigation_app = typer.Typer(
     no_args_is_help=True, help="Mitigation and security agreements: add, import, list, show, audit, breach."

@@ -33,6 +33,7 @@ from netvet.cli.output import (
 )
 from netvet.cli.review import decision_book
 from netvet.errors import UsageError
+from netvet.findings.record import FindingRecord
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.files import expand_inputs
 from netvet.kb.disk_cache import load_kb_cached
@@ -43,7 +44,6 @@ from netvet.mitigation import AgreementBook
 from netvet.pipeline.stored import reviewed_record, store_run
 from netvet.pipeline.stream import ScanStream
 from netvet.report import RecordWriter, Tally
-from netvet.report.finding_record import FindingRecord
 from netvet.review.decisions import EMPTY_BOOK, DecisionBook
 from netvet.settings import Settings
 

@@ -5,9 +5,9 @@ icts-791 determination gave a linked asset (its '791.103(c)(N)=S' flags), else n
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netvet.findings.record import FindingRecord
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind
 from netvet.regimes.icts_factors import CRITERIA
-from netvet.report.finding_record import FindingRecord
 
 REGIME = "icts-791"
 

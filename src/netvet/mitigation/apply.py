@@ -12,12 +12,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from netvet.findings.record import FindingRecord
 from netvet.mitigation.model import Agreement
 from netvet.mitigation.state import GRAVITY, Standing, standing
 from netvet.model.applied import AppliedMitigation
 from netvet.model.finding import Determination, Finding
 from netvet.model.vocab import Status
-from netvet.report.finding_record import FindingRecord
 
 ICTS = "icts-791"
 INFORMATIONAL = (

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from netvet.findings.record import FindingRecord
 from netvet.kb.loader import KnowledgeBase
 from netvet.mitigation import AgreementBook, with_mitigation
 from netvet.model import Finding
 from netvet.pipeline.stream import ScanStream
-from netvet.report.finding_record import FindingRecord
 from netvet.report.records import record_of
 from netvet.review.decisions import DecisionBook, apply_review
 

@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from netvet.findings.record import FindingRecord, iso
 from netvet.model import Determination, Issue, Status
-from netvet.report.finding_record import FindingRecord, iso
 from netvet.report.run import StoredRun, asset_name, determination, locator, maker_name, records_with
 from netvet.report.sites import Site
 

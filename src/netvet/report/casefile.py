@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from netvet.findings.record import FindingRecord, Json
 from netvet.icts.clocks import Clock, case_clocks
 from netvet.icts.criteria import Criterion, score_criteria
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind, Step
 from netvet.icts.records import case_record
-from netvet.report.finding_record import FindingRecord, Json
 
 
 @dataclass(frozen=True, slots=True)

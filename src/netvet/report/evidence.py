@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from netvet.errors import UsageError
+from netvet.findings.record import FindingRecord
 from netvet.model import Entity, ListVersion, Status
 from netvet.regimes.holidays import add_business_days
-from netvet.report.finding_record import FindingRecord
 from netvet.report.run import (
     StoredInput,
     StoredRun,

@@ -5,9 +5,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netvet.findings.record import FindingRecord
 from netvet.model import Status
 from netvet.report.catalogue import STAGE_ORDER, Catalogue, CostRow, Stage
-from netvet.report.finding_record import FindingRecord
 from netvet.report.run import StoredRun, asset_name, determination, records_with
 
 PLAN_REGIME, REIMBURSEMENT_REGIME = "fcc-covered-list", "fcc-reimbursement"

@@ -6,9 +6,7 @@ from datetime import date
 from typing import Any, TypedDict
 
 from netvet.attribute.unknown import explain_unknown
-from netvet.model import Determination, Entity, Evidence, Finding, Lineage, OwnershipGraph, Verdict
-from netvet.regimes.network_parts import network_part_of
-from netvet.report.finding_record import (
+from netvet.findings.record import (
     EvidenceLine,
     FindingRecord,
     Identifiers,
@@ -18,7 +16,9 @@ from netvet.report.finding_record import (
     RenewalDue,
     iso,
 )
-from netvet.report.record_json import determination_json
+from netvet.findings.to_json import determination_json
+from netvet.model import Determination, Entity, Evidence, Finding, Lineage, OwnershipGraph, Verdict
+from netvet.regimes.network_parts import network_part_of
 
 Record = dict[str, Any]
 

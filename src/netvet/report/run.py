@@ -4,8 +4,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from netvet.findings.record import FindingRecord
 from netvet.model import Determination, Issue, Status
-from netvet.report.finding_record import FindingRecord
 
 
 @dataclass(frozen=True, slots=True)

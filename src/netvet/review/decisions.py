@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from netvet.findings.record import FindingRecord
 from netvet.model.applied import AppliedReview, Decision, DecisionKind
 from netvet.model.finding import Finding
 from netvet.model.vocab import Verdict
-from netvet.report.finding_record import FindingRecord
 
 __all__ = [
     "EMPTY_BOOK",

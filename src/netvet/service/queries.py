@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from netvet.errors import LookupFailure, UsageError
+from netvet.findings.record import FindingRecord
 from netvet.kb.diff import ListDiff, diff_lists
 from netvet.kb.loader import KnowledgeBase
 from netvet.kb.versions import StoredVersion, pick_version, read_log, version_doc, versions_of
-from netvet.report.finding_record import FindingRecord
 from netvet.review.decisions import DecisionBook, review_record
 from netvet.store import read_decisions, run_records
 from netvet.store.tables import runs

@@ -25,9 +25,9 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from netvet.errors import StoreError
+from netvet.findings.record import FindingRecord
 from netvet.icts.model import AssetLink, Case, CaseEntry, EntryKind, Outcome, Step, Transaction
 from netvet.icts.records import transaction_record
-from netvet.report.finding_record import FindingRecord
 from netvet.store.decisions import with_zone
 from netvet.store.runs import stored_record
 from netvet.store.tables import assets, metadata

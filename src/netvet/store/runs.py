@@ -10,8 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from netvet import __version__
 from netvet.errors import RecordError, StoreError
+from netvet.findings.record import FindingRecord
 from netvet.model import Issue, Status, Verdict
-from netvet.report.finding_record import FindingRecord
 from netvet.store.spool import CHUNK, EncodedJSON, batched, spooled, with_run
 from netvet.store.tables import assets, determinations, inputs, issues, runs
 

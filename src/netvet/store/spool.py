@@ -15,7 +15,7 @@ from typing import IO, Any, TypeVar
 from sqlalchemy import JSON, Dialect
 from sqlalchemy.types import TypeDecorator
 
-from netvet.report.finding_record import FindingRecord
+from netvet.findings.record import FindingRecord
 
 CHUNK = 1000  # records per pickled chunk: each holds a few MB of rows in memory at a time
 T = TypeVar("T")

@@ -5,11 +5,11 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
+from netvet.findings.record import FindingRecord, Party
 from netvet.kb.diff import EntryChange, ListDiff
 from netvet.model.applied import AppliedReview, Decision, DecisionKind
 from netvet.model.finding import Determination
 from netvet.model.vocab import Status, Verdict
-from netvet.report.finding_record import FindingRecord, Party
 from netvet.service.queries import FindingFilter, RunSummary
 from netvet.service.web.views import finding_filter, hit_by_change, ownership_path, review_queue, trend_chart
 

@@ -5,10 +5,10 @@ the routes read the store and pass values in."""
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from netvet.findings.record import FindingRecord
 from netvet.kb.diff import ListDiff
 from netvet.model.vocab import Verdict
 from netvet.report.charts import INK, frame
-from netvet.report.finding_record import FindingRecord
 from netvet.service.queries import FindingFilter, RunSummary
 
 VERDICTS = ("covered", "review", "unknown", "clear")

@@ -5,9 +5,7 @@ absent from older stored runs) take their defaults, a wrong type is a RecordErro
 from collections.abc import Callable
 from typing import TypeVar
 
-from netvet.model.applied import AppliedMitigation, AppliedReview
-from netvet.model.finding import Determination
-from netvet.report.finding_record import (
+from netvet.findings.record import (
     FindingRecord,
     Json,
     LineageLine,
@@ -16,6 +14,8 @@ from netvet.report.finding_record import (
     RenewalDue,
     iso,
 )
+from netvet.model.applied import AppliedMitigation, AppliedReview
+from netvet.model.finding import Determination
 
 T = TypeVar("T")
 

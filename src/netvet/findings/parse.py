@@ -9,11 +9,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from netvet.errors import RecordError
-from netvet.model.applied import AppliedMitigation, AppliedReview, Decision, DecisionKind
-from netvet.model.finding import Determination
-from netvet.model.sources import SourceRef
-from netvet.model.vocab import Status, Verdict
-from netvet.report.finding_record import (
+from netvet.findings.record import (
     EvidenceLine,
     FindingRecord,
     Identifiers,
@@ -22,6 +18,10 @@ from netvet.report.finding_record import (
     Party,
     RenewalDue,
 )
+from netvet.model.applied import AppliedMitigation, AppliedReview, Decision, DecisionKind
+from netvet.model.finding import Determination
+from netvet.model.sources import SourceRef
+from netvet.model.vocab import Status, Verdict
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)

@@ -164,13 +164,13 @@ class FindingRecord:
 
     def to_json(self) -> Json:
         """The contract object (`review`, `verdict_before_review` and `mitigation` only when set)."""
-        from netvet.report.record_json import record_json
+        from netvet.findings.to_json import record_json
 
         return record_json(self)
 
     @classmethod
     def from_json(cls, data: object) -> "FindingRecord":
         """A record read back from its JSON object; a RecordError names the field that is wrong."""
-        from netvet.report.record_parse import parse_record
+        from netvet.findings.parse import parse_record
 
         return parse_record(data)
