@@ -44,7 +44,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "store": DOMAIN,
     "batch": DOMAIN | {"kb", "ingest"},
     "spark": DOMAIN | {"kb", "ingest", "batch"},
-    "pipeline": DOMAIN | {"kb", "ingest", "batch", "spark"},
+    "pipeline": DOMAIN | {"kb", "ingest", "batch", "spark", "store"},  # stored.py: a scan saved as it streams
     "screen": DOMAIN | {"kb", "ingest"},
     "__init__": FLOW,  # the public Python API re-exports the flow
     "service": FLOW | {"settings"},  # the web adapter: never the CLI
