@@ -5,12 +5,12 @@ from typing import Any
 
 import orjson
 
-from netvet.cli.screen import read_parties
 from netvet.cli.spark import screen_rows
 from netvet.kb.loader import KnowledgeBase
 from netvet.kb.screening import Purpose
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.screen.party import open_screening
+from netvet.screen.rows import read_parties
 from tests.conftest import AS_OF
 
 HEADER = "supplier_id,Company,Country\n"

@@ -18,8 +18,8 @@ from netvet.report import RecordWriter, Tally
 from netvet.report.summary import maker_label
 
 if TYPE_CHECKING:
-    from netvet.screen.rows import PartyRow
     from netvet.screen.party import Screening
+    from netvet.screen.rows import PartyRow
     from netvet.spark.job import SparkScan
 
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}

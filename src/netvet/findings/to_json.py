@@ -14,7 +14,7 @@ from netvet.findings.record import (
     RenewalDue,
     iso,
 )
-from netvet.model.applied import AppliedMitigation, AppliedReview
+from netvet.model.applied import AppliedMitigation, AppliedReview, Decision
 from netvet.model.finding import Determination
 
 T = TypeVar("T")
@@ -39,8 +39,12 @@ def determination_json(d: Determination) -> Json:
 
 
 def review_json(review: AppliedReview) -> Json:
-    """The decision as outputs show it."""
-    d = review.decision
+    """The decision in force on a finding, as outputs show it."""
+    return decision_json(review.decision)
+
+
+def decision_json(d: Decision) -> Json:
+    """A review decision as outputs show it (findings, screening answers, decision lists)."""
     return {
         "id": d.id,
         "subject": d.subject,

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from netvet.findings.record import FindingRecord
+from netvet.findings.to_json import decision_json
 from netvet.model.applied import AppliedReview, Decision, DecisionKind
 from netvet.model.finding import Finding
 from netvet.model.vocab import Verdict
@@ -63,17 +64,8 @@ EMPTY_BOOK = DecisionBook({})
 
 
 def decision_record(d: Decision) -> dict[str, Any]:
-    """A decision as shown in outputs."""
-    return {
-        "id": d.id,
-        "subject": d.subject,
-        "entity": d.target,
-        "decision": str(d.kind),
-        "reason": d.reason,
-        "author": d.author,
-        "made": d.created_at.isoformat(timespec="seconds"),
-        "expires": d.expires.isoformat() if d.expires else None,
-    }
+    """A decision as shown in outputs (the one shape: `findings.to_json.decision_json`)."""
+    return decision_json(d)
 
 
 def decided(decision: Decision, verdict: Verdict) -> tuple[Verdict, AppliedReview]:

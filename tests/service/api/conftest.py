@@ -38,7 +38,7 @@ def free_port() -> int:
 
 def store_demo_run(url: str, kb: object, path: Path = DEMO) -> int:
     """Scan an inventory into the store with the function `netvet scan --db` runs; the run id."""
-    stream = ScanStream(kb, AS_OF, [path])  # type: ignore[arg-type]
+    stream = ScanStream(kb=kb, as_of=AS_OF, paths=[path])  # type: ignore[arg-type]
     empty = AgreementBook((), {}, {})
     return scan_to_store(stream, url, EMPTY_BOOK, empty, datetime.now(UTC)).run_id
 

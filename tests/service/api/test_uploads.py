@@ -64,8 +64,9 @@ def test_screen_json_rows(analyst: httpx.Client, kb: object) -> None:
     data = answer.json()
     s = open_screening(kb, Purpose.PROCUREMENT, AS_OF, DEFAULT_THRESHOLD)  # type: ignore[arg-type]
     expected = screen_party(s, name, "CN")
-    assert data["rows"][0]["verdict"] == expected["verdict"] != "clear"
-    assert data["rows"][0]["entity"] == expected["best"]["entity"]["id"] == "hikvision"
+    assert expected.best is not None
+    assert data["rows"][0]["verdict"] == expected.verdict != "clear"
+    assert data["rows"][0]["entity"] == expected.best.entity.id == "hikvision"
     assert data["rows"][1]["verdict"] == "unknown"
     assert any(i["field"] == "name" for i in data["issues"])
 

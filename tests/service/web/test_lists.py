@@ -52,7 +52,7 @@ def resting_on(url: str, entry: str) -> set[str]:
         records = run_records(engine, 2)
     finally:
         engine.dispose()
-    return {r["asset"] for r in records if any(d.get("entry") == entry for d in r["determinations"])}
+    return {r.asset for r in records if any(d.entry == entry for d in r.determinations)}
 
 
 def test_list_page_shows_the_diff_and_what_it_now_hits(served: Served, with_kb_folder: None) -> None:
