@@ -140,7 +140,7 @@ def in_process_rate(url: str, path: Path, rows: int) -> float:
     kb = load_kb()
     start = time.perf_counter()
     scan_to_store(
-        ScanStream(kb, date(2026, 11, 23), [path]),
+        ScanStream(kb=kb, as_of=date(2026, 11, 23), paths=[path]),
         url,
         EMPTY_BOOK,
         AgreementBook((), {}, {}),

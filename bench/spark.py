@@ -59,7 +59,7 @@ def arrow_seconds(kb: KnowledgeBase, path: Path, out: Path) -> tuple[float, floa
     """The Arrow engine writing every finding to Parquet: wall and CPU seconds."""
     start, cpu = time.perf_counter(), time.process_time()
     writer = ParquetWriter(out)
-    for finding in ScanStream(kb, AS_OF, [path], "arrow").findings():
+    for finding in ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="arrow").findings():
         writer.write(finding_record(finding, kb.entities, kb.graph, AS_OF))
     writer.close()
     return time.perf_counter() - start, time.process_time() - cpu

@@ -32,8 +32,10 @@ def sample_as_parquet(path: Path) -> Path:
 
 def test_parquet_input_gives_the_csv_answers_row_for_row(kb: KnowledgeBase, tmp_path: Path) -> None:
     path = sample_as_parquet(tmp_path / "inventory.parquet")
-    from_csv = ScanStream(kb, AS_OF, [SAMPLE], "arrow")
-    from_parquet = ScanStream(kb, AS_OF, [path])  # auto: Parquet always goes to the Arrow engine
+    from_csv = ScanStream(kb=kb, as_of=AS_OF, paths=[SAMPLE], engine="arrow")
+    from_parquet = ScanStream(
+        kb=kb, as_of=AS_OF, paths=[path]
+    )  # auto: Parquet always goes to the Arrow engine
     a = [finding_record(f, kb.entities, kb.graph, AS_OF) for f in from_csv.findings()]
     b = [finding_record(f, kb.entities, kb.graph, AS_OF) for f in from_parquet.findings()]
     for record in b:
@@ -48,7 +50,7 @@ def test_parquet_input_gives_the_csv_answers_row_for_row(kb: KnowledgeBase, tmp_
 def test_the_row_engine_refuses_parquet(kb: KnowledgeBase, tmp_path: Path) -> None:
     path = sample_as_parquet(tmp_path / "inventory.parquet")
     with pytest.raises(UsageError, match="--engine arrow"):
-        list(ScanStream(kb, AS_OF, [path], "row").findings())
+        list(ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="row").findings())
 
 
 def test_typed_columns_are_read_as_text_and_bad_cells_are_issues(kb: KnowledgeBase, tmp_path: Path) -> None:
@@ -62,7 +64,7 @@ def test_typed_columns_are_read_as_text_and_bad_cells_are_issues(kb: KnowledgeBa
         }
     )
     pq.write_table(table, path)
-    stream = ScanStream(kb, AS_OF, [path], "arrow")
+    stream = ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="arrow")
     found = list(stream.findings())
     assert [f.observations[0].vendor for f in found] == ["Huawei", "Cisco", "ZTE"]
     assert found[0].context.acquired == date(2021, 5, 1)
@@ -79,7 +81,8 @@ def test_a_file_that_is_not_parquet_is_a_source_error(tmp_path: Path) -> None:
 
 def test_findings_written_by_verdict_read_back_whole(kb: KnowledgeBase, tmp_path: Path) -> None:
     records = [
-        finding_record(f, kb.entities, kb.graph, AS_OF) for f in ScanStream(kb, AS_OF, [SAMPLE]).findings()
+        finding_record(f, kb.entities, kb.graph, AS_OF)
+        for f in ScanStream(kb=kb, as_of=AS_OF, paths=[SAMPLE]).findings()
     ]
     writer = ParquetWriter(tmp_path / "out", rows=50)
     for record in records:

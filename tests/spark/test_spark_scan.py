@@ -25,7 +25,7 @@ SAMPLE = ROOT / "examples" / "carrier_inventory.csv"
 
 
 def engine_records(kb: KnowledgeBase, path: Path, engine: str) -> tuple[list[Record], ScanStream]:
-    stream = ScanStream(kb, AS_OF, [path], engine)
+    stream = ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine=engine)
     records = [finding_record(f, kb.entities, kb.graph, AS_OF) for f in stream.findings()]
     return records, stream
 
@@ -62,7 +62,7 @@ def test_generated_200k_rows_equal_row_engine_and_summary(
     path = tmp_path / "big.csv"
     write_inventory(path, rows=200_000, seed=13, data_dir=shared)
     found, result = spark_records(spark, job, path, "4m", tmp_path / "out")
-    row_stream = ScanStream(kb, AS_OF, [path], "row")
+    row_stream = ScanStream(kb=kb, as_of=AS_OF, paths=[path], engine="row")
     by_rows, mismatched, count = Tally(kb.entities), [], 0
     for finding, record in zip(row_stream.findings(), found, strict=True):
         by_rows.add_finding(finding)
