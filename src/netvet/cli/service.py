@@ -2,12 +2,17 @@
 FastAPI and Uvicorn are imported only inside `serve`, so `netvet --help` stays fast."""
 
 import getpass
-from typing import Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from netvet.errors import UsageError
 from netvet.ids import parse_date
+
+if TYPE_CHECKING:
+    from netvet.store import Engine
 
 DbUrl = Annotated[str | None, typer.Option(help="Store URL (default NETVET_DB_URL or sqlite:///netvet.db).")]
 token_app = typer.Typer(no_args_is_help=True, help="API tokens: create, list, revoke.")
@@ -20,6 +25,28 @@ def store_url(db: str | None) -> str:
     from netvet.settings import Settings
 
     return db or Settings.from_env().db_url
+
+
+@contextmanager
+def opened_store(db: str | None) -> Iterator["Engine"]:
+    """The store --db names (see store_url), opened (and upgraded) and disposed of afterwards."""
+    from netvet.store import open_store
+
+    engine = open_store(store_url(db))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def show_records(records: list[dict[str, object]], json_: bool, columns: tuple[str, ...]) -> None:
+    """A listing: JSON with --json, else a table of the columns."""
+    from netvet.cli.output import write_output
+
+    if json_:
+        write_output("json", records, None)
+    else:
+        print_table(records, columns)
 
 
 def cli_user() -> str:
@@ -56,18 +83,14 @@ def create(
     from netvet.cli.common import err
     from netvet.service.roles import Role
     from netvet.service.tokens import create_token
-    from netvet.store import open_store
 
     if role not in {str(r) for r in Role}:
         raise UsageError(f"--role takes viewer, analyst or admin, not '{role}'")
     day = parse_date(expires) if expires else None
     if expires and day is None:
         raise UsageError(f"--expires: not a date: '{expires}' (use YYYY-MM-DD)")
-    engine = open_store(store_url(db))
-    try:
+    with opened_store(db) as engine:
         token, secret = create_token(engine, role=Role(role), by=cli_user(), name=name, expires=day)
-    finally:
-        engine.dispose()
     err.print(f"token '{token.name}' ({token.role}) created; it is shown only once:", highlight=False)
     typer.echo(secret)
 
@@ -78,19 +101,13 @@ def list_all(
     db: DbUrl = None,
 ) -> None:
     """Every token (never its secret): role, expiry, last use, revocation."""
-    from netvet.cli.output import write_output
     from netvet.service.tokens import list_tokens
-    from netvet.store import open_store
 
-    engine = open_store(store_url(db))
-    try:
+    with opened_store(db) as engine:
         records = [token.as_json() for token in list_tokens(engine)]
-    finally:
-        engine.dispose()
-    if json_:
-        write_output("json", records, None)
-        return
-    print_table(records, ("id", "name", "role", "created_at", "expires", "last_used_at", "revoked_at"))
+    show_records(
+        records, json_, ("id", "name", "role", "created_at", "expires", "last_used_at", "revoked_at")
+    )
 
 
 def print_table(records: list[dict[str, object]], columns: tuple[str, ...]) -> None:
@@ -113,13 +130,9 @@ def revoke(
     """Revoke a token: it stops working at once and stays listed (and named in the audit log)."""
     from netvet.cli.common import err
     from netvet.service.tokens import revoke_token
-    from netvet.store import open_store
 
-    engine = open_store(store_url(db))
-    try:
+    with opened_store(db) as engine:
         revoked = revoke_token(engine, token, by=cli_user())
-    finally:
-        engine.dispose()
     err.print(f"token '{revoked.name}' revoked", highlight=False)
 
 
@@ -129,13 +142,9 @@ def verify(db: DbUrl = None) -> None:
     from netvet.cli.common import err
     from netvet.service.audit import head
     from netvet.service.audit import verify as first_bad_row
-    from netvet.store import open_store
 
-    engine = open_store(store_url(db))
-    try:
+    with opened_store(db) as engine:
         bad, (rows, last) = first_bad_row(engine), head(engine)
-    finally:
-        engine.dispose()
     if bad is not None:
         err.print(
             f"audit chain broken at row {bad.id} ({bad.action} by {bad.who} at {bad.at:%Y-%m-%d %H:%M:%S}Z)"

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from netvet.cli.service import DbUrl, cli_user, print_table, store_url
+from netvet.cli.service import DbUrl, cli_user, opened_store, show_records
 
 webhook_app = typer.Typer(no_args_is_help=True, help="Webhooks: add, list, remove.")
 
@@ -19,14 +19,10 @@ def add(
     """Subscribe a URL; prints the signing secret once, as the last line of stdout."""
     from netvet.cli.common import err
     from netvet.service.webhooks import add_webhook, parse_events
-    from netvet.store import open_store
 
     chosen = parse_events(events)
-    engine = open_store(store_url(db))
-    try:
+    with opened_store(db) as engine:
         hook, signing = add_webhook(engine, url, chosen, by=cli_user(), secret=secret)
-    finally:
-        engine.dispose()
     err.print(f"webhook {hook.id} added for {', '.join(hook.events)}; its signing secret:", highlight=False)
     typer.echo(signing)
 
@@ -37,22 +33,13 @@ def list_all(
     db: DbUrl = None,
 ) -> None:
     """Every subscription (never its secret)."""
-    from netvet.cli.output import write_output
     from netvet.service.webhooks import list_webhooks
-    from netvet.store import open_store
 
-    engine = open_store(store_url(db))
-    try:
+    with opened_store(db) as engine:
         records = [hook.as_json() for hook in list_webhooks(engine)]
-    finally:
-        engine.dispose()
-    if json_:
-        write_output("json", records, None)
-        return
-    print_table(
-        [{**r, "events": ",".join(r["events"])} for r in records],
-        ("id", "url", "events", "created_at", "created_by"),
-    )
+    # JSON keeps the events as a list; the table joins them.
+    rows = records if json_ else [{**r, "events": ",".join(r["events"])} for r in records]
+    show_records(rows, json_, ("id", "url", "events", "created_at", "created_by"))
 
 
 @webhook_app.command("remove")
@@ -63,11 +50,7 @@ def remove(
     """Unsubscribe; past deliveries stay recorded."""
     from netvet.cli.common import err
     from netvet.service.webhooks import remove_webhook
-    from netvet.store import open_store
 
-    engine = open_store(store_url(db))
-    try:
+    with opened_store(db) as engine:
         hook = remove_webhook(engine, webhook_id, by=cli_user())
-    finally:
-        engine.dispose()
     err.print(f"webhook {hook.id} ({hook.url}) removed", highlight=False)

@@ -2,6 +2,8 @@
 
 # ICTS cases and mitigation agreements define their tables on the same metadata: imported here so
 # open_store creates them.
+from sqlalchemy import Engine  # the store's handle, named for adapters that hold one
+
 import netvet.store.agreements
 import netvet.store.cases  # noqa: F401
 from netvet.store.decisions import decisions_at, read_decisions, save_decision
@@ -9,6 +11,7 @@ from netvet.store.runs import RunHeader, list_runs, load_findings, open_store, r
 from netvet.store.stored_runs import latest_run_id, read_run
 
 __all__ = [
+    "Engine",
     "RunHeader",
     "decisions_at",
     "latest_run_id",
