@@ -29,3 +29,32 @@ def test_help_imports_no_verb_and_no_pipeline() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "Commands" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+HEAVY = ("numpy", "pyarrow", "sqlalchemy", "netvet.pipeline", "netvet.kb.loader")
+
+
+def imported_after(argv: list[str]) -> tuple[str, list[str]]:
+    """The stderr of `netvet ARGV` run in a fresh interpreter, and which HEAVY modules it imported."""
+    probe = (
+        f"import sys\nfrom netvet.cli import main\nsys.argv = {['netvet', *argv]!r}\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return done.stderr, eval(done.stdout.strip().splitlines()[-1])  # noqa: S307 — our own probe's list
+
+
+@pytest.mark.parametrize("argv", [["scan", "--bogus"], ["match", "--bogus"], ["scan", "--help"], ["match"]])
+def test_usage_errors_and_verb_help_import_no_pipeline(argv: list[str]) -> None:
+    """Usage errors answer before the kb, the pipeline or the store is imported."""
+    stderr, heavy = imported_after(argv)
+    assert heavy == []
+    assert "--bogus" in stderr or argv[-1] != "--bogus"
+
+
+def test_match_default_threshold_is_the_matchers() -> None:
+    from netvet.cli.match import DEFAULT_THRESHOLD
+    from netvet.match import DEFAULT_THRESHOLD as MATCHER_DEFAULT
+
+    assert DEFAULT_THRESHOLD == MATCHER_DEFAULT

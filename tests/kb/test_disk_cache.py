@@ -1,13 +1,17 @@
 """The kb cached on disk: the same kb comes back, and a damaged, stale or foreign entry is
 ignored (and rebuilt), never trusted."""
 
+import pickle
 import shutil
+import struct
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from netvet.kb import disk_cache
+from netvet.attribute.text_names import scan_many
+from netvet.kb.cached_kb import CachedKnowledgeBase
 from netvet.kb.disk_cache import HEADER, cache_key, load_kb_cached, read_entry
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
 from netvet.match import match_name
@@ -40,8 +44,11 @@ def damaged(entry: Path, tmp_path: Path, change: str) -> Path:
     copy = tmp_path / entry.name
     shutil.copyfile(entry, copy)
     data = bytearray(copy.read_bytes())
-    if change == "payload byte":
-        data[HEADER.size + 200] ^= 0xFF
+    if change == "table byte":
+        (start,) = struct.unpack_from("<Q", data, HEADER.size - 16)
+        data[start + 10] ^= 0xFF
+    elif change == "part byte":
+        data[HEADER.size + 200] ^= 0xFF  # inside the first part (the entities)
     elif change == "truncated":
         del data[len(data) // 2 :]
     elif change == "magic":
@@ -52,9 +59,53 @@ def damaged(entry: Path, tmp_path: Path, change: str) -> Path:
     return copy
 
 
-@pytest.mark.parametrize("change", ["payload byte", "truncated", "magic", "empty"])
+@pytest.mark.parametrize("change", ["table byte", "truncated", "magic", "empty"])
 def test_damaged_entry_is_ignored(entry: Path, tmp_path: Path, change: str) -> None:
     assert read_entry(damaged(entry, tmp_path, change), cache_key(DATA_DIR)) is None
+
+
+def test_damaged_part_is_read_from_the_files_and_the_entry_dropped(entry: Path, tmp_path: Path) -> None:
+    """A part is checked when first read: its damaged bytes are never unpickled; the part comes
+    from the data files and the entry is removed, so the next run writes it again."""
+    copy = damaged(entry, tmp_path, "part byte")
+    loads: list[Path] = []
+
+    def load(directory: Path) -> KnowledgeBase:
+        loads.append(directory)
+        return load_kb(directory)
+
+    cached = read_entry(copy, cache_key(DATA_DIR), load)
+    assert cached is not None and copy.exists() and loads == []  # parts are read on first use
+    assert cached.lists == load_kb().lists and loads == []  # an undamaged part: from the entry
+    assert cached.entities == load_kb().entities
+    assert loads == [DATA_DIR] and not copy.exists()
+
+
+def test_parts_are_read_on_first_use(entry: Path) -> None:
+    """Screening a name reads the names and lists, not the IEEE or text-name parts."""
+    cached = read_entry(entry, cache_key(DATA_DIR))
+    assert isinstance(cached, CachedKnowledgeBase)
+    match_name(cached.names, "Huawei Technologies")
+    assert set(cached.read_parts()) == {"names"}
+
+
+def test_replaced_parts_leave_the_others_unread(entry: Path) -> None:
+    cached = read_entry(entry, cache_key(DATA_DIR))
+    assert cached is not None
+    changed = cached.with_parts(external=())
+    assert changed.external == () and changed.uses == load_kb().uses
+    assert isinstance(changed, CachedKnowledgeBase) and set(changed.read_parts()) == {"uses"}
+
+
+def test_cached_kb_pickles_as_a_plain_kb(entry: Path) -> None:
+    """Spark broadcasts the kb: it travels whole, its Hyperscan databases as bytes."""
+    cached = read_entry(entry, cache_key(DATA_DIR))
+    assert cached is not None
+    again = pickle.loads(pickle.dumps(cached))
+    assert type(again) is KnowledgeBase and again.lists == cached.lists
+    assert again.text is not None and cached.text is not None
+    texts = ["Huawei Technologies Co. OptiX OSN 1800", "HIKVISION DS-2CD2143G0-I camera"]
+    assert scan_many(again.text, texts) == scan_many(cached.text, texts) == scan_many(load_kb().text, texts)
 
 
 def test_entry_of_other_files_is_ignored(entry: Path) -> None:

@@ -2,7 +2,9 @@
 path asks Hyperscan (prefilter mode: a superset of matches, for every pattern it can take) which
 rules may match, then confirms each candidate with `re`, so both give identical answers."""
 
+import copyreg
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +16,37 @@ try:
     import hyperscan
 except ImportError as exc:  # the matcher still works, with re alone
     HS_UNAVAILABLE = str(exc)
+
+SCRATCH = threading.local()
+
+
+def loaded_database(blob: bytes) -> Any:
+    """A block-mode database from its serialised bytes (every database netvet compiles is
+    block mode), with scratch space for callers that do not pass their own."""
+    database = hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK)
+    database.scratch = hyperscan.Scratch(database)  # a loaded database has no scratch space yet
+    return database
+
+
+def reduced_database(database: Any) -> tuple[Any, tuple[bytes]]:
+    """How a database pickles (the kb cache, Spark's broadcast): as its serialised bytes."""
+    return loaded_database, (bytes(hyperscan.dumpb(database)),)
+
+
+def scratch_of(database: Any) -> Any:
+    """This thread's scratch space for a database: Hyperscan's scratch serves one scan at a time,
+    and the service scans in several threads at once."""
+    spaces: dict[int, tuple[Any, Any]] | None = getattr(SCRATCH, "spaces", None)
+    if spaces is None:
+        spaces = SCRATCH.spaces = {}
+    found = spaces.get(id(database))
+    if found is None or found[0] is not database:
+        found = spaces[id(database)] = (database, hyperscan.Scratch(database))
+    return found[1]
+
+
+if HS_UNAVAILABLE is None:
+    copyreg.pickle(hyperscan.Database, reduced_database)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +142,7 @@ def dump_matcher(matcher: BannerMatcher) -> bytes:
 
 def load_matcher(rules: Sequence[BannerRule], blob: bytes, always: Sequence[int]) -> BannerMatcher:
     """A matcher from rules and a cached database; `re` patterns are compiled when first tried."""
-    database = hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK) if blob else None
-    if database is not None:
-        database.scratch = hyperscan.Scratch(database)  # a loaded database has no scratch space yet
+    database = loaded_database(blob) if blob else None
     return BannerMatcher(tuple(rules), database, tuple(always))
 
 
@@ -125,5 +156,7 @@ def match_banner(matcher: BannerMatcher, banner: bytes) -> list[int]:
     if matcher.database is None:
         return match_each(matcher, banner)
     candidates: list[int] = list(matcher.always)
-    matcher.database.scan(banner, match_event_handler=lambda i, *_: candidates.append(i))
+    matcher.database.scan(
+        banner, match_event_handler=lambda i, *_: candidates.append(i), scratch=scratch_of(matcher.database)
+    )
     return sorted(i for i in set(candidates) if matcher.pattern(i).search(banner))

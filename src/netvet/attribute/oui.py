@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from netvet.ids import mac_to_int
+from netvet.model.rows import ColumnRows
 
 U64 = npt.NDArray[np.uint64]
 I32 = npt.NDArray[np.int32]
@@ -40,7 +41,7 @@ class OuiTable:
     index plus, for the 24-bit blocks that hold MA-M/MA-S/IAB assignments, two small tables
     indexed by the next 4 and 12 bits."""
 
-    rows: tuple[Assignment, ...]
+    rows: Sequence[Assignment]
     keys: dict[int, U64]
     rows_of: dict[int, I32]
     dense24: I32
@@ -66,7 +67,7 @@ class OuiTable:
         slot_of[parents] = np.arange(len(parents), dtype=np.int16)
         level28 = sub_table(keys[28], rows_of[28], slot_of, 4)
         level36 = sub_table(keys[36], rows_of[36], slot_of, 12)
-        return cls(tuple(rows), keys, rows_of, dense24, slot_of, level28, level36)
+        return cls(ColumnRows.of(Assignment, rows), keys, rows_of, dense24, slot_of, level28, level36)
 
 
 def sub_table(keys: U64, rows_of: I32, slot_of: npt.NDArray[np.int16], extra: int) -> I32:

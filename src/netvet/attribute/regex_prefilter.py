@@ -20,6 +20,8 @@ from typing import Any
 
 import ahocorasick
 
+from netvet.attribute.banners import scratch_of
+
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
@@ -195,7 +197,11 @@ def prefix_hits(
     """(offset of the key's last byte, its entry) of every prefix key found in the buffer."""
     if database is not None:
         found: list[tuple[int, Entry]] = []
-        database.scan(buffer, match_event_handler=lambda i, _f, to, *_: found.append((to - 1, values[i])))
+        database.scan(
+            buffer,
+            match_event_handler=lambda i, _f, to, *_: found.append((to - 1, values[i])),
+            scratch=scratch_of(database),
+        )
         return found
     return list(automaton.iter(buffer.decode("latin-1"))) if automaton is not None else []
 

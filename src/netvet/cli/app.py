@@ -20,7 +20,7 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "report": ("netvet.cli.report", "report", "Render a filing or evidence pack from a stored run."),
     "scan": ("netvet.cli.scan", "scan", "Attribute every asset and determine each regime as of a date."),
     "match": (
-        "netvet.cli.scan",
+        "netvet.cli.match",
         "match",
         "Screen organisation names against the kb's entities, owners and lists.",
     ),

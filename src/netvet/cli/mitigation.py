@@ -17,6 +17,7 @@ from netvet.icts.model import AssetLink, Case
 from netvet.mitigation.apply import bearing_on, summary_row
 from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
 from netvet.mitigation.state import standing
+from netvet.store.urls import holds_nothing_yet
 
 mitigation_app = typer.Typer(
     no_args_is_help=True, help="Mitigation and security agreements: add, import, list, show, audit, breach."
@@ -152,7 +153,9 @@ def breach(
 
 
 def stored_agreements(url: str) -> list[Agreement]:
-    """Every agreement in the store at url (none when a SQLite store does not exist yet)."""
+    """Every agreement in the store at url (none when it holds nothing yet)."""
+    if holds_nothing_yet(url):
+        return []
     from netvet.store.agreements import agreements_at
 
     return agreements_at(url)

@@ -1,5 +1,8 @@
-"""`netvet scan` and `netvet match`: thin adapters over the pipeline and screening; exit codes
-0 done, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error."""
+"""`netvet scan`: a thin adapter over the pipeline; exit codes 0 done, 1 findings at or above
+--fail-on, 2 bad input or usage, 3 internal error.
+
+The pipeline, the kb and the store are imported inside the functions that use them, so a usage
+error answers before any of them loads."""
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -8,13 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from netvet.batch.parquet import ParquetWriter
 from netvet.cli.common import (
     Customers,
     FederalContractor,
     Jurisdiction,
     ProfilePath,
-    Threshold,
     UsfRecipient,
     as_of_date,
     data_console,
@@ -23,36 +24,19 @@ from netvet.cli.common import (
     organisation,
     output_format,
 )
-from netvet.cli.mitigation import print_mitigated, stored_agreements
-from netvet.cli.output import (
-    open_output,
-    print_issues,
-    print_matches,
-    print_summary,
-    progress_bar,
-    write_output,
-)
-from netvet.cli.review import decision_book
 from netvet.errors import UsageError
-from netvet.findings.record import FindingRecord
-from netvet.ingest.columns import parse_overrides
-from netvet.ingest.files import expand_inputs
-from netvet.kb.disk_cache import load_kb_cached
-from netvet.kb.loader import DATA_DIR, KnowledgeBase
-from netvet.kb.user_rules import found_rule_files, load_rule_files
-from netvet.match import DEFAULT_THRESHOLD
-from netvet.mitigation import AgreementBook
-from netvet.model import Organisation
-from netvet.pipeline.stored import reviewed_record, store_run
-from netvet.pipeline.stream import ScanStream
-from netvet.report import RecordWriter, Tally
-from netvet.review.decisions import EMPTY_BOOK, DecisionBook
 from netvet.settings import Settings
 
 if TYPE_CHECKING:
     from netvet.cli.spark import SparkOutput
+    from netvet.findings.record import FindingRecord
+    from netvet.kb.loader import KnowledgeBase
+    from netvet.mitigation import AgreementBook
+    from netvet.model import Organisation
+    from netvet.pipeline.stream import ScanStream
+    from netvet.report import Tally
+    from netvet.review.decisions import DecisionBook
 
-NO_AGREEMENTS = AgreementBook((), {}, {})
 FAIL_LEVELS = {"covered": ("covered",), "review": ("covered", "review")}
 
 
@@ -114,6 +98,17 @@ def scan(
     """Attribute every asset and determine each regime as of a date."""
     if fail_on is not None and fail_on not in FAIL_LEVELS:
         raise UsageError("--fail-on takes covered or review")
+    from netvet.cli.mitigation import stored_agreements
+    from netvet.cli.output import print_summary, progress_bar
+    from netvet.cli.review import decision_book
+    from netvet.ingest.columns import parse_overrides
+    from netvet.ingest.files import expand_inputs
+    from netvet.kb.disk_cache import load_kb_cached
+    from netvet.kb.loader import DATA_DIR
+    from netvet.mitigation import AgreementBook
+    from netvet.pipeline.stream import ScanStream
+    from netvet.report import Tally
+
     settings = Settings.from_env()
     kb = with_user_rules(
         load_kb_cached(settings.kb_dir or DATA_DIR, settings.cache_dir),
@@ -162,9 +157,9 @@ def scan(
 
 
 def run_spark(
-    kb: KnowledgeBase,
+    kb: "KnowledgeBase",
     day: date,
-    org: Organisation,
+    org: "Organisation",
     regimes: tuple[str, ...],
     url: str,
     use: str | None,
@@ -175,7 +170,12 @@ def run_spark(
     paths: list[str],
 ) -> int:
     """`scan --engine spark`: the review decisions and agreements travel with the scan."""
+    from netvet.cli.mitigation import stored_agreements
+    from netvet.cli.review import decision_book
     from netvet.cli.spark import spark_scan
+    from netvet.ingest.columns import parse_overrides
+    from netvet.ingest.files import expand_inputs
+    from netvet.mitigation import AgreementBook
     from netvet.spark.job import SparkScan
 
     agreements = AgreementBook.build(stored_agreements(url), day)
@@ -186,10 +186,12 @@ def run_spark(
 
 
 def with_user_rules(
-    kb: KnowledgeBase, paths: list[Path], settings: Settings, auto: bool = True
-) -> KnowledgeBase:
+    kb: "KnowledgeBase", paths: list[Path], settings: Settings, auto: bool = True
+) -> "KnowledgeBase":
     """The kb with the user's rule files, and those found on this machine unless turned off;
     rules they hold that cannot run are counted."""
+    from netvet.kb.user_rules import found_rule_files, load_rule_files
+
     found = (
         found_rule_files(paths, settings.nmap_dir, settings.recog_dir) if auto and settings.auto_rules else []
     )
@@ -202,8 +204,10 @@ def with_user_rules(
     return loaded.kb
 
 
-def exit_code(stream: ScanStream, tally: Tally, fail_on: str | None) -> int:
+def exit_code(stream: "ScanStream", tally: "Tally", fail_on: str | None) -> int:
     """Print the input issues; 2 when an input was unusable, 1 at or above --fail-on, else 0."""
+    from netvet.cli.output import print_issues
+
     print_issues(err, stream.issues)
     if stream.unusable:
         skipped = ", ".join(stream.unusable)
@@ -213,25 +217,31 @@ def exit_code(stream: ScanStream, tally: Tally, fail_on: str | None) -> int:
 
 
 def consume(
-    stream: ScanStream,
-    tally: Tally,
+    stream: "ScanStream",
+    tally: "Tally",
     fmt: str | None,
     output: Path | None,
     url: str | None,
     started: datetime,
-    book: DecisionBook = EMPTY_BOOK,
-    agreements: AgreementBook = NO_AGREEMENTS,
+    book: "DecisionBook",
+    agreements: "AgreementBook",
     parquet: Path | None = None,
 ) -> int | None:
     """Drive the stream once: review, resolve and mitigate each finding, count it, write its
     JSON (and Parquet), store the run; the run id when stored."""
+    from netvet.batch.parquet import ParquetWriter
+    from netvet.cli.mitigation import print_mitigated
+    from netvet.cli.output import open_output
+    from netvet.pipeline.stored import reviewed_record, store_run
+    from netvet.report import RecordWriter
+
     kb, day = stream.kb, stream.as_of
     mitigated: list[str] = []
     table = ParquetWriter(parquet) if parquet else None
     with open_output(output) as out:
         writer = RecordWriter(fmt, out) if fmt else None
 
-        def records() -> Iterator[FindingRecord]:
+        def records() -> Iterator["FindingRecord"]:
             for found in stream.findings():
                 finding, record = reviewed_record(found, kb, day, book, agreements)
                 if record.mitigation is not None:
@@ -258,34 +268,7 @@ def consume(
     return run_id
 
 
-def drain(records: Iterator[FindingRecord]) -> None:
+def drain(records: Iterator["FindingRecord"]) -> None:
     """Consume a stream whose side effects are all that is wanted."""
     for _ in records:
         pass
-
-
-def match(
-    names: Annotated[list[str], typer.Argument(help="Organisation names to screen.")],
-    json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    threshold: Threshold = DEFAULT_THRESHOLD,
-    as_of: Annotated[str | None, typer.Option(help="Ownership and lists as of this date.")] = None,
-    db: Annotated[str | None, typer.Option(help="Store URL to read review decisions from.")] = None,
-    country: Annotated[str | None, typer.Option(help="The names' country (code or name).")] = None,
-    identifier: Annotated[
-        list[str] | None, typer.Option(help="SCHEME=VALUE (lei, uei, cage, fcc_grantee, iana_pen).")
-    ] = None,
-) -> None:
-    """Screen organisation names against the kb's entities, owners and lists."""
-    from netvet.cli.screen import country_option, identifier_options
-    from netvet.screen.matches import screen_name
-    from netvet.screen.records import name_screen_record
-
-    settings = Settings.from_env()
-    kb = load_kb_cached(settings.kb_dir or DATA_DIR, settings.cache_dir)
-    day, book, code = as_of_date(as_of), decision_book(db or settings.db_url), country_option(country)
-    ids = identifier_options(identifier or [])
-    results = [name_screen_record(screen_name(kb, name, day, threshold, book, code, ids)) for name in names]
-    if json_:
-        write_output("json", results, None)
-    else:
-        print_matches(data_console(), results)

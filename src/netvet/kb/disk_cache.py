@@ -4,18 +4,20 @@ re-reading, re-parsing and re-indexing every data file (seconds) on each run.
 One file per kb: `kb-<key>.pickle` under the cache folder. The key hashes the manifest, the size
 and modification time of every data file and of every netvet module, and the Python and numpy
 versions, so an edited, rebuilt or upgraded kb (or changed code) never meets an old entry.
-The file holds a header (magic, key, sha256 of the payload), the pickle, and the numpy arrays
-out of band (the IEEE dense tables are ~100 MB); the arrays are memory-mapped read-only, so a
-small scan reads only the pages it touches. A file whose header, key or checksum does not match
-is ignored and rebuilt, never trusted. Entries are written to a temporary name and renamed, so
-a reader never sees half a file.
+The file holds each kb part as a pickle of its own with its numpy arrays out of band (the IEEE
+dense tables are ~100 MB), a part table (offsets and a sha256 per part), and a header naming the
+table's place and checksum. The file is memory-mapped: the arrays are read-only views of it, and
+each part is unpickled when first read (`kb/cached_kb.py`), so `netvet match` never reads the
+IEEE or text-name parts. A file whose header, key, table or part checksum does not match is
+ignored and rebuilt, never trusted. Entries are written to a temporary name and renamed, so a
+reader never sees half a file.
 
-Frozen slotted dataclasses pickle through `dataclasses.fields()` once per object (20 µs each, and
-the kb holds ~150,000 of them); they are reduced here to their class and field values instead."""
+Frozen slotted dataclasses pickle through `dataclasses.fields()` once per object (20 µs each);
+they are reduced here to their class and field values instead, and the long runs of small records
+(IEEE assignments, registry names) are kept as columns (`model/rows.py`)."""
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import io
 import mmap
@@ -27,18 +29,20 @@ import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
 from netvet import __version__
+from netvet.attribute.text_names import compiled
+from netvet.kb.cached_kb import PARTS, CachedKnowledgeBase, Entry, Part
 from netvet.kb.loader import KnowledgeBase, load_kb
 from netvet.kb.manifest import MANIFEST, data_files
 
-MAGIC = b"NETVETKB1\n"
-HEADER = struct.Struct("<10s32s32sQ")  # magic, key, payload sha256, payload length
+MAGIC = b"NETVETKB2\n"
+# magic, key, sha256 of the part table, where the table starts, its length
+HEADER = struct.Struct("<10s32s32sQQ")
 ALIGN = 64  # out-of-band buffers start on 64-byte boundaries (numpy's preferred alignment)
-SIZE = struct.Struct("<Q")
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -83,12 +87,19 @@ class KbPickler(pickle.Pickler):
         return NotImplemented
 
 
-def dump_kb(kb: KnowledgeBase) -> tuple[bytes, list[pickle.PickleBuffer]]:
-    """The pickle of a kb and its out-of-band array buffers."""
+def dump_part(value: Any) -> tuple[bytes, list[pickle.PickleBuffer]]:
+    """The pickle of one kb part and its out-of-band array buffers."""
     buffers: list[pickle.PickleBuffer] = []
     out = io.BytesIO()
-    KbPickler(out, protocol=5, buffer_callback=buffers.append).dump(kb)
+    KbPickler(out, protocol=5, buffer_callback=buffers.append).dump(value)
     return out.getvalue(), buffers
+
+
+def cached_form(kb: KnowledgeBase) -> KnowledgeBase:
+    """The kb as its entry keeps it: the text scanner with its Hyperscan databases compiled once
+    here (seconds) instead of the Aho-Corasick automaton, which takes ~0.2 s to unpickle where a
+    serialised database loads in milliseconds (same answers; unchanged without Hyperscan)."""
+    return kb.with_parts(text=kb.text and compiled(kb.text))
 
 
 def padding(offset: int) -> bytes:
@@ -98,7 +109,6 @@ def padding(offset: int) -> bytes:
 
 def write_entry(path: Path, key: bytes, kb: KnowledgeBase) -> None:
     """Write one cache entry atomically; a cache that cannot be written only costs time later."""
-    payload, buffers = dump_kb(kb)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".part")
@@ -106,77 +116,69 @@ def write_entry(path: Path, key: bytes, kb: KnowledgeBase) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            write_body(fh, key, payload, buffers)
+            write_body(fh, key, cached_form(kb))
         os.replace(staged, path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(staged)
 
 
-def write_body(fh: io.BufferedWriter, key: bytes, payload: bytes, buffers: list[pickle.PickleBuffer]) -> None:
-    """Header, buffer count and sizes, the pickle, then each buffer aligned."""
-    table = SIZE.pack(len(buffers)) + b"".join(SIZE.pack(memoryview(b).nbytes) for b in buffers)
-    digest = hashlib.sha256(table + payload).digest()
-    fh.write(HEADER.pack(MAGIC, key, digest, len(payload)) + table + payload)
-    offset = HEADER.size + len(table) + len(payload)
-    for buffer in buffers:
-        raw = memoryview(buffer).cast("B")
-        fh.write(padding(offset))
-        offset += len(padding(offset))
-        fh.write(raw)
-        offset += raw.nbytes
+def write_body(fh: BinaryIO, key: bytes, kb: KnowledgeBase) -> None:
+    """The parts one after another (each pickle, then its buffers, aligned), then the part
+    table, then the header, written last at the start: a reader never trusts a table whose
+    checksum the header does not confirm."""
+    fh.write(b"\0" * HEADER.size)
+    offset, parts = HEADER.size, {}
+    for name in PARTS:
+        payload, buffers = dump_part(getattr(kb, name))
+        start, spans = offset, []
+        fh.write(payload)
+        offset += len(payload)
+        for buffer in buffers:
+            raw = memoryview(buffer).cast("B")
+            fh.write(padding(offset))
+            offset += len(padding(offset))
+            spans.append((offset, raw.nbytes))
+            fh.write(raw)
+            offset += raw.nbytes
+        parts[name] = (start, len(payload), hashlib.sha256(payload).digest(), tuple(spans))
+    table = pickle.dumps({"directory": str(kb.directory), "manifest": kb.manifest_sha256, "parts": parts})
+    fh.write(table)
+    fh.seek(0)
+    fh.write(HEADER.pack(MAGIC, key, hashlib.sha256(table).digest(), offset, len(table)))
 
 
-def read_entry(path: Path, key: bytes) -> KnowledgeBase | None:
-    """The kb of a cache entry, or None when the entry is missing, stale or damaged."""
+def read_entry(
+    path: Path, key: bytes, load: Callable[[Path], KnowledgeBase] = load_kb
+) -> KnowledgeBase | None:
+    """The kb of a cache entry (its parts read on first use), or None when the entry is
+    missing, stale, truncated or its part table damaged."""
     try:
         with path.open("rb") as fh:
-            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        return unpack(memoryview(mapped), key)
-    except (
-        OSError,
-        ImportError,
-        ValueError,
-        EOFError,
-        pickle.UnpicklingError,
-        struct.error,
-        TypeError,
-        AttributeError,
-    ):
+            view = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+        table = part_table(view, key)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, struct.error, TypeError, KeyError):
         return None
-
-
-def unpack(view: memoryview, key: bytes) -> KnowledgeBase | None:
-    """Check the header and checksum, then unpickle over the mapped buffers."""
-    magic, found, digest, length = HEADER.unpack_from(view, 0)
-    if magic != MAGIC or found != key:
+    if table is None:
         return None
-    (count,) = SIZE.unpack_from(view, HEADER.size)
-    sizes = [SIZE.unpack_from(view, HEADER.size + SIZE.size * (i + 1))[0] for i in range(count)]
-    start = HEADER.size + SIZE.size * (count + 1)
-    if hashlib.sha256(view[HEADER.size : start + length]).digest() != digest:
+    directory, manifest, parts = table
+    entry = Entry(view, parts, path, load, directory)
+    return CachedKnowledgeBase(entry, directory=directory, manifest_sha256=manifest)
+
+
+def part_table(view: memoryview, key: bytes) -> tuple[Path, str, dict[str, Part]] | None:
+    """The entry's directory, manifest hash and part table, checked against the header; None
+    when anything is off (a part reaching past the end of the file included)."""
+    magic, found, digest, start, length = HEADER.unpack_from(view, 0)
+    raw = view[start : start + length]
+    if magic != MAGIC or found != key or hashlib.sha256(raw).digest() != digest:
         return None
-    buffers, offset = [], start + length
-    for size in sizes:
-        offset += -offset % ALIGN
-        if offset + size > len(view):
-            return None
-        buffers.append(view[offset : offset + size])
-        offset += size
-    kb = without_gc(lambda: pickle.loads(view[start : start + length], buffers=buffers))
-    return kb if isinstance(kb, KnowledgeBase) else None
-
-
-def without_gc(call: Callable[[], Any]) -> Any:
-    """Call with the cyclic collector paused: unpickling ~150,000 objects would otherwise set off
-    collections that walk the growing heap again and again (half the load time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return call()
-    finally:
-        if enabled:
-            gc.enable()
+    doc = pickle.loads(raw)
+    parts = {name: Part(o, n, d, tuple(b)) for name, (o, n, d, b) in doc["parts"].items()}
+    spans = [(p.offset, p.length) for p in parts.values()] + [b for p in parts.values() for b in p.buffers]
+    if set(parts) != set(PARTS) or max(o + n for o, n in spans) > start:
+        return None
+    return Path(doc["directory"]), str(doc["manifest"]), parts
 
 
 def load_kb_cached(
@@ -193,7 +195,7 @@ def by_key(
 ) -> KnowledgeBase:
     """One kb per key and process: the cached entry, else loaded and cached."""
     path = cache_dir / f"kb-{key.hex()[:32]}.pickle"
-    found = read_entry(path, key)
+    found = read_entry(path, key, load)
     if found is None:
         found = load(directory)
         write_entry(path, key, found)

@@ -4,7 +4,7 @@ import csv
 import gzip
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -53,6 +53,10 @@ class KnowledgeBase:
     external: tuple[ExternalBanners, ...] = ()
     products: tuple[ProductLine, ...] = ()
     text: TextScanner | None = None
+
+    def with_parts(self, **parts: Any) -> "KnowledgeBase":
+        """The kb with some parts replaced (a kb read from its cache keeps the others unread)."""
+        return replace(self, **parts)
 
 
 def read_yaml(path: Path) -> Any:

@@ -6,7 +6,7 @@ content hash (rule_cache), so later scans load them in well under a second."""
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +114,7 @@ def load_rule_files(
         files.append(loaded)
         skipped += loaded.skipped
         external.append(ExternalBanners(path.name, loaded.matcher, claims_of(loaded.rules, resolve)))
-    return LoadedRules(replace(kb, snmp=snmp, external=tuple(external)), tuple(skipped), tuple(files))
+    return LoadedRules(kb.with_parts(snmp=snmp, external=tuple(external)), tuple(skipped), tuple(files))
 
 
 def merged_rules(snmp: SnmpRules, doc: Any, path: Path, resolve: Callable[[str], str | None]) -> SnmpRules:

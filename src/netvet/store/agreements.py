@@ -4,7 +4,6 @@ reports, breaches, cures); an import of many agreements is one transaction, all 
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +26,7 @@ from netvet.errors import StoreError
 from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
 from netvet.store.decisions import with_zone
 from netvet.store.tables import metadata
+from netvet.store.urls import holds_nothing_yet
 
 mitigation_agreements = Table(
     "mitigation_agreements",
@@ -179,10 +179,10 @@ def read_agreements(engine: Engine) -> list[Agreement]:
 
 
 def agreements_at(url: str) -> list[Agreement]:
-    """The agreements of a store, or none when the store is a SQLite file not yet created."""
+    """The agreements of a store, or none when the store holds nothing yet (settings.holds_nothing_yet)."""
     from netvet.store.runs import open_store
 
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+    if holds_nothing_yet(url):
         return []
     engine = open_store(url)
     try:

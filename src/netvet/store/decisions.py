@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -11,6 +10,7 @@ from netvet.errors import StoreError
 from netvet.review.decisions import Decision, DecisionKind, subject_key
 from netvet.store.runs import open_store
 from netvet.store.tables import review_decisions
+from netvet.store.urls import holds_nothing_yet
 
 
 def save_decision(engine: Engine, decision: Decision) -> Decision:
@@ -70,8 +70,8 @@ def with_zone(moment: datetime) -> datetime:
 
 
 def decisions_at(url: str) -> list[Decision]:
-    """The decisions of a store, or none when the store is a SQLite file not yet created."""
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+    """The decisions of a store, or none when the store holds nothing yet (settings.holds_nothing_yet)."""
+    if holds_nothing_yet(url):
         return []
     engine = open_store(url)
     try:

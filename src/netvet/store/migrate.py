@@ -50,6 +50,10 @@ def migrate(conn: Connection, before: str | None) -> None:
     """Bring the schema on `conn` from `before` to HEAD."""
     from alembic import command
 
+    # Agreements and ICTS cases define their tables on the same metadata: imported so they exist.
+    import netvet.store.agreements
+    import netvet.store.cases  # noqa: F401
+
     if before is None and not inspect(conn).get_table_names():
         metadata.create_all(conn)
         command.stamp(alembic_config(conn), HEAD)

@@ -1,0 +1,68 @@
+"""Many records of one frozen dataclass kept as columns, each record made when it is read.
+
+The kb holds ~150,000 small records (IEEE assignments, registry names) of which a scan reads a
+few hundred. Unpickling a record costs microseconds of Python work each (half a second for the
+kb), unpickling a list of strings costs almost nothing; so the cached kb keeps them as one list
+per field, and a record is built on first read and kept for the next."""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
+from typing import Any, Generic, TypeVar, overload
+
+T = TypeVar("T")
+
+
+class ColumnRows(Sequence[T], Generic[T]):
+    """An immutable sequence of records of `kind`, stored as one list per dataclass field."""
+
+    __slots__ = ("_columns", "_kind", "_made")
+
+    def __init__(self, kind: type[T], columns: tuple[list[Any], ...]) -> None:
+        self._kind = kind
+        self._columns = columns
+        self._made: dict[int, T] = {}
+
+    @classmethod
+    def of(cls, kind: type[T], records: Iterable[T]) -> "ColumnRows[T]":
+        """The records as columns (their field order)."""
+        names = [f.name for f in fields(kind)]  # type: ignore[arg-type]
+        rows = list(records)
+        return cls(kind, tuple([getattr(r, n) for r in rows] for n in names))
+
+    def __len__(self) -> int:
+        return len(self._columns[0]) if self._columns else 0
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        made = self._made.get(index)
+        if made is None:
+            if not 0 <= index < len(self):
+                raise IndexError(index)
+            made = self._made.setdefault(index, self._kind(*(c[index] for c in self._columns)))
+        return made
+
+    def __iter__(self) -> Iterator[T]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ColumnRows):
+            return self._kind is other._kind and self._columns == other._columns
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, like the lists it holds
+
+    def __repr__(self) -> str:
+        return f"ColumnRows({self._kind.__name__}, {len(self)} rows)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its kind and columns: the records are made again only when read."""
+        return (ColumnRows, (self._kind, self._columns))
