@@ -25,7 +25,7 @@ from netvet.batch.columns import (
     stripped_empty,
 )
 from netvet.batch.keys import DECIDING, ENCODED, combine
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.views import context_of, relatedness, rule_kb
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
 from netvet.model.finding import AssetContext, Organisation, verdict_of

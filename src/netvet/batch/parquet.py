@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from netvet.errors import SourceError, UsageError
+from netvet.ingest.files import is_parquet as is_parquet  # re-exported: named here first
 from netvet.ingest.files import require_file
 from netvet.report.records import Record
 from netvet.report.render import CSV_COLUMNS, csv_row
@@ -23,11 +24,6 @@ PARTITION = "verdict"
 # The verdict names the folder, as Hive-style partitioning has it; the files hold the rest.
 FLAT_COLUMNS = tuple(c for c in CSV_COLUMNS if c != PARTITION)
 FINDINGS_SCHEMA = pa.schema([(c, pa.string()) for c in (*FLAT_COLUMNS, "record")])
-
-
-def is_parquet(path: Path) -> bool:
-    """True for a Parquet file, by its name (remote paths cannot be sniffed)."""
-    return path.suffix.lower() in (".parquet", ".pq")
 
 
 def open_parquet(path: Path) -> pq.ParquetFile:

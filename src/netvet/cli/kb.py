@@ -12,7 +12,8 @@ from netvet.cli.lists import diff, versions
 from netvet.cli.output import print_issues
 from netvet.errors import UsageError
 from netvet.ids import parse_date
-from netvet.kb.loader import DATA_DIR, load_kb
+from netvet.kb.knowledge import DATA_DIR
+from netvet.kb.loader import load_kb
 from netvet.kb.lock import DEFAULT_TIMEOUT, kb_lock
 from netvet.kb.shrink import MAX_DROP
 from netvet.settings import Settings

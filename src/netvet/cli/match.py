@@ -30,7 +30,7 @@ def match(
     from netvet.cli.review import decision_book
     from netvet.cli.screen import country_option, identifier_options
     from netvet.kb.disk_cache import load_kb_cached
-    from netvet.kb.loader import DATA_DIR
+    from netvet.kb.knowledge import DATA_DIR
     from netvet.screen.matches import screen_name
     from netvet.screen.records import name_screen_record
 

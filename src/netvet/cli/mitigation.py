@@ -29,7 +29,8 @@ SUMMARY = ("agreement", "kind", "counterparty", "status", "next_audit_due", "end
 def resolved(agreements: list[Agreement]) -> list[Agreement]:
     """The agreements with their suppliers resolved to kb entities by the name matcher (said on
     stderr, one line per supplier resolved)."""
-    from netvet.kb.loader import DATA_DIR, load_kb
+    from netvet.kb.knowledge import DATA_DIR
+    from netvet.kb.loader import load_kb
     from netvet.mitigation.resolve import resolve_suppliers
     from netvet.settings import Settings
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -15,7 +15,9 @@ from rich.table import Table
 from netvet.errors import UsageError
 from netvet.model import Issue
 from netvet.model.vocab import IssueSeverity
-from netvet.report import RecordWriter, Summary
+
+if TYPE_CHECKING:
+    from netvet.report import Summary
 
 MAX_ISSUES_SHOWN = 15
 
@@ -46,6 +48,8 @@ def progress_bar(console: Console) -> Iterator[Any]:
 
 def write_output(fmt: str, records: Sequence[dict[str, Any]], path: Path | None) -> None:
     """Records to a file or stdout, through the one record writer."""
+    from netvet.report import RecordWriter
+
     with open_output(path) as out:
         writer = RecordWriter(fmt, out)
         for record in records:
@@ -53,7 +57,7 @@ def write_output(fmt: str, records: Sequence[dict[str, Any]], path: Path | None)
         writer.close()
 
 
-def print_summary(console: Console, summary: Summary, as_of: date, run_id: int | None) -> None:
+def print_summary(console: Console, summary: "Summary", as_of: date, run_id: int | None) -> None:
     """Counts by verdict, regime and manufacturer, then the covered assets."""
     stored = f", stored as run {run_id}" if run_id is not None else ""
     console.print(

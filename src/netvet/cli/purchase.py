@@ -25,7 +25,8 @@ from netvet.cli.output import open_output, print_issues, write_output
 from netvet.errors import UsageError
 from netvet.ingest.columns import parse_overrides
 from netvet.ingest.purchase import PURCHASE_SYNONYMS, read_purchase_lines
-from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.kb.knowledge import DATA_DIR, KnowledgeBase
+from netvet.kb.loader import load_kb
 from netvet.pipeline.purchase import review_kb
 from netvet.purchase import (
     Decision,

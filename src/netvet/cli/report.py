@@ -11,7 +11,8 @@ import yaml
 from netvet.cli.common import err
 from netvet.errors import SourceError, UsageError
 from netvet.ids import parse_date
-from netvet.kb.loader import DATA_DIR, load_kb
+from netvet.kb.knowledge import DATA_DIR
+from netvet.kb.loader import load_kb
 from netvet.model import Issue
 from netvet.report.annual import build_annual
 from netvet.report.catalogue import Catalogue, parse_catalogue

@@ -30,7 +30,7 @@ from netvet.settings import Settings
 if TYPE_CHECKING:
     from netvet.cli.spark import SparkOutput
     from netvet.findings.record import FindingRecord
-    from netvet.kb.loader import KnowledgeBase
+    from netvet.kb.knowledge import KnowledgeBase
     from netvet.mitigation import AgreementBook
     from netvet.model import Organisation
     from netvet.pipeline.stream import ScanStream
@@ -104,7 +104,7 @@ def scan(
     from netvet.ingest.columns import parse_overrides
     from netvet.ingest.files import expand_inputs
     from netvet.kb.disk_cache import load_kb_cached
-    from netvet.kb.loader import DATA_DIR
+    from netvet.kb.knowledge import DATA_DIR
     from netvet.mitigation import AgreementBook
     from netvet.pipeline.stream import ScanStream
     from netvet.report import Tally

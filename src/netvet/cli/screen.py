@@ -12,7 +12,6 @@ from netvet.cli.common import Threshold
 from netvet.errors import UsageError
 from netvet.match import DEFAULT_THRESHOLD, country_code, identifier_pair
 from netvet.match.context import SCHEMES
-from netvet.report.cells import safe_row
 
 FAIL_LEVELS = {"hit": ("hit",), "review": ("hit", "review")}
 
@@ -31,6 +30,8 @@ def write_csv(
     records: Sequence[dict[str, Any]], headers: Sequence[str], names: dict[str, str], out: Any
 ) -> None:
     """The user's columns then the added ones, one row per input row; no cell can start a formula."""
+    from netvet.report.cells import safe_row
+
     columns = [*headers, *names.values()]
     writer = csv.writer(out)
     writer.writerow(safe_row(columns))
@@ -92,7 +93,8 @@ def screen(
 
 def load_screen_kb(kb_dir: Path | None, purpose: Any) -> Any:
     """The kb; export screening without any export list imported is a usage error, not 'clear'."""
-    from netvet.kb.loader import DATA_DIR, load_kb
+    from netvet.kb.knowledge import DATA_DIR
+    from netvet.kb.loader import load_kb
     from netvet.kb.screening import load_screening
 
     kb = load_kb(kb_dir or DATA_DIR)

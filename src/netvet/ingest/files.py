@@ -8,6 +8,11 @@ from netvet.errors import SourceError
 NUL_SNIFF = 4096
 
 
+def is_parquet(path: Path) -> bool:
+    """True for a Parquet file, by its name (remote paths cannot be sniffed)."""
+    return path.suffix.lower() in (".parquet", ".pq")
+
+
 def require_file(path: Path) -> None:
     """A SourceError saying why `path` cannot be read as a file: missing, a folder, a symlink
     loop, not a regular file (a pipe or device), or unreadable."""

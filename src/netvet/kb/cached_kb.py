@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 
 # Every field of the kb but these two is a part of its own.
 PLAIN = ("directory", "manifest_sha256")

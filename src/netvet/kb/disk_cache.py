@@ -19,6 +19,7 @@ they are reduced here to their class and field values instead, and the long runs
 import contextlib
 import dataclasses
 import hashlib
+import importlib.util
 import io
 import mmap
 import os
@@ -31,12 +32,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import numpy as np
-
 from netvet import __version__
-from netvet.attribute.text_names import compiled
 from netvet.kb.cached_kb import PARTS, CachedKnowledgeBase, Entry, Part
-from netvet.kb.loader import KnowledgeBase, load_kb
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.manifest import MANIFEST, data_files
 
 MAGIC = b"NETVETKB2\n"
@@ -44,18 +42,32 @@ MAGIC = b"NETVETKB2\n"
 HEADER = struct.Struct("<10s32s32sQQ")
 ALIGN = 64  # out-of-band buffers start on 64-byte boundaries (numpy's preferred alignment)
 PACKAGE = Path(__file__).resolve().parents[1]
+# Libraries whose objects the entry holds (numpy arrays, Hyperscan databases, the automaton of
+# the regex prefilter): an upgraded one never meets an entry its old version wrote.
+LIBRARIES = ("numpy", "hyperscan", "ahocorasick")
 
 
 def cache_key(directory: Path) -> bytes:
     """What the cached kb depends on: the manifest, every data file's size and mtime, and the
-    code that shapes the pickled objects (netvet's own modules, Python and numpy versions)."""
-    versions = f"netvet {__version__}; Python {platform.python_version()}; numpy {np.__version__}"
-    digest = hashlib.sha256(versions.encode())
+    code that shapes the pickled objects (netvet's own modules, Python, and the libraries whose
+    objects the entry holds)."""
+    digest = hashlib.sha256(f"netvet {__version__}; Python {platform.python_version()}".encode())
     digest.update((directory / MANIFEST).read_bytes())
-    for root, path in [(directory, p) for p in data_files(directory)] + [(PACKAGE, p) for p in code_files()]:
+    files = [(directory, p) for p in data_files(directory)] + [(PACKAGE, p) for p in code_files()]
+    for root, path in files:
         stat, name = path.stat(), path.relative_to(root).as_posix()
         digest.update(f"{name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    for path in library_files():
+        stat = path.stat()
+        digest.update(f"{path} {stat.st_size} {stat.st_mtime_ns}\n".encode())
     return digest.digest()
+
+
+def library_files() -> list[Path]:
+    """The installed module file of each library in LIBRARIES (found, not imported: numpy alone
+    takes 60 ms to import, and `netvet match` needs none of them)."""
+    found = [importlib.util.find_spec(name) for name in LIBRARIES]
+    return [Path(spec.origin) for spec in found if spec is not None and spec.origin]
 
 
 def code_files() -> list[Path]:
@@ -99,6 +111,8 @@ def cached_form(kb: KnowledgeBase) -> KnowledgeBase:
     """The kb as its entry keeps it: the text scanner with its Hyperscan databases compiled once
     here (seconds) instead of the Aho-Corasick automaton, which takes ~0.2 s to unpickle where a
     serialised database loads in milliseconds (same answers; unchanged without Hyperscan)."""
+    from netvet.attribute.text_names import compiled
+
     return kb.with_parts(text=kb.text and compiled(kb.text))
 
 
@@ -149,7 +163,7 @@ def write_body(fh: BinaryIO, key: bytes, kb: KnowledgeBase) -> None:
 
 
 def read_entry(
-    path: Path, key: bytes, load: Callable[[Path], KnowledgeBase] = load_kb
+    path: Path, key: bytes, load: Callable[[Path], KnowledgeBase] | None = None
 ) -> KnowledgeBase | None:
     """The kb of a cache entry (its parts read on first use), or None when the entry is
     missing, stale, truncated or its part table damaged."""
@@ -162,7 +176,7 @@ def read_entry(
     if table is None:
         return None
     directory, manifest, parts = table
-    entry = Entry(view, parts, path, load, directory)
+    entry = Entry(view, parts, path, load or from_files, directory)
     return CachedKnowledgeBase(entry, directory=directory, manifest_sha256=manifest)
 
 
@@ -182,11 +196,18 @@ def part_table(view: memoryview, key: bytes) -> tuple[Path, str, dict[str, Part]
 
 
 def load_kb_cached(
-    directory: Path, cache_dir: Path, load: Callable[[Path], KnowledgeBase] = load_kb
+    directory: Path, cache_dir: Path, load: Callable[[Path], KnowledgeBase] | None = None
 ) -> KnowledgeBase:
     """The kb of a data folder: from the cache when an entry for exactly these files exists,
     else loaded (and checked against its manifest) with `load` and cached for the next run."""
-    return by_key(directory, cache_dir, cache_key(directory), load)
+    return by_key(directory, cache_dir, cache_key(directory), load or from_files)
+
+
+def from_files(directory: Path) -> KnowledgeBase:
+    """The kb loaded from its data files (kb/loader.py: imported only when an entry is missing)."""
+    from netvet.kb.loader import load_kb
+
+    return load_kb(directory)
 
 
 @cache

@@ -10,8 +10,9 @@ from pathlib import Path
 from netvet.errors import KnowledgeBaseError, UsageError, registry_entry
 from netvet.kb.build import build_1260h, build_fcc_list, build_registry, entity_resolver
 from netvet.kb.importers.dod_1260h import slug
+from netvet.kb.knowledge import DATA_DIR
 from netvet.kb.list_docs import build_csl_lists, build_user_list
-from netvet.kb.loader import DATA_DIR, load_kb
+from netvet.kb.loader import load_kb
 from netvet.kb.lock import DEFAULT_TIMEOUT, kb_lock
 from netvet.kb.manifest import read_manifest, sha256_of, write_manifest
 from netvet.kb.paths import checked_list_id

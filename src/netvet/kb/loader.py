@@ -4,68 +4,26 @@ import csv
 import gzip
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import yaml
-
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
-from netvet.attribute.external import ExternalBanners
 from netvet.attribute.snmp import DescrRule, ObjectIdRule, SnmpRules
-from netvet.attribute.text_names import TextScanner
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.jurisdictions import load_instruments
+from netvet.kb.knowledge import DATA_DIR as DATA_DIR  # re-exported: where callers look for them
+from netvet.kb.knowledge import KnowledgeBase as KnowledgeBase
 from netvet.kb.manifest import verify_manifest
+from netvet.kb.parse import SAFE_LOADER as SAFE_LOADER  # re-exported with read_yaml
 from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
+from netvet.kb.parse import read_yaml as read_yaml
 from netvet.kb.products import load_products
 from netvet.kb.text_scanner import COMMON_WORDS, TEXT_NAMES, load_common_words, load_text_names, text_scanner
-from netvet.match import NameIndex, build_index
-from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph, ProductLine
+from netvet.match import build_index
+from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph
 from netvet.regimes import RegimeKB, UseRules
-
-DATA_DIR = Path(__file__).parent / "data"
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True, slots=True)
-class KnowledgeBase:
-    """Every kb part, loaded and indexed."""
-
-    directory: Path
-    manifest_sha256: str
-    entities: dict[str, Entity]
-    edges: tuple[OwnershipEdge, ...]
-    brands: tuple[Brand, ...]
-    graph: OwnershipGraph
-    lists: dict[str, ListVersion]
-    adversaries: dict[str, date]
-    uses: UseRules
-    categories: dict[str, Category]
-    models: ModelRules
-    oui: OuiTable
-    names: NameIndex
-    regime_kb: RegimeKB
-    snmp: SnmpRules
-    external: tuple[ExternalBanners, ...] = ()
-    products: tuple[ProductLine, ...] = ()
-    text: TextScanner | None = None
-
-    def with_parts(self, **parts: Any) -> "KnowledgeBase":
-        """The kb with some parts replaced (a kb read from its cache keeps the others unread)."""
-        return replace(self, **parts)
-
-
-def read_yaml(path: Path) -> Any:
-    """A YAML document; errors name the file."""
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 — a safe loader (libyaml's when built)
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"{path}: cannot read: {exc}") from exc
 
 
 def load_entities(path: Path) -> tuple[dict[str, Entity], tuple[OwnershipEdge, ...], tuple[Brand, ...]]:
@@ -146,6 +104,7 @@ def load_catalogue(path: Path) -> dict[str, tuple[CatalogueModel, ...]]:
 def load_snmp(directory: Path, entities: Mapping[str, Entity]) -> SnmpRules:
     """Enterprise numbers (from the snapshot), agent numbers and sysDescr rules (snmp.yaml)."""
     doc = read_yaml(directory / "snmp.yaml")
+    import pyarrow as pa
     from pyarrow import csv as pacsv
 
     strings = {c: pa.string() for c in ("organization", "entity")}
@@ -178,6 +137,7 @@ def object_id_rule(row: Mapping[str, Any]) -> ObjectIdRule:
 
 def load_registry(path: Path) -> OuiTable:
     """The IEEE registry snapshot as a lookup table (read with Arrow: 57k rows)."""
+    import pyarrow as pa
     from pyarrow import csv as pacsv
 
     strings = {c: pa.string() for c in ("assignment", "registry", "organization", "country", "entity")}

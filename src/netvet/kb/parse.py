@@ -2,7 +2,10 @@
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
+
+import yaml
 
 from netvet.errors import KnowledgeBaseError
 from netvet.ids import parse_date
@@ -18,6 +21,18 @@ from netvet.model import (
     ServiceType,
     Source,
 )
+
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML document; errors name the file."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 — a safe loader (libyaml's when built)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read: {exc}") from exc
+
 
 T = TypeVar("T")
 Doc = Mapping[str, Any]

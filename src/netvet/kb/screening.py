@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from netvet.errors import KnowledgeBaseError
-from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb, read_yaml
+from netvet.kb.knowledge import DATA_DIR, KnowledgeBase
+from netvet.kb.parse import read_yaml
 from netvet.match import NameIndex, build_index
 from netvet.model import Designation, Entity
 
@@ -104,14 +105,20 @@ class ListTargets:
     index: NameIndex
 
 
+# (kb folder, manifest sha256) -> its list targets: built once per kb as its manifest stands.
+TARGETS: dict[tuple[Path, str], ListTargets] = {}
+
+
 def list_targets(kb: KnowledgeBase) -> ListTargets:
     """The name index over the kb's list entries (built once per kb folder and manifest)."""
-    return targets_of(kb.directory, kb.manifest_sha256)
+    key = (kb.directory, kb.manifest_sha256)
+    found = TARGETS.get(key)
+    if found is None:
+        found = TARGETS.setdefault(key, targets_of(kb))
+    return found
 
 
-@cache
-def targets_of(directory: Path, manifest_sha256: str) -> ListTargets:
-    """The name index over the list entries of one kb folder as its manifest stands."""
-    kb = load_kb(directory)
+def targets_of(kb: KnowledgeBase) -> ListTargets:
+    """The name index over the list entries of a kb."""
     entries = {target_id(e): e for listed in kb.lists.values() for e in listed.entries if e.names}
     return ListTargets(entries, build_index(entry_party(e) for e in entries.values()))

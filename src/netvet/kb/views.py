@@ -6,7 +6,7 @@ from datetime import date
 from netvet.attribute import RuleKB
 from netvet.attribute.fuse import Related
 from netvet.attribute.rules import brand_key
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.match import CachedMatcher, match_name
 from netvet.model import AssetContext, Observation, Organisation
 from netvet.regimes import classify_use

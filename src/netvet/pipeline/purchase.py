@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from netvet.ingest.approved import read_register
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.views import relatedness, rule_kb
 from netvet.model import Issue
 from netvet.purchase import ApprovalRegister, ConditionalApproval, QualifiedList, ReviewKB

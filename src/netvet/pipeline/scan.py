@@ -9,7 +9,7 @@ from pathlib import Path
 
 from netvet.attribute import attribute
 from netvet.ingest import detect_format, read_source
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.views import UNKNOWN_ORGANISATION, context_of, relatedness, rule_kb
 from netvet.model import Finding, Issue, Observation, Organisation, verdict_of
 from netvet.regimes import REGIMES, determine_all

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from netvet.findings.record import FindingRecord
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.mitigation import AgreementBook, with_mitigation
 from netvet.model import Finding
 from netvet.pipeline.stream import ScanStream

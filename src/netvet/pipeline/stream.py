@@ -6,15 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from netvet.batch.decide import GroupCounts, findings_of
-from netvet.batch.engine import BatchEngine
-from netvet.batch.parquet import is_parquet, parquet_header, stream_parquet
-from netvet.batch.reader import StreamIssues, cap_batch, header_of, stream_csv
 from netvet.errors import SourceError, UsageError
 from netvet.ingest import detect_format
 from netvet.ingest.columns import duplicate_issues, map_columns
+from netvet.ingest.files import is_parquet
 from netvet.ingest.inventory import require_identifying_column
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.model import Finding, Issue, Organisation
 from netvet.model.vocab import IssueSeverity
 from netvet.pipeline.scan import InputFile, Progress, scan_paths, sha256_file
@@ -118,7 +115,12 @@ class ScanStream:
 
     def arrow_findings(self, path: Path, tally: Tally | None) -> Iterator[Finding]:
         """The Arrow engine on one CSV or Parquet inventory; with a tally, count groups instead of
-        yielding findings."""
+        yielding findings. (The engine and pyarrow are imported here, when an input runs on it.)"""
+        from netvet.batch.decide import GroupCounts, findings_of
+        from netvet.batch.engine import BatchEngine
+        from netvet.batch.parquet import parquet_header, stream_parquet
+        from netvet.batch.reader import StreamIssues, cap_batch, header_of, stream_csv
+
         if self.fmt not in ("auto", "inventory"):
             raise UsageError(f"--engine arrow reads CSV or Parquet inventories, not --format {self.fmt}")
         parquet = is_parquet(path)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.match import NameMatch, match_name
 from netvet.model import Designation, Entity, Scope
 from netvet.regimes.entities import link_on

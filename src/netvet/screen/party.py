@@ -5,7 +5,7 @@ each list entry read for what a hit on it means for the purpose, and list entrie
 from dataclasses import dataclass, replace
 from datetime import date
 
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.screening import (
     Effect,
     ListRole,

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from netvet.errors import LookupFailure, UsageError
 from netvet.findings.record import FindingRecord
 from netvet.kb.diff import ListDiff, diff_lists
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.versions import StoredVersion, pick_version, read_log, version_doc, versions_of
 from netvet.review.decisions import DecisionBook, review_record
 from netvet.store import read_decisions, run_records

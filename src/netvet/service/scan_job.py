@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from netvet.errors import UsageError
-from netvet.kb.loader import DATA_DIR, KnowledgeBase
+from netvet.kb.knowledge import DATA_DIR, KnowledgeBase
 from netvet.mitigation import AgreementBook
 from netvet.model import Organisation, Verdict
 from netvet.pipeline.stored import StoredScan, scan_to_store

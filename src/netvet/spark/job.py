@@ -18,7 +18,7 @@ from netvet.batch.decide import findings_of
 from netvet.batch.engine import BatchEngine
 from netvet.batch.parquet import FLAT_COLUMNS, flat_record
 from netvet.batch.reader import cap_batch
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.mitigation import AgreementBook
 from netvet.model import Finding, Issue, Organisation, Status, Verdict
 from netvet.model.vocab import IssueSeverity

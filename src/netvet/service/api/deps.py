@@ -7,7 +7,8 @@ from pathlib import Path
 from fastapi import Request
 from sqlalchemy import Engine
 
-from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
+from netvet.kb.knowledge import DATA_DIR, KnowledgeBase
+from netvet.kb.loader import load_kb
 from netvet.review.decisions import DecisionBook
 from netvet.settings import Settings
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from sqlalchemy import Engine
 
 from netvet.kb.diff import diff_record
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.service.api.deps import knowledge, loaded_kb, settings, store, today
 from netvet.service.api.errors import bad_request
 from netvet.service.audit import append

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.match import DEFAULT_THRESHOLD, country_code
 from netvet.review.decisions import DecisionBook
 from netvet.screen.matches import screen_name

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, Response
 from sqlalchemy import Engine
 from starlette.background import BackgroundTask
 
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.service.api.deps import knowledge, store, today
 from netvet.service.api.errors import bad_request, not_found
 from netvet.service.auth import Role, require

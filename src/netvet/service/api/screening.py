@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 
 from netvet.ids import parse_date
-from netvet.kb.loader import KnowledgeBase
+from netvet.kb.knowledge import KnowledgeBase
 from netvet.match import DEFAULT_THRESHOLD
 from netvet.model import Issue
 from netvet.service.api.deps import decision_book, knowledge, store, today
