@@ -18,8 +18,9 @@ import numpy as np
 
 from netvet.attribute.banners import HS_UNAVAILABLE, scratch_of
 from netvet.attribute.regex_prefilter import RegexFilter, build_filter, candidates, with_databases
+from netvet.attribute.text_tables import KeyShapes, LazyPatterns, Shape
 from netvet.model import MatchKind, ProductLine
-from netvet.model.rows import ColumnRows
+from netvet.model.rows import ColumnRows, PackedStrings
 
 # Texts are joined by two separator bytes: they fold to two spaces, which no literal holds, so
 # no hit spans two texts.
@@ -62,9 +63,6 @@ class TextHit:
     seen: str
 
 
-Shape = tuple[int, int, bool, bool]  # name index, literal length, is a prefix, must be capitals
-
-
 @dataclass(frozen=True, slots=True)
 class TextScanner:
     """The literal keys and their names, the Aho-Corasick automaton over the keys (always) or a
@@ -73,10 +71,10 @@ class TextScanner:
     match (None: every regex scans the whole batch, the reference path)."""
 
     names: Sequence[TextName]
-    keys: tuple[str, ...]
-    shapes: tuple[tuple[Shape, ...], ...]
+    keys: Sequence[str]
+    shapes: Sequence[tuple[Shape, ...]]
     automaton: Any
-    regexes: tuple[tuple[re.Pattern[bytes], int], ...] = ()
+    regexes: Sequence[tuple[re.Pattern[bytes], int]] = ()
     database: Any = None
     prefilter: RegexFilter | None = None
 
@@ -98,8 +96,8 @@ def build_scanner(names: tuple[TextName, ...], products: tuple[ProductLine, ...]
     grouped: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         grouped.setdefault(key_of(name), []).append(index)
-    keys = tuple(grouped)
-    shapes = tuple(
+    keys = PackedStrings.of(grouped)
+    shapes = KeyShapes.of(
         tuple((i, len(names[i].literal), names[i].prefix, names[i].upper_only) for i in grouped[k])
         for k in keys
     )
@@ -110,10 +108,9 @@ def build_scanner(names: tuple[TextName, ...], products: tuple[ProductLine, ...]
         automaton.make_automaton()
     rows = [p for p in products if p.match is MatchKind.REGEX]
     regex_names = tuple(TextName(fold(p.name), p.maker, Registry.PRODUCT, p.name, product=p) for p in rows)
-    regexes = tuple(
-        (re.compile((p.pattern or "").encode(), re.IGNORECASE), len(names) + i) for i, p in enumerate(rows)
-    )
-    prefilter = build_filter(((p.pattern, p.flags) for p, _ in regexes), FOLD)
+    compiled = [re.compile((p.pattern or "").encode(), re.IGNORECASE) for p in rows]
+    regexes = LazyPatterns([(c.pattern, c.flags, len(names) + i) for i, c in enumerate(compiled)])
+    prefilter = build_filter(((c.pattern, c.flags) for c in compiled), FOLD)
     return TextScanner(
         ColumnRows.of(TextName, (*names, *regex_names)),
         keys,

@@ -5,6 +5,7 @@ few hundred. Unpickling a record costs microseconds of Python work each (half a 
 kb), unpickling a list of strings costs almost nothing; so the cached kb keeps them as one list
 per field, and a record is built on first read and kept for the next."""
 
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any, Generic, TypeVar, overload
@@ -12,12 +13,63 @@ from typing import Any, Generic, TypeVar, overload
 T = TypeVar("T")
 
 
+class PackedStrings(Sequence[str]):
+    """Many strings as one string and the offset where each ends: unpickled at once, where a
+    list of 90,000 strings makes 90,000 objects."""
+
+    __slots__ = ("_ends", "_joined")
+
+    def __init__(self, joined: str, ends: "array[int]") -> None:
+        self._joined, self._ends = joined, ends
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> "PackedStrings":
+        """The strings packed, in order."""
+        ends, end, parts = array("q"), 0, []
+        for text in texts:
+            parts.append(text)
+            end += len(text)
+            ends.append(end)
+        return cls("".join(parts), ends)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        end = self._ends[index]  # raises IndexError, and takes negative indexes, as a list does
+        start = self._ends[index - 1] if index % len(self._ends) else 0
+        return self._joined[start:end]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedStrings):
+            return self._joined == other._joined and self._ends == other._ends
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PackedStrings, (self._joined, self._ends))
+
+
+def column_of(values: list[Any]) -> Sequence[Any]:
+    """A column as it is best kept: packed when every value is a string, else the list."""
+    return PackedStrings.of(values) if values and all(type(v) is str for v in values) else values
+
+
 class ColumnRows(Sequence[T], Generic[T]):
     """An immutable sequence of records of `kind`, stored as one list per dataclass field."""
 
     __slots__ = ("_columns", "_kind", "_made")
 
-    def __init__(self, kind: type[T], columns: tuple[list[Any], ...]) -> None:
+    def __init__(self, kind: type[T], columns: tuple[Sequence[Any], ...]) -> None:
         self._kind = kind
         self._columns = columns
         self._made: dict[int, T] = {}
@@ -27,7 +79,7 @@ class ColumnRows(Sequence[T], Generic[T]):
         """The records as columns (their field order)."""
         names = [f.name for f in fields(kind)]  # type: ignore[arg-type]
         rows = list(records)
-        return cls(kind, tuple([getattr(r, n) for r in rows] for n in names))
+        return cls(kind, tuple(column_of([getattr(r, n) for r in rows]) for n in names))
 
     def __len__(self) -> int:
         return len(self._columns[0]) if self._columns else 0
@@ -55,7 +107,9 @@ class ColumnRows(Sequence[T], Generic[T]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ColumnRows):
-            return self._kind is other._kind and self._columns == other._columns
+            return self._kind is other._kind and all(
+                list(a) == list(b) for a, b in zip(self._columns, other._columns, strict=True)
+            )
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, like the lists it holds

@@ -1,0 +1,75 @@
+"""Records kept as columns: reading one gives the record that went in, in any order, after a
+pickle round trip too; packed strings behave as the list they pack."""
+
+import pickle
+import re
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netvet.attribute.text_tables import KeyShapes, LazyPatterns
+from netvet.model.rows import ColumnRows, PackedStrings
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    name: str
+    size: int
+    owner: str | None = None
+
+
+rows = st.lists(st.builds(Row, st.text(), st.integers(-5, 10**9), st.none() | st.text()), max_size=40)
+
+
+@given(rows)
+def test_columns_give_back_every_record(records: list[Row]) -> None:
+    kept = ColumnRows.of(Row, records)
+    assert len(kept) == len(records)
+    assert list(reversed([kept[i] for i in range(-1, -len(records) - 1, -1)])) == records
+    assert list(pickle.loads(pickle.dumps(kept))) == records == list(kept)
+    assert kept == records and kept[1:3] == tuple(records[1:3])
+
+
+def test_reading_past_the_end_is_an_index_error() -> None:
+    kept = ColumnRows.of(Row, [Row("a", 1)])
+    with pytest.raises(IndexError):
+        kept[1]
+    with pytest.raises(IndexError):
+        kept[-2]
+
+
+@given(st.lists(st.text()))
+def test_packed_strings_are_the_list(texts: list[str]) -> None:
+    packed = PackedStrings.of(texts)
+    assert list(packed) == texts and len(packed) == len(texts)
+    assert [packed[i] for i in range(-len(texts), 0)] == texts
+    assert pickle.loads(pickle.dumps(packed)) == packed == texts
+    with pytest.raises(IndexError):
+        packed[len(texts)]
+
+
+shapes = st.lists(
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 500), st.booleans(), st.booleans()), max_size=4
+    ).map(tuple),
+    max_size=30,
+)
+
+
+@given(shapes)
+def test_key_shapes_unpack_what_was_packed(found: list[tuple[tuple[int, int, bool, bool], ...]]) -> None:
+    packed = KeyShapes.of(found)
+    assert list(packed) == found and list(pickle.loads(pickle.dumps(packed))) == found
+    if found:
+        assert packed[-1] == found[-1]
+
+
+def test_lazy_patterns_compile_once_and_match_as_compiled() -> None:
+    sources = [(rb"optix\s+osn", re.IGNORECASE, 7), (rb"ds-2cd\d+", re.IGNORECASE, 9)]
+    lazy = pickle.loads(pickle.dumps(LazyPatterns(sources)))
+    pattern, index = lazy[1]
+    assert index == 9 and lazy[1][0] is pattern  # compiled on first use, then kept
+    assert pattern.search(b"Hikvision DS-2CD2143") and not pattern.search(b"OptiX OSN")
+    assert [i for _, i in lazy] == [7, 9]
