@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from netvet.kb import disk_cache
 from netvet.attribute.text_names import scan_many
+from netvet.kb import disk_cache
 from netvet.kb.cached_kb import CachedKnowledgeBase
 from netvet.kb.disk_cache import HEADER, cache_key, load_kb_cached, read_entry
 from netvet.kb.loader import DATA_DIR, KnowledgeBase, load_kb
