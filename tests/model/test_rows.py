@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netvet.attribute.text_tables import KeyShapes, LazyPatterns
-from netvet.model.rows import ColumnRows, PackedStrings
+from netvet.model.rows import ColumnRows, PackedStrings, SortedStrings
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +73,11 @@ def test_lazy_patterns_compile_once_and_match_as_compiled() -> None:
     assert index == 9 and lazy[1][0] is pattern  # compiled on first use, then kept
     assert pattern.search(b"Hikvision DS-2CD2143") and not pattern.search(b"OptiX OSN")
     assert [i for _, i in lazy] == [7, 9]
+
+
+@given(st.sets(st.text(max_size=8)), st.lists(st.text(max_size=8), max_size=20))
+def test_sorted_strings_hold_what_the_set_holds(words: set[str], probes: list[str]) -> None:
+    kept = pickle.loads(pickle.dumps(SortedStrings.of(words)))
+    assert len(kept) == len(words) and set(kept) == words and kept == words
+    assert all((p in kept) == (p in words) for p in [*probes, *words])
+    assert 3 not in kept

@@ -28,9 +28,14 @@ def loaded_database(blob: bytes) -> Any:
     return database
 
 
+def database_bytes(database: Any) -> bytes:
+    """A compiled database serialised (loaded_database reads it back)."""
+    return bytes(hyperscan.dumpb(database))
+
+
 def reduced_database(database: Any) -> tuple[Any, tuple[bytes]]:
     """How a database pickles (the kb cache, Spark's broadcast): as its serialised bytes."""
-    return loaded_database, (bytes(hyperscan.dumpb(database)),)
+    return loaded_database, (database_bytes(database),)
 
 
 def scratch_of(database: Any) -> Any:
@@ -137,7 +142,7 @@ def compile_database(rules: Sequence[BannerRule], taken: Sequence[int]) -> Any:
 
 def dump_matcher(matcher: BannerMatcher) -> bytes:
     """The compiled Hyperscan database as bytes, to cache (compiling thousands of rules is slow)."""
-    return bytes(hyperscan.dumpb(matcher.database)) if matcher.database is not None else b""
+    return database_bytes(matcher.database) if matcher.database is not None else b""
 
 
 def load_matcher(rules: Sequence[BannerRule], blob: bytes, always: Sequence[int]) -> BannerMatcher:

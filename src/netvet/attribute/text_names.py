@@ -8,7 +8,7 @@ Many texts are scanned in one pass (joined by a separator byte); one text is a b
 the row path and the batch path are the same code."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -121,21 +121,26 @@ def build_scanner(names: tuple[TextName, ...], products: tuple[ProductLine, ...]
     )
 
 
-def with_hyperscan(scanner: TextScanner) -> TextScanner:
+LiteralCompiler = Callable[[list[bytes]], Any]
+
+
+def with_hyperscan(scanner: TextScanner, literals: LiteralCompiler | None = None) -> TextScanner:
     """The scanner with Hyperscan literal databases over the same keys and regex prefixes (same
-    answers)."""
+    answers); `literals` compiles one (default literal_database; the kb cache passes one that
+    keeps compiled databases on disk)."""
     if HS_UNAVAILABLE is not None or not scanner.keys:
         return scanner
-    database = literal_database([k.encode("latin-1") for k in scanner.keys])
-    prefilter = scanner.prefilter and with_databases(scanner.prefilter, literal_database)
+    literals = literals or literal_database
+    database = literals([k.encode("latin-1") for k in scanner.keys])
+    prefilter = scanner.prefilter and with_databases(scanner.prefilter, literals)
     return replace(scanner, database=database, prefilter=prefilter)
 
 
-def compiled(scanner: TextScanner) -> TextScanner:
+def compiled(scanner: TextScanner, literals: LiteralCompiler | None = None) -> TextScanner:
     """The scanner with Hyperscan databases in place of the Aho-Corasick automaton, as the kb
     cache keeps it: a serialised database loads in milliseconds, the automaton unpickles in
     ~0.2 s. Unchanged where Hyperscan is unavailable (the automaton stays)."""
-    fast = with_hyperscan(scanner)
+    fast = with_hyperscan(scanner, literals)
     return fast if fast.database is None else replace(fast, automaton=None)
 
 

@@ -45,6 +45,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 # Libraries whose objects the entry holds (numpy arrays, Hyperscan databases, the automaton of
 # the regex prefilter): an upgraded one never meets an entry its old version wrote.
 LIBRARIES = ("numpy", "hyperscan", "ahocorasick")
+HS_FORMAT = b"hyperscan block-mode literal database 1"  # bumped if how literals compile changes
 
 
 def cache_key(directory: Path) -> bytes:
@@ -107,13 +108,51 @@ def dump_part(value: Any) -> tuple[bytes, list[pickle.PickleBuffer]]:
     return out.getvalue(), buffers
 
 
-def cached_form(kb: KnowledgeBase) -> KnowledgeBase:
-    """The kb as its entry keeps it: the text scanner with its Hyperscan databases compiled once
-    here (seconds) instead of the Aho-Corasick automaton, which takes ~0.2 s to unpickle where a
-    serialised database loads in milliseconds (same answers; unchanged without Hyperscan)."""
+def cached_form(kb: KnowledgeBase, cache_dir: Path, used: list[Path]) -> KnowledgeBase:
+    """The kb as its entry keeps it: the text scanner with Hyperscan databases instead of the
+    Aho-Corasick automaton, which takes ~0.2 s to unpickle where a serialised database loads in
+    milliseconds (same answers; unchanged without Hyperscan)."""
     from netvet.attribute.text_names import compiled
 
-    return kb.with_parts(text=kb.text and compiled(kb.text))
+    return kb.with_parts(text=kb.text and compiled(kb.text, stored_literals(cache_dir, used)))
+
+
+def stored_literals(cache_dir: Path, used: list[Path]) -> Callable[[list[bytes]], Any]:
+    """Compile a literal database once per distinct list of literals (~90,000 names take
+    seconds) and keep it beside the kb entries, so copies of one kb, or a kb whose names did
+    not change, reuse it: `text-<hash of the literals>.hsdb` holding the sha256 of the database
+    bytes, then the bytes; written atomically; the files it reads or writes are added to used."""
+    from netvet.attribute.banners import database_bytes, loaded_database
+    from netvet.attribute.text_names import literal_database
+
+    def literals(expressions: list[bytes]) -> Any:
+        name = hashlib.sha256(b"\0".join([HS_FORMAT, *expressions])).hexdigest()[:32]
+        path = cache_dir / f"text-{name}.hsdb"
+        used.append(path)
+        with contextlib.suppress(OSError):
+            blob = path.read_bytes()
+            if blob[:32] == hashlib.sha256(blob[32:]).digest():
+                return loaded_database(blob[32:])
+        database = literal_database(expressions)
+        body = database_bytes(database)
+        write_atomically(path, hashlib.sha256(body).digest() + body)
+        return database
+
+    return literals
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a cache file under a temporary name, then rename (nothing when it cannot be)."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".hs-", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(staged, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(staged)
 
 
 def padding(offset: int) -> bytes:
@@ -121,20 +160,23 @@ def padding(offset: int) -> bytes:
     return b"\0" * (-offset % ALIGN)
 
 
-def write_entry(path: Path, key: bytes, kb: KnowledgeBase) -> None:
-    """Write one cache entry atomically; a cache that cannot be written only costs time later."""
+def write_entry(path: Path, key: bytes, kb: KnowledgeBase) -> list[Path]:
+    """Write one cache entry atomically (a cache that cannot be written only costs time later);
+    the compiled databases it uses, kept beside it."""
+    used: list[Path] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".part")
     except OSError:
-        return
+        return used
     try:
         with os.fdopen(fd, "wb") as fh:
-            write_body(fh, key, cached_form(kb))
+            write_body(fh, key, cached_form(kb, path.parent, used))
         os.replace(staged, path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(staged)
+    return used
 
 
 def write_body(fh: BinaryIO, key: bytes, kb: KnowledgeBase) -> None:
@@ -219,14 +261,14 @@ def by_key(
     found = read_entry(path, key, load)
     if found is None:
         found = load(directory)
-        write_entry(path, key, found)
-        prune(cache_dir, keep=path)
+        prune(cache_dir, keep={path, *write_entry(path, key, found)})
     return found
 
 
-def prune(cache_dir: Path, keep: Path) -> None:
-    """Remove the entries of other kb versions (each is ~150 MB)."""
-    for old in cache_dir.glob("kb-*.pickle"):
-        if old != keep:
+def prune(cache_dir: Path, keep: set[Path]) -> None:
+    """Remove the entries of other kb versions (each is ~140 MB) and the text databases only
+    they used."""
+    for old in [*cache_dir.glob("kb-*.pickle"), *cache_dir.glob("text-*.hsdb")]:
+        if old not in keep:
             with contextlib.suppress(OSError):
                 old.unlink()

@@ -1,12 +1,13 @@
 """A blocking index over entity names, so a query never compares against every entity."""
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from netvet.match.context import acronym_shaped, identifier_set, spellings
 from netvet.match.normalize import NameKey, name_key, plain_words
 from netvet.model import Entity
+from netvet.model.rows import SortedStrings
 
 FUZZY_WORD_MIN = 5
 # Words longer than this match exactly only: a word's deletions cost its length squared.
@@ -35,7 +36,7 @@ class NameIndex:
     by_word: dict[str, tuple[int, ...]]
     by_core: dict[str, tuple[int, ...]]
     by_deletion: dict[str, tuple[str, ...]]
-    known: frozenset[str] = frozenset()
+    known: Collection[str] = frozenset()
     by_initials: dict[str, tuple[int, ...]] | None = None
     by_identifier: dict[tuple[str, str], tuple[int, ...]] | None = None
 
@@ -69,7 +70,7 @@ def build_index(entities: Iterable[Entity], known_names: Iterable[str] = ()) -> 
         {k: tuple(v) for k, v in by_word.items()},
         {k: tuple(v) for k, v in by_core.items()},
         {k: tuple(sorted(v)) for k, v in by_deletion.items()},
-        plain_words(known_names),
+        SortedStrings.of(plain_words(known_names)),
         {k: tuple(v) for k, v in by_initials.items()},
         {k: tuple(v) for k, v in by_identifier.items()},
     )

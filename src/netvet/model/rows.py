@@ -6,7 +6,9 @@ kb), unpickling a list of strings costs almost nothing; so the cached kb keeps t
 per field, and a record is built on first read and kept for the next."""
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import fields
 from typing import Any, Generic, TypeVar, overload
 
@@ -57,6 +59,43 @@ class PackedStrings(Sequence[str]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PackedStrings, (self._joined, self._ends))
+
+
+class SortedStrings(Collection[str]):
+    """A set of strings kept sorted and packed: membership by binary search. Unpickled at once,
+    where a frozenset of 70,000 words hashes every one of them again."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, packed: PackedStrings) -> None:
+        self._packed = packed
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> "SortedStrings":
+        """The distinct strings, sorted."""
+        return cls(PackedStrings.of(sorted(set(texts))))
+
+    def __contains__(self, text: object) -> bool:
+        if not isinstance(text, str):
+            return False
+        at = bisect_left(self._packed, text)
+        return at < len(self._packed) and self._packed[at] == text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SortedStrings):
+            return self._packed == other._packed
+        return isinstance(other, AbstractSet) and set(self) == set(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SortedStrings, (self._packed,))
 
 
 def column_of(values: list[Any]) -> Sequence[Any]:
