@@ -80,10 +80,13 @@ def organisation(
     profile: Path | None, contractor: bool | None, usf: bool | None, customers: int | None
 ) -> "Organisation":
     """The profile file's facts, each overridden by a flag the user gave."""
-    from netvet.ingest.approved import read_profile
     from netvet.model import Organisation
 
-    base = read_profile(profile) if profile else Organisation()
+    base = Organisation()
+    if profile:
+        from netvet.ingest.approved import read_profile  # the register reader: only for a profile
+
+        base = read_profile(profile)
     return Organisation(
         base.federal_contractor if contractor is None else contractor,
         base.usf_recipient if usf is None else usf,

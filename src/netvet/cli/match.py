@@ -26,8 +26,8 @@ def match(
     ] = None,
 ) -> None:
     """Screen organisation names against the kb's entities, owners and lists."""
+    from netvet.cli.books import decision_book
     from netvet.cli.output import print_matches, write_output
-    from netvet.cli.review import decision_book
     from netvet.cli.screen import country_option, identifier_options
     from netvet.kb.disk_cache import load_kb_cached
     from netvet.kb.knowledge import DATA_DIR

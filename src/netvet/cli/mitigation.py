@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from netvet.cli.books import stored_agreements
 from netvet.cli.common import as_of_date, data_console, err
 from netvet.cli.icts import Author, Db, day_option, store
 from netvet.errors import UsageError
@@ -17,7 +18,6 @@ from netvet.icts.model import AssetLink, Case
 from netvet.mitigation.apply import bearing_on, summary_row
 from netvet.mitigation.model import Agreement, AgreementEvent, AgreementKind, EventKind
 from netvet.mitigation.state import standing
-from netvet.store.urls import holds_nothing_yet
 
 mitigation_app = typer.Typer(
     no_args_is_help=True, help="Mitigation and security agreements: add, import, list, show, audit, breach."
@@ -151,27 +151,6 @@ def breach(
 ) -> None:
     """Record a breach (or, with --cured, its cure)."""
     event(key, EventKind.CURE if cured else EventKind.BREACH, on, author, note, "", db)
-
-
-def stored_agreements(url: str) -> list[Agreement]:
-    """Every agreement in the store at url (none when it holds nothing yet)."""
-    if holds_nothing_yet(url):
-        return []
-    from netvet.store.agreements import agreements_at
-
-    return agreements_at(url)
-
-
-def print_mitigated(states: list[str]) -> None:
-    """On stderr: how many findings rest on an agreement, and how many of those agreements lapse."""
-    if not states:
-        return
-    lapsed = sum(1 for s in states if s != "active")
-    err.print(
-        f"{len(states)} finding(s) rest on a mitigation agreement; {lapsed} of them on one not in good "
-        "standing (overdue audit or report, open breach, expired or not yet started): see 'mitigation'",
-        highlight=False,
-    )
 
 
 def stored(db: str | None) -> list[Agreement]:

@@ -8,19 +8,8 @@ import typer
 from netvet.errors import UsageError
 from netvet.ids import parse_date
 from netvet.review.decisions import Decision, DecisionBook, DecisionKind, decision_record
-from netvet.store.urls import holds_nothing_yet
 
 review_app = typer.Typer(no_args_is_help=True, help="Review decisions on matches: mark, list.")
-
-
-def decision_book(url: str) -> DecisionBook:
-    """Every decision in the store at url (none when it holds nothing yet: then the database
-    libraries are not even imported)."""
-    if holds_nothing_yet(url):
-        return DecisionBook.build([])
-    from netvet.store import decisions_at
-
-    return DecisionBook.build(decisions_at(url))
 
 
 def store_url(db: str | None) -> str:

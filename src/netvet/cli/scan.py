@@ -98,9 +98,8 @@ def scan(
     """Attribute every asset and determine each regime as of a date."""
     if fail_on is not None and fail_on not in FAIL_LEVELS:
         raise UsageError("--fail-on takes covered or review")
-    from netvet.cli.mitigation import stored_agreements
+    from netvet.cli.books import decision_book, stored_agreements
     from netvet.cli.output import print_summary, progress_bar
-    from netvet.cli.review import decision_book
     from netvet.ingest.columns import parse_overrides
     from netvet.ingest.files import expand_inputs
     from netvet.kb.disk_cache import load_kb_cached
@@ -170,8 +169,7 @@ def run_spark(
     paths: list[str],
 ) -> int:
     """`scan --engine spark`: the review decisions and agreements travel with the scan."""
-    from netvet.cli.mitigation import stored_agreements
-    from netvet.cli.review import decision_book
+    from netvet.cli.books import decision_book, stored_agreements
     from netvet.cli.spark import spark_scan
     from netvet.ingest.columns import parse_overrides
     from netvet.ingest.files import expand_inputs
@@ -189,7 +187,10 @@ def with_user_rules(
     kb: "KnowledgeBase", paths: list[Path], settings: Settings, auto: bool = True
 ) -> "KnowledgeBase":
     """The kb with the user's rule files, and those found on this machine unless turned off;
-    rules they hold that cannot run are counted."""
+    rules they hold that cannot run are counted. (No rule files: the kb as it is, and the rule
+    readers never imported.)"""
+    if not paths and not (auto and settings.auto_rules):
+        return kb
     from netvet.kb.user_rules import found_rule_files, load_rule_files
 
     found = (
@@ -230,7 +231,7 @@ def consume(
     """Drive the stream once: review, resolve and mitigate each finding, count it, write its
     JSON (and Parquet), store the run; the run id when stored."""
     from netvet.batch.parquet import ParquetWriter
-    from netvet.cli.mitigation import print_mitigated
+    from netvet.cli.books import print_mitigated
     from netvet.cli.output import open_output
     from netvet.pipeline.stored import reviewed_record, store_run
     from netvet.report import RecordWriter

@@ -59,9 +59,9 @@ def screen(
     spark_master: Annotated[str | None, typer.Option(help="Spark master URL (default local[*]).")] = None,
 ) -> None:
     """Screen a supplier or customer list for procurement or export, with review decisions."""
+    from netvet.cli.books import decision_book
     from netvet.cli.common import as_of_date, err, output_format
     from netvet.cli.output import open_output, print_issues
-    from netvet.cli.review import decision_book
     from netvet.cli.spark import screen_rows
     from netvet.kb.screening import Purpose
     from netvet.screen.party import open_screening

@@ -98,6 +98,8 @@ def load_rule_files(
 ) -> LoadedRules:
     """The kb with the rule files added after its own rules. A file in `paths` that cannot be
     used stops with its error; one in `optional` (found, not asked for) is skipped as an Issue."""
+    if not paths and not optional:
+        return LoadedRules(kb, (), ())
     snmp, external, skipped, files = kb.snmp, list(kb.external), list[Issue](), list[RuleFile]()
     resolve = entity_resolver(kb)
     for path in [*paths, *optional]:
