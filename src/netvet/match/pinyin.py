@@ -7,8 +7,6 @@ joined into one trade-name word: 浙江大华技术 -> zhejiang dahua jishu.
 
 from functools import cache
 
-from rigour.text.translit import ascii_text
-
 from netvet.match.vocabulary import PINYIN_WORDS, PLACES
 
 
@@ -19,7 +17,10 @@ def is_known(word: str) -> bool:
 
 @cache
 def pinyin_words(han: str) -> tuple[str, ...]:
-    """Pinyin words of a Han-script run: known words alone, other syllables joined."""
+    """Pinyin words of a Han-script run: known words alone, other syllables joined. (rigour is
+    imported here, for the first Han name: it takes ~90 ms, and most runs meet none.)"""
+    from rigour.text.translit import ascii_text
+
     syllables = ascii_text(han).lower().split()
     words: list[str] = []
     run: list[str] = []
