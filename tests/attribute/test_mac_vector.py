@@ -25,6 +25,14 @@ def colon(value: int) -> str:
     return ":".join(digits[i : i + 2] for i in range(0, 12, 2))
 
 
+def plain_upper(value: int) -> str:
+    return f"{value:012X}"
+
+
+def cisco(value: int) -> str:
+    return ".".join(f"{value:012x}"[i : i + 4] for i in (0, 4, 8))
+
+
 def test_fixed_width_rows_across_parse_chunks() -> None:
     rng = random.Random(7)
     texts = [colon(rng.getrandbits(48)) for _ in range(3 * mac_vector.CHUNK + 11)]
@@ -40,11 +48,7 @@ def test_fixed_width_rows_across_parse_chunks() -> None:
 
 def test_mixed_lengths_and_nulls_across_parse_chunks() -> None:
     rng = random.Random(8)
-    styles = [
-        colon,
-        lambda v: f"{v:012X}",
-        lambda v: "{}.{}.{}".format(*(f"{v:012x}"[i : i + 4] for i in (0, 4, 8))),
-    ]
+    styles: list[Callable[[int], str]] = [colon, plain_upper, cisco]
     texts: list[str | None] = [styles[i % 3](rng.getrandbits(48)) for i in range(2 * mac_vector.CHUNK + 7)]
     texts[5::1001] = [None] * len(texts[5::1001])
     texts[6::1003] = ["n/a"] * len(texts[6::1003])
