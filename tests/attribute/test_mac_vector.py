@@ -1,6 +1,7 @@
 """Vector MAC parsing and lookup across their chunk boundaries, against the row functions."""
 
 import random
+from collections.abc import Callable
 
 import numpy as np
 import pyarrow as pa
