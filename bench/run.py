@@ -26,7 +26,7 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.macs import mac_sample, netaddr_lookup, polars_lookup  # noqa: E402
+from bench.macs import mac_sample, maker_names, netaddr_lookup, polars_lookup  # noqa: E402
 from netvet.attribute import lookup_ints, lookup_mac  # noqa: E402
 from netvet.attribute.mac_vector import parse_macs  # noqa: E402
 from netvet.kb.loader import load_kb  # noqa: E402
@@ -48,7 +48,7 @@ def bench_macs(data: Path, repeat: int) -> list[tuple[str, float, str]]:
     kb = load_kb()
     macs, kinds = mac_sample(data, 1_000_000, seed=5)
     text = pa.array(macs)
-    makers = np.array([r.entity or r.organization for r in kb.oui.rows] + [None], dtype=object)
+    makers = maker_names(kb.oui.rows)
 
     def netvet() -> object:
         return np.take(makers, lookup_ints(kb.oui, parse_macs(text)))
