@@ -62,8 +62,10 @@ def parse_macs(array: pa.Array | pa.ChunkedArray) -> U64:
         out, failed = decode(data[start : start + len(strings) * first], LAYOUTS[first])
     else:
         out, failed = _parse_mixed(strings, offsets, data, lengths)
+    memo: dict[str | None, np.uint64] = {}  # a column of one repeated junk value reads it once
     for row in failed:
-        out[row] = slow(strings[int(row)].as_py())
+        text = strings[int(row)].as_py()
+        out[row] = memo[text] if text in memo else memo.setdefault(text, slow(text))
     return out
 
 
