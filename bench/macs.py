@@ -2,8 +2,8 @@
 
 import csv
 import random
-import statistics
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,13 @@ def draw(
     return 0, "FCFFFF" if prefix in registered else prefix
 
 
+def maker_names(rows: Sequence[Any]) -> np.ndarray:
+    """Each registry row's maker (kb entity, else organisation), and None last for row -1; one
+    str object per distinct name (33k for 57k rows), so a gather touches fewer reference counts."""
+    names: dict[str, str] = {}
+    return np.array([names.setdefault(n, n) for n in (r.entity or r.organization for r in rows)] + [None])
+
+
 def netaddr_lookup(macs: list[str], kinds: list[int], kb: Any) -> tuple[float, float]:
     """Seconds for netaddr to name the registrant of each MAC, and its error rate on MA-M/MA-S."""
     from netaddr import EUI, NotRegisteredError
@@ -68,39 +75,35 @@ def netaddr_lookup(macs: list[str], kinds: list[int], kb: Any) -> tuple[float, f
     return seconds, wrong / max(1, len(longer))
 
 
-def polars_lookup(data: Path, macs: list[str], netvet: np.ndarray, repeat: int) -> tuple[float, float]:
-    """Median seconds of a polars longest-prefix lookup (three joins), and agreement with netvet."""
+def polars_lookup(macs: list[str]) -> Callable[[], Any]:
+    """A polars longest-prefix lookup (three left joins, MA-S then MA-M then MA-L, the first
+    match winning), ready to time; it returns the maker column. Tuned for polars: a literal
+    separator strip and 32-bit join keys where the prefix fits (each ~15 % faster than a regex
+    and 64-bit keys, measured here)."""
     import polars as pl
 
     from netvet.kb.loader import load_kb
 
     rows = load_kb().oui.rows
+    key_type = {36: pl.UInt64, 28: pl.UInt32, 24: pl.UInt32}
     tables = {}
     for bits in (36, 28, 24):
         keys = [(int(r.prefix, 16), r.entity or r.organization) for r in rows if r.bits == bits]
         tables[bits] = pl.DataFrame(
             {f"p{bits}": [k for k, _ in keys], f"m{bits}": [m for _, m in keys]},
-            schema={f"p{bits}": pl.UInt64, f"m{bits}": pl.String},
+            schema={f"p{bits}": key_type[bits], f"m{bits}": pl.String},
         ).unique(subset=f"p{bits}", keep="first", maintain_order=True)
     frame = pl.DataFrame({"mac": macs})
 
-    def run() -> pl.DataFrame:
-        ints = frame.with_columns(
-            pl.col("mac").str.replace_all(":", "").str.to_integer(base=16).cast(pl.UInt64).alias("v")
-        )
-        ints = ints.with_columns(*((pl.col("v") // (1 << (48 - b))).alias(f"p{b}") for b in (36, 28, 24)))
+    def run() -> Any:
+        value = pl.col("mac").str.replace_all(":", "", literal=True).str.to_integer(base=16)
+        ints = frame.with_columns(value.cast(pl.UInt64).alias("v"))
+        prefixes = ((pl.col("v") // (1 << (48 - b))).cast(key_type[b]).alias(f"p{b}") for b in (36, 28, 24))
+        ints = ints.with_columns(*prefixes)
         for bits in (36, 28, 24):
             ints = ints.join(tables[bits], on=f"p{bits}", how="left")
         local = (pl.col("v") // (1 << 40)) % 4 != 0
-        return ints.select(
-            pl.when(local).then(None).otherwise(pl.coalesce("m36", "m28", "m24")).alias("maker")
-        )
+        found = pl.when(local).then(None).otherwise(pl.coalesce("m36", "m28", "m24"))
+        return ints.select(found.alias("maker"))["maker"]
 
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    found = result["maker"].to_list()
-    agree = sum(a == b for a, b in zip(found, netvet, strict=True)) / len(found)
-    return statistics.median(times), agree
+    return run

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from netvet.attribute.mac_index import MacIndex
 from netvet.ids import mac_to_int
 from netvet.model.rows import ColumnRows
 
@@ -20,8 +21,6 @@ I32 = npt.NDArray[np.int32]
 PREFIX_BITS = (36, 28, 24)
 LOCAL_BIT = 1 << 41
 GROUP_BIT = 1 << 40
-# Bits that rule a value out: anything above 48 bits (unparseable), local and group addresses.
-NOT_A_MAKER = ((1 << 64) - (1 << 48)) | LOCAL_BIT | GROUP_BIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +36,9 @@ class Assignment:
 
 @dataclass(frozen=True, slots=True)
 class OuiTable:
-    """Sorted prefix arrays per size (the row path), and for the vector path a dense 24-bit
-    index plus, for the 24-bit blocks that hold MA-M/MA-S/IAB assignments, two small tables
-    indexed by the next 4 and 12 bits."""
+    """Sorted prefix arrays per size (the row path); a dense 24-bit index plus, for the 24-bit
+    blocks that hold MA-M/MA-S/IAB assignments, two tables indexed by the next 4 and 12 bits;
+    and the compact index the vector path reads (mac_index.py)."""
 
     rows: Sequence[Assignment]
     keys: dict[int, U64]
@@ -48,6 +47,7 @@ class OuiTable:
     slot_of: npt.NDArray[np.int16]
     level28: I32
     level36: I32
+    index: MacIndex
 
     @classmethod
     def build(cls, rows: Sequence[Assignment]) -> "OuiTable":
@@ -67,7 +67,8 @@ class OuiTable:
         slot_of[parents] = np.arange(len(parents), dtype=np.int16)
         level28 = sub_table(keys[28], rows_of[28], slot_of, 4)
         level36 = sub_table(keys[36], rows_of[36], slot_of, 12)
-        return cls(ColumnRows.of(Assignment, rows), keys, rows_of, dense24, slot_of, level28, level36)
+        index = MacIndex.build(len(rows), keys, rows_of)
+        return cls(ColumnRows.of(Assignment, rows), keys, rows_of, dense24, slot_of, level28, level36, index)
 
 
 def sub_table(keys: U64, rows_of: I32, slot_of: npt.NDArray[np.int16], extra: int) -> I32:
@@ -102,15 +103,4 @@ def lookup_mac(table: OuiTable, mac: str) -> Assignment | None:
 
 def lookup_ints(table: OuiTable, values: U64) -> I32:
     """Vectorised twin of lookup_mac over 48-bit integers: row index per value, -1 when none."""
-    special = (values & np.uint64(NOT_A_MAKER)) != 0
-    top = ((values >> np.uint64(24)) & np.uint64(0xFFFFFF)).astype(np.intp)
-    result = table.dense24[top]
-    slot = table.slot_of[top]
-    deeper = np.flatnonzero(slot >= 0)
-    if deeper.size:
-        sub, s = values[deeper], slot[deeper]
-        r28 = table.level28[s, ((sub >> np.uint64(20)) & np.uint64(0xF)).astype(np.int64)]
-        r36 = table.level36[s, ((sub >> np.uint64(12)) & np.uint64(0xFFF)).astype(np.int64)]
-        result[deeper] = np.where(r36 >= 0, r36, np.where(r28 >= 0, r28, result[deeper]))
-    result[special] = -1
-    return result
+    return table.index.lookup(values)
