@@ -1,6 +1,10 @@
-"""One local[2] SparkSession for every Spark test (starting Java is the slow part)."""
+"""One local[2] SparkSession for every Spark test (starting Java is the slow part), and a
+deadline that turns a hung Spark job into a failing test."""
 
-from collections.abc import Iterator
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -29,3 +33,34 @@ def job(kb: Any) -> SparkScan:
     from netvet.regimes import REGIMES
 
     return SparkScan(kb, AS_OF, tuple(REGIMES), EMPTY_BOOK, AgreementBook((), {}, {}))
+
+
+class SparkTimeout(BaseException):
+    """Raised by the alarm: a BaseException, so py4j and PySpark do not catch it on the way up."""
+
+
+@contextmanager
+def spark_deadline(spark: Any, seconds: int) -> Iterator[None]:
+    """Fail the test when the block runs longer than `seconds`: SIGALRM interrupts the driver
+    where it waits (a socket read for a Spark job), and every Spark job is cancelled so the
+    session serves the next test."""
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise SparkTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    except SparkTimeout:
+        spark.sparkContext.cancelAllJobs()
+        pytest.fail(f"Spark did not finish in {seconds} s: hung (all jobs cancelled)", pytrace=True)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def deadline(spark: Any) -> Callable[[int], AbstractContextManager[None]]:
+    """`with deadline(seconds):` fails the test instead of hanging the suite."""
+    return lambda seconds: spark_deadline(spark, seconds)
