@@ -7,7 +7,7 @@ driver's JVM in one piece. A partition of a 4 MB CSV split carries ~30,000 findi
 JSON each (~150 MB); fetched as one task result it exhausted the default 1 GB driver heap: the
 thread fetching it died of OutOfMemoryError, the scheduler never heard the task had ended, and
 `toLocalIterator` waited forever with every process idle. A staged file is bounded by rows, so
-each fetch is (~20 MB), whatever the input's split size."""
+each fetch is too (~20 MB), whatever the input's split size."""
 
 import re
 import tempfile
@@ -37,7 +37,7 @@ def stage_folder(spark: "SparkSession", parquet: str | None) -> str:
     if parquet:
         return f"{parquet.rstrip('/')}/{STAGE_NAME}"
     if not (spark.sparkContext.master or "").startswith("local"):
-        raise UsageError("--engine spark on a cluster: give --parquet DIR (storage the cluster writes)")
+        raise UsageError("--engine spark on a cluster needs --parquet DIR (storage it and this host share)")
     return Path(tempfile.mkdtemp(prefix="netvet-spark-")).as_uri()
 
 
