@@ -1,6 +1,7 @@
 """The driver side of `netvet scan --engine spark`: read each input as a DataFrame, broadcast
-the scan once, run the Arrow engine through `mapInArrow`, and bring back what was asked:
-records, Parquet partitioned by verdict, Issues, and the summary's counts (aggregated in Spark).
+the scan once, run the Arrow engine through `mapInArrow` once into a staged Parquet folder
+(stage.py), and bring back from it what was asked: records, Parquet partitioned by verdict,
+Issues, and the summary's counts (aggregated in Spark).
 
 The plan has no shuffle but the summary's small group-by: each partition is read, decided and
 written where it is. Row numbers equal the Arrow engine's because a first pass counts the rows
@@ -162,8 +163,8 @@ def scan_spark(
 ) -> SparkResult:
     """Every input in turn, with the scan broadcast once for all of them; each input's scan runs
     once, into a staged folder (see stage.py) that the rest reads and that is removed after."""
-    result, shared = SparkResult(), spark.sparkContext.broadcast(job)
     stage = stage_folder(spark, parquet)
+    result, shared = SparkResult(), spark.sparkContext.broadcast(job)
     try:
         for n, path in enumerate(paths):
             df, source = prepare(spark, path, overrides, result)
