@@ -1,6 +1,7 @@
 """The driver side of `netvet scan --engine spark`: read each input as a DataFrame, broadcast
-the scan once, run the Arrow engine through `mapInArrow`, and bring back what was asked:
-records, Parquet partitioned by verdict, Issues, and the summary's counts (aggregated in Spark).
+the scan once, run the Arrow engine through `mapInArrow` once into a staged Parquet folder
+(stage.py), and bring back from it what was asked: records, Parquet partitioned by verdict,
+Issues, and the summary's counts (aggregated in Spark).
 
 The plan has no shuffle but the summary's small group-by: each partition is read, decided and
 written where it is. Row numbers equal the Arrow engine's because a first pass counts the rows
@@ -22,6 +23,7 @@ from netvet.model import Issue
 from netvet.pipeline.scan import InputFile, sha256_file
 from netvet.report.records import Record
 from netvet.spark.job import CORRUPT, OUTPUT_DDL, SparkInput, SparkScan, issue_of, scan_partition
+from netvet.spark.stage import file_order, read_stage, remove_stage, stage_folder, stream_records, write_stage
 
 if TYPE_CHECKING:
     from pyspark import Broadcast
@@ -118,20 +120,32 @@ def prepare(
     return df, SparkInput(path, fields, delimiter, offsets, total)
 
 
-def scan_input(
-    out: "DataFrame", parquet: str | None, on_record: Callable[[Record], None] | None, result: SparkResult
-) -> None:
-    """The actions on one input's output: Parquet, records, Issues, summary groups, covered."""
+def ordered_issues(staged: "DataFrame") -> list[Issue]:
+    """The Issues in output order: by staged file (partition order), then by row in the file."""
     from pyspark.sql import functions as F
 
-    findings = out.where(F.col("kind") == "finding")
+    issues = staged.where(F.col("kind") == "issue")
+    order = [F.input_file_name().alias("file"), F.monotonically_increasing_id().alias("n")]
+    rows = issues.select(*order, "record").collect()
+    return [issue_of(r["record"]) for r in sorted(rows, key=lambda r: (file_order(r["file"]), r["n"]))]
+
+
+def scan_input(
+    staged: "DataFrame",
+    parquet: str | None,
+    on_record: Callable[[Record], None] | None,
+    result: SparkResult,
+) -> None:
+    """What is asked of one input's staged output: Parquet, records, Issues, summary, covered."""
+    from pyspark.sql import functions as F
+
+    findings = staged.where(F.col("kind") == "finding")
     if parquet:
         written = findings.select(*FLAT_COLUMNS, "record", F.col("verdict").alias(PARTITION))
         written.write.mode("append").partitionBy(PARTITION).parquet(parquet)
     if on_record:
-        for row in findings.select("record").toLocalIterator():
-            on_record(orjson.loads(row["record"]))
-    result.issues += [issue_of(r["record"]) for r in out.where(F.col("kind") == "issue").collect()]
+        stream_records(staged.sparkSession, staged.inputFiles(), on_record)
+    result.issues += ordered_issues(staged)
     result.groups += [(r["tally"], int(r["count"])) for r in findings.groupBy("tally").count().collect()]
     room = COVERED_SHOWN - len(result.covered)
     if room > 0:
@@ -147,21 +161,19 @@ def scan_spark(
     parquet: str | None = None,
     on_record: Callable[[Record], None] | None = None,
 ) -> SparkResult:
-    """Every input in turn, with the scan broadcast once for all of them."""
-    from pyspark import StorageLevel
-
+    """Every input in turn, with the scan broadcast once for all of them; each input's scan runs
+    once, into a staged folder (see stage.py) that the rest reads and that is removed after."""
+    stage = stage_folder(spark, parquet)
     result, shared = SparkResult(), spark.sparkContext.broadcast(job)
     try:
-        for path in paths:
+        for n, path in enumerate(paths):
             df, source = prepare(spark, path, overrides, result)
-            out = scanned(df, shared, source).persist(StorageLevel.DISK_ONLY)
-            try:
-                scan_input(out, parquet, on_record, result)
-            finally:
-                out.unpersist()
+            write_stage(scanned(df, shared, source), f"{stage}/{n}")
+            scan_input(read_stage(spark, f"{stage}/{n}"), parquet, on_record, result)
             local = Path(path)
             digest = sha256_file(local) if local.is_file() else ""
             result.inputs.append(InputFile(path, digest, "inventory", source.rows))
     finally:
+        remove_stage(spark, stage)
         shared.destroy()
     return result
