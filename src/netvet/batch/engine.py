@@ -26,7 +26,7 @@ from netvet.batch.columns import (
 )
 from netvet.batch.dates import NO_DAY, AcquiredEdges, acquired_edges
 from netvet.batch.groups import GroupIndex
-from netvet.batch.keys import DECIDING, ENCODED, combine
+from netvet.batch.keys import DECIDING, ENCODED, combine, densify
 from netvet.kb.loader import KnowledgeBase
 from netvet.kb.views import context_of, relatedness, rule_kb
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
@@ -191,9 +191,9 @@ class BatchEngine:
     def claim_codes(self, mac_class: I64) -> I64:
         """Per row, a code of the maker its MAC claims (-1: none), so IEEE blocks of one maker
         share a group."""
-        classes, inverse = np.unique(mac_class, return_inverse=True)
-        per_class = [self.claim_code(int(c)) for c in classes]
-        return np.array(per_class, dtype=np.int64)[inverse]
+        classes, first = densify(mac_class)
+        per_class = [self.claim_code(c) for c in mac_class[first].tolist()]
+        return np.array(per_class, dtype=np.int64)[classes]
 
     def claim_code(self, mac_class: int) -> int:
         """The code of the maker one MAC class claims, memoised."""

@@ -19,7 +19,7 @@ I64 = npt.NDArray[np.int64]
 class GroupIndex:
     """Ids of field values, of fact tuples (bases) and of the purchase-day edges of each base."""
 
-    values: dict[tuple[str, object], int] = field(default_factory=dict)
+    values: dict[str, dict[object, int]] = field(default_factory=dict)
     bases: dict[tuple[int, ...], int] = field(default_factory=dict)
     edge_of_base: list[int] = field(default_factory=list)
     edge_sets: dict[tuple[date, ...], int] = field(default_factory=dict)
@@ -29,13 +29,14 @@ class GroupIndex:
         """Per kept row, the scan-wide id of its parsed value in one field (-1: empty or absent)."""
         if column is None:
             return np.full(len(kept), -1, dtype=np.int64)
-        ids = [self.values.setdefault((name, v), len(self.values)) for v in column.values]
+        known = self.values.setdefault(name, {})
+        ids = [known.setdefault(v, len(known)) for v in column.values]
         return np.array([*ids, -1], dtype=np.int64)[column.codes[kept]]
 
     def base_ids(self, parts: list[I64]) -> tuple[I64, list[tuple[int, int]]]:
         """Per row, the scan-wide id of its tuple of codes; and (id, first row) of new ids."""
         local, first = combine(*parts)
-        tuples = np.stack(parts, axis=1)[first].tolist()
+        tuples = np.stack([part[first] for part in parts], axis=1).tolist()
         ids, new = [], []
         for row, key in zip(first.tolist(), tuples, strict=True):
             found = self.bases.setdefault(tuple(key), len(self.bases))

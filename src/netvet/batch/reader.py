@@ -83,6 +83,8 @@ def cap_batch(
     arrays, issues = list(batch.columns), []
     for name, i in fields.items():
         limit = limit_of(name)
+        if (pc.max(pc.binary_length(arrays[i])).as_py() or 0) <= limit:
+            continue  # no cell has more bytes than the limit has characters
         lengths = pc.utf8_length(arrays[i])
         over = pc.fill_null(pc.greater(lengths, limit), False)
         rows = np.flatnonzero(over.to_numpy(zero_copy_only=False))
