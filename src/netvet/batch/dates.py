@@ -29,7 +29,7 @@ class AcquiredEdges:
 
     always: frozenset[date]
     ownership: frozenset[date]
-    listed: frozenset[str]
+    listed: frozenset[str]  # every entity a list names, and all ever above them
     kb: KnowledgeBase
     every_maker: bool = False
 
@@ -43,15 +43,17 @@ class AcquiredEdges:
         return tuple(sorted(self.always | owned | lineage))
 
     def may_be_listed(self, entity: str) -> bool:
-        """True when an edge on some day can link the entity to one a list names."""
-        return any(self.kb.graph.may_relate(entity, target) for target in self.listed)
+        """True when an edge on some day can link the entity to one a list names: it shares an
+        ancestor with one (`OwnershipGraph.may_relate` against every listed entity at once)."""
+        return not self.kb.graph.ever_above.get(entity, frozenset({entity})).isdisjoint(self.listed)
 
 
 def acquired_edges(kb: KnowledgeBase, as_of: date, regimes: tuple[str, ...]) -> AcquiredEdges:
     """The edges of a scan as of a day for the regimes asked."""
     cutoffs = acquisition_cutoffs(kb.regime_kb, regimes) | {as_of + timedelta(days=1)}
     ownership = frozenset(d for e in kb.edges for d in (e.valid_from, e.valid_to) if d)
-    listed = frozenset(n for lst in kb.regime_kb.lists.values() for e in lst.entries for n in e.entities)
+    named = {n for lst in kb.regime_kb.lists.values() for e in lst.entries for n in e.entities}
+    listed = frozenset(a for n in named for a in kb.graph.ever_above.get(n, frozenset({n})))
     instruments = any(r not in REGIMES for r in regimes)  # they read ownership on the day for any maker
     return AcquiredEdges(cutoffs, ownership, listed, kb, every_maker=instruments)
 
