@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
+from netvet.batch.paced import PacedFile
 from netvet.errors import SourceError
 from netvet.ingest.files import require_file
 from netvet.ingest.inventory import SNIFF_BYTES, decode, sniff_dialect
@@ -22,6 +23,8 @@ from netvet.model import Issue
 from netvet.model.vocab import IssueSeverity
 
 BLOCK_BYTES = 32 << 20
+# How many blocks Arrow's reader may read past the batch being worked on (see paced.py).
+AHEAD_BLOCKS = 3
 
 
 @dataclass(slots=True)
@@ -69,10 +72,12 @@ def stream_csv(path: Path, issues: StreamIssues) -> Iterator[pa.RecordBatch]:
         delimiter=delimiter, invalid_row_handler=issues.handle, newlines_in_values=True
     )
     convert = pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False)
-    try:
-        yield from pacsv.open_csv(path, read_options=read, parse_options=parse, convert_options=convert)
-    except pa.ArrowInvalid as exc:
-        raise SourceError(f"{path}: {exc}") from exc
+    with PacedFile(path, AHEAD_BLOCKS * BLOCK_BYTES) as source:
+        try:
+            reader = pacsv.open_csv(source, read_options=read, parse_options=parse, convert_options=convert)
+            yield from source.paced(iter(reader), BLOCK_BYTES)
+        except pa.ArrowInvalid as exc:
+            raise SourceError(f"{path}: {exc}") from exc
 
 
 def cap_batch(
