@@ -16,6 +16,7 @@ from netvet.batch.engine import BatchEngine
 from netvet.batch.keys import combine
 from netvet.batch.paced import PacedFile
 from netvet.kb.loader import KnowledgeBase
+from netvet.model import Finding
 from netvet.regimes import REGIMES, acquisition_cutoffs
 from tests.batch.test_equivalence import both, comparable, issue_kinds
 from tests.conftest import AS_OF
@@ -46,18 +47,25 @@ def edge_days(kb: KnowledgeBase) -> set[date]:
 def test_days_either_side_of_every_edge_give_the_row_answers(kb: KnowledgeBase, tmp_path: Path) -> None:
     days = sorted(edge_days(kb))
     lines = ["Hostname,Vendor,Model,Device Type,Purchase Date"]
-    lines += [f"h{i}-{j},{v},{m},{t},{d}" for i, d in enumerate([*days, ""]) for j, (v, m, t) in enumerate(ROWS)]
+    lines += [
+        f"h{i}-{j},{v},{m},{t},{d}" for i, d in enumerate([*days, ""]) for j, (v, m, t) in enumerate(ROWS)
+    ]
     path = tmp_path / "days.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _, row_found, _, arrow_found = both(kb, path)
     assert len(row_found) == len(arrow_found) == len(lines) - 1
     assert [comparable(a) for a in row_found] == [comparable(b) for b in arrow_found]
-    honor = {f.observations[0].acquired: f.attribution.manufacturer for f in arrow_found if "-0" in f.asset}
-    assert {"honor"} == set(honor.values())
-    sun = {f.observations[0].acquired: f.attribution.manufacturer for f in arrow_found if f.asset.endswith("-6")}
+    assert set(makers_by_day(arrow_found, 0).values()) == {"honor"}
+    sun = makers_by_day(arrow_found, 6)
     assert sun[date(2021, 6, 6)] != sun[date(2021, 6, 7)]  # the line changed hands that day
-    sr = {f.observations[0].acquired: f.attribution.manufacturer for f in arrow_found if f.asset.endswith("-7")}
+    sr = makers_by_day(arrow_found, 7)
     assert sr[date(2016, 1, 13)] != sr[date(2016, 1, 14)] == "nokia"
+
+
+def makers_by_day(found: list[Finding], kind: int) -> dict[date | None, str | None]:
+    """The maker of the rows of one kind (its index in ROWS), by purchase day."""
+    mine = [f for f in found if f.asset.endswith(f"-{kind}")]
+    return {f.observations[0].acquired: f.attribution.manufacturer for f in mine}
 
 
 def test_only_makers_related_to_a_list_split_at_ownership_days(kb: KnowledgeBase) -> None:
@@ -88,7 +96,12 @@ def test_packed_codes_group_rows_as_their_tuples_do() -> None:
 
 def test_long_cells_are_cut_alike(kb: KnowledgeBase, tmp_path: Path) -> None:
     path = tmp_path / "long.csv"
-    lines = ["Hostname,Vendor,Model", f"a,Huawei,{'X' * 5000}", f"b,{'é' * 3000},S5720", f"c,ZTE,{'é' * 4500}"]
+    lines = [
+        "Hostname,Vendor,Model",
+        f"a,Huawei,{'X' * 5000}",
+        f"b,{'é' * 3000},S5720",
+        f"c,ZTE,{'é' * 4500}",
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     row, row_found, arrow, arrow_found = both(kb, path)
     assert [comparable(a) for a in row_found] == [comparable(b) for b in arrow_found]

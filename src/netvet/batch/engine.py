@@ -179,7 +179,9 @@ class BatchEngine:
         parts = [self.claim_codes(mac_class[kept])]
         parts += [self.index.value_codes(columns.get(name), name, kept) for name in DECIDING]
         parts.append(self.date_buckets(columns, "first_authorized", self.authorized_edges, kept))
-        parts.append(coded(columns, "funding", kept, lambda v: funding_group(v if isinstance(v, str) else None)))
+        parts.append(
+            coded(columns, "funding", kept, lambda v: funding_group(v if isinstance(v, str) else None))
+        )
         base, new = self.index.base_ids(parts)
         for found, r in new:
             row = int(kept[r])
@@ -208,9 +210,7 @@ class BatchEngine:
         """Per row, which interval between the days that can change an answer holds the date."""
         return coded(columns, name, kept, lambda d: bisect_right(edges, d) if isinstance(d, date) else -1)
 
-    def answer(
-        self, key: tuple[int, int], columns: dict[str, Column], mac_class: int, row: int
-    ) -> Decided:
+    def answer(self, key: tuple[int, int], columns: dict[str, Column], mac_class: int, row: int) -> Decided:
         """The row function on one representative row, remembered under the facts that decide it."""
         obs = observation_at(columns, {}, row, REPRESENTATIVE, None, self.default_use)
         attr = fuse(obs, self.evidence_of(obs, mac_class), relatedness(self.kb, self.as_of))
