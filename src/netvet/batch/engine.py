@@ -69,7 +69,8 @@ class BatchRows:
 
 @dataclass(slots=True)
 class BatchEngine:
-    """Memos across batches: evidence per field value, answers per deciding tuple."""
+    """Memos across batches: evidence per field value, scan-wide ids of the deciding facts
+    (`index`), and answers per (id, interval of purchase days)."""
 
     kb: KnowledgeBase
     as_of: date
