@@ -2,6 +2,7 @@
 change, yet every row keeps the row function's answer; codes pack without collisions; long cells
 are cut as the row engine cuts them."""
 
+import hashlib
 import threading
 import time
 from datetime import date, timedelta
@@ -128,6 +129,7 @@ def test_paced_file_keeps_the_reader_within_its_budget(tmp_path: Path) -> None:
             time.sleep(0.01)  # a slow consumer: the reader would otherwise run to the end
             assert source.position <= ahead + (used + 1) * block
             seen += batch.column("n").to_pylist()
+        assert source.sha256() == hashlib.sha256(path.read_bytes()).hexdigest()  # read once, hashed
     assert seen == list(range(20_000)) and size > 10 * block
 
 
@@ -135,6 +137,7 @@ def test_closing_a_paced_file_ends_a_waiting_read(tmp_path: Path) -> None:
     path = tmp_path / "rows.csv"
     write_csv(path, 1_000)
     source = PacedFile(path, 0)
+    assert source.sha256() is None  # nothing read yet
     source.wait_for_batch(False)  # the consumer is busy: a read past the budget waits
     got: list[int] = []
     reader = threading.Thread(target=lambda: got.append(source.readinto(bytearray(100))))

@@ -7,6 +7,7 @@ reader waits once it is `ahead` bytes past what the consumer has used. Should th
 block past the budget to finish the batch the consumer waits for, it gets it after NUDGE seconds;
 closing the file ends every wait, so the two never wait for each other for long."""
 
+import hashlib
 import io
 import threading
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ class PacedFile(io.RawIOBase):
         self.waiting = True  # the consumer waits for its first batch
         self.done = False
         self.nudges = 0
+        self.digest = hashlib.sha256()  # of the bytes read so far: the input's hash, read once
         self.turn = threading.Condition()
 
     def readable(self) -> bool:
@@ -48,8 +50,16 @@ class PacedFile(io.RawIOBase):
             if self.done:
                 return 0
             count = self.raw.readinto(buffer)
+            self.digest.update(memoryview(buffer)[:count])
             self.position += count
             return count
+
+    def sha256(self) -> str | None:
+        """Hex sha256 of the whole file once it has been read to its end, else None."""
+        with self.turn:
+            done = self.position == self.raw.seek(0, io.SEEK_END)
+            self.raw.seek(self.position)
+            return self.digest.hexdigest() if done else None
 
     def paced(self, batches: Iterator[T], size: int) -> Iterator[T]:
         """The batches; asking for the next one lets the reader go `size` bytes further."""

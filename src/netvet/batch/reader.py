@@ -29,11 +29,12 @@ AHEAD_BLOCKS = 3
 
 @dataclass(slots=True)
 class StreamIssues:
-    """Rows Arrow rejected, collected while streaming."""
+    """Rows Arrow rejected, collected while streaming, and the file's hash once read to its end."""
 
     path: str
     width: int = 0
     issues: list[Issue] = field(default_factory=list)
+    sha256: str | None = None  # of the whole file, when the stream read it to its end
 
     def handle(self, row: pacsv.InvalidRow) -> str:
         """Arrow's invalid-row callback: blank rows are skipped silently, others become Issues."""
@@ -76,6 +77,7 @@ def stream_csv(path: Path, issues: StreamIssues) -> Iterator[pa.RecordBatch]:
         try:
             reader = pacsv.open_csv(source, read_options=read, parse_options=parse, convert_options=convert)
             yield from source.paced(iter(reader), BLOCK_BYTES)
+            issues.sha256 = source.sha256()
         except pa.ArrowInvalid as exc:
             raise SourceError(f"{path}: {exc}") from exc
 
