@@ -22,7 +22,7 @@ from netvet.ingest.limits import cut_message, limit_of
 from netvet.model import Issue
 from netvet.model.vocab import IssueSeverity
 
-BLOCK_BYTES = 32 << 20
+BLOCK_BYTES = 16 << 20
 # How many blocks Arrow's reader may read past the batch being worked on (see paced.py).
 AHEAD_BLOCKS = 3
 
