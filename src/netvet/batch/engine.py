@@ -5,7 +5,7 @@ A test checks the answers equal the row function's on every row."""
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -24,12 +24,14 @@ from netvet.batch.columns import (
     shape_of,
     stripped_empty,
 )
-from netvet.batch.keys import DECIDING, ENCODED, combine
+from netvet.batch.dates import NO_DAY, AcquiredEdges, acquired_edges
+from netvet.batch.groups import GroupIndex
+from netvet.batch.keys import DECIDING, ENCODED, combine, densify
 from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.views import context_of, relatedness, rule_kb
 from netvet.model import Attribution, Determination, Evidence, Issue, Observation, SourceRef, Verdict
 from netvet.model.finding import AssetContext, Organisation, verdict_of
-from netvet.regimes import acquisition_cutoffs, determine_all, funding_group
+from netvet.regimes import determine_all, funding_group
 
 I64 = npt.NDArray[np.int64]
 U64 = npt.NDArray[np.uint64]
@@ -67,7 +69,8 @@ class BatchRows:
 
 @dataclass(slots=True)
 class BatchEngine:
-    """Memos across batches: evidence per field value, answers per deciding tuple."""
+    """Memos across batches: evidence per field value, scan-wide ids of the deciding facts
+    (`index`), and answers per (id, interval of purchase days)."""
 
     kb: KnowledgeBase
     as_of: date
@@ -76,9 +79,10 @@ class BatchEngine:
     organisation: Organisation = Organisation()  # one per scan, so it never splits groups
     rules: RuleKB = field(init=False)
     evidence: dict[tuple[str, object], tuple[Evidence, ...]] = field(default_factory=dict)
-    answers: dict[tuple[object, ...], Decided] = field(default_factory=dict)
-    acquired_edges: list[date] = field(default_factory=list)
+    answers: dict[tuple[int, int], Decided] = field(default_factory=dict)
+    acquired_edges: AcquiredEdges = field(init=False)
     authorized_edges: list[date] = field(default_factory=list)
+    index: GroupIndex = field(default_factory=GroupIndex)
     unregistered: str = ""
     parsed: dict[tuple[str, str], tuple[object, str | None]] = field(default_factory=dict)
     claim_names: list[str | None] = field(default_factory=list)
@@ -87,10 +91,7 @@ class BatchEngine:
     def __post_init__(self) -> None:
         self.rules = rule_kb(self.kb)
         self.unregistered = unregistered_mac(self.kb)
-        edge_days = {d for e in self.kb.edges for d in (e.valid_from, e.valid_to) if d}
-        edge_days |= {d for p in self.kb.products for o in p.owners for d in (o.valid_from, o.valid_to) if d}
-        cutoffs = acquisition_cutoffs(self.kb.regime_kb)
-        self.acquired_edges = sorted(edge_days | cutoffs | {self.as_of + timedelta(days=1)})
+        self.acquired_edges = acquired_edges(self.kb, self.as_of, self.regimes)
         self.authorized_edges = sorted({e.date_added for lst in self.kb.lists.values() for e in lst.entries})
 
     def field_evidence(self, name: str, value: object) -> tuple[Evidence, ...]:
@@ -161,28 +162,41 @@ class BatchEngine:
     def decide(
         self, columns: dict[str, Column], mac_class: I64, kept: I64
     ) -> tuple[I64, tuple[Decided, ...]]:
-        """Group code per kept row, and the answer of each group."""
-        claims = self.claim_codes(mac_class[kept])
-        codes = [column_or_empty(columns, name, kept) for name in DECIDING]
-        acquired = self.date_buckets(columns, "acquired", self.acquired_edges, kept)
-        authorized = self.date_buckets(columns, "first_authorized", self.authorized_edges, kept)
-        funding = coded(columns, "funding", kept, lambda v: funding_group(v if isinstance(v, str) else None))
-        group, first = combine(claims, *codes, acquired, authorized, funding)
+        """Group code per kept row, and the answer of each group: rows share a group when they
+        share the facts besides the purchase day, and their days lie between the same edges."""
+        base = self.base_ids(columns, mac_class, kept)
+        days = coded(columns, "acquired", kept, lambda d: d.toordinal() if isinstance(d, date) else NO_DAY)
+        bucket = self.index.day_buckets(base, days)
+        group, first = combine(base, bucket)
         decided = []
-        for r in first:
-            row = int(kept[r])
-            facts = tuple(value_at(columns, name, row) for name in DECIDING)
-            dates = (int(acquired[r]), int(authorized[r]), int(funding[r]))
-            key = (self.claim_names[int(claims[r])], *facts, *dates, self.regimes)
-            decided.append(self.answers.get(key) or self.answer(key, columns, int(mac_class[row]), row))
+        for b, d, r in zip(base[first].tolist(), bucket[first].tolist(), first.tolist(), strict=True):
+            found = self.answers.get((b, d))
+            decided.append(found or self.answer((b, d), columns, int(mac_class[kept[r]]), int(kept[r])))
         return group, tuple(decided)
+
+    def base_ids(self, columns: dict[str, Column], mac_class: I64, kept: I64) -> I64:
+        """Per kept row, the scan-wide id of the facts that decide its answer, the purchase day
+        aside; each new id learns the days that can split it from its evidence."""
+        parts = [self.claim_codes(mac_class[kept])]
+        parts += [self.index.value_codes(columns.get(name), name, kept) for name in DECIDING]
+        parts.append(self.date_buckets(columns, "first_authorized", self.authorized_edges, kept))
+        parts.append(
+            coded(columns, "funding", kept, lambda v: funding_group(v if isinstance(v, str) else None))
+        )
+        base, new = self.index.base_ids(parts)
+        for found, r in new:
+            row = int(kept[r])
+            obs = observation_at(columns, {}, row, REPRESENTATIVE, None, self.default_use)
+            evidence = self.evidence_of(obs, int(mac_class[row]))
+            self.index.set_edges(found, self.acquired_edges.for_evidence(evidence))
+        return base
 
     def claim_codes(self, mac_class: I64) -> I64:
         """Per row, a code of the maker its MAC claims (-1: none), so IEEE blocks of one maker
         share a group."""
-        classes, inverse = np.unique(mac_class, return_inverse=True)
-        per_class = [self.claim_code(int(c)) for c in classes]
-        return np.array(per_class, dtype=np.int64)[inverse]
+        classes, first = densify(mac_class)
+        per_class = [self.claim_code(c) for c in mac_class[first].tolist()]
+        return np.array(per_class, dtype=np.int64)[classes]
 
     def claim_code(self, mac_class: int) -> int:
         """The code of the maker one MAC class claims, memoised."""
@@ -197,9 +211,7 @@ class BatchEngine:
         """Per row, which interval between the days that can change an answer holds the date."""
         return coded(columns, name, kept, lambda d: bisect_right(edges, d) if isinstance(d, date) else -1)
 
-    def answer(
-        self, key: tuple[object, ...], columns: dict[str, Column], mac_class: int, row: int
-    ) -> Decided:
+    def answer(self, key: tuple[int, int], columns: dict[str, Column], mac_class: int, row: int) -> Decided:
         """The row function on one representative row, remembered under the facts that decide it."""
         obs = observation_at(columns, {}, row, REPRESENTATIVE, None, self.default_use)
         attr = fuse(obs, self.evidence_of(obs, mac_class), relatedness(self.kb, self.as_of))
@@ -231,21 +243,6 @@ def unregistered_mac(kb: KnowledgeBase) -> str:
 def claim_of(evidence: tuple[Evidence, ...]) -> str | None:
     """The maker a MAC's evidence claims."""
     return next((e.claims for e in evidence if e.claims), None)
-
-
-def value_at(columns: dict[str, Column], name: str, row: int) -> object:
-    """The parsed value of one encoded column at one row (None when empty or absent)."""
-    column = columns.get(name)
-    if column is None or column.codes[row] < 0:
-        return None
-    return column.values[column.codes[row]]
-
-
-def column_or_empty(columns: dict[str, Column], name: str, kept: I64) -> I64:
-    """A column's codes on the kept rows, or all -1 when the input has no such column."""
-    if name not in columns:
-        return np.full(len(kept), -1, dtype=np.int64)
-    return columns[name].codes[kept].astype(np.int64)
 
 
 def observation_at(

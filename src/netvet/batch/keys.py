@@ -20,6 +20,7 @@ READ = tuple(f for f in dict.fromkeys((*ATTRIBUTE_READS, *CONTEXT_READS)) if f i
 DECIDING = tuple(f for f in READ if f not in BUCKETED)
 # Fields an answer depends on (dictionary-encoded); every other field is carried as text.
 ENCODED = frozenset(READ)
+PACKED = 1 << 62
 
 
 def densify(key: I64) -> tuple[I64, I64]:
@@ -33,10 +34,16 @@ def densify(key: I64) -> tuple[I64, I64]:
 
 
 def combine(*columns: npt.NDArray[np.integer]) -> tuple[I64, I64]:
-    """Dense group codes of the rows' code tuples, and each group's first row."""
+    """Dense group codes of the rows' code tuples, and each group's first row. Codes (>= -1) are
+    packed in mixed radix into one int64, made dense again only when the next would overflow."""
     key = np.zeros(len(columns[0]), dtype=np.int64)
+    radix = 1
     for column in columns:
         col = column.astype(np.int64) + 1
-        key = key * (int(col.max(initial=0)) + 1) + col
-        key, _ = densify(key)
+        width = int(col.max(initial=0)) + 1
+        if radix * width >= PACKED:
+            key, first = densify(key)
+            radix = len(first)
+        key = key * width + col
+        radix *= width
     return densify(key)

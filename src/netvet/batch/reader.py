@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
+from netvet.batch.paced import PacedFile
 from netvet.errors import SourceError
 from netvet.ingest.files import require_file
 from netvet.ingest.inventory import SNIFF_BYTES, decode, sniff_dialect
@@ -21,16 +22,19 @@ from netvet.ingest.limits import cut_message, limit_of
 from netvet.model import Issue
 from netvet.model.vocab import IssueSeverity
 
-BLOCK_BYTES = 32 << 20
+BLOCK_BYTES = 16 << 20
+# How many blocks Arrow's reader may read past the batch being worked on (see paced.py).
+AHEAD_BLOCKS = 3
 
 
 @dataclass(slots=True)
 class StreamIssues:
-    """Rows Arrow rejected, collected while streaming."""
+    """Rows Arrow rejected, collected while streaming, and the file's hash once read to its end."""
 
     path: str
     width: int = 0
     issues: list[Issue] = field(default_factory=list)
+    sha256: str | None = None  # of the whole file, when the stream read it to its end
 
     def handle(self, row: pacsv.InvalidRow) -> str:
         """Arrow's invalid-row callback: blank rows are skipped silently, others become Issues."""
@@ -69,10 +73,13 @@ def stream_csv(path: Path, issues: StreamIssues) -> Iterator[pa.RecordBatch]:
         delimiter=delimiter, invalid_row_handler=issues.handle, newlines_in_values=True
     )
     convert = pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False)
-    try:
-        yield from pacsv.open_csv(path, read_options=read, parse_options=parse, convert_options=convert)
-    except pa.ArrowInvalid as exc:
-        raise SourceError(f"{path}: {exc}") from exc
+    with PacedFile(path, AHEAD_BLOCKS * BLOCK_BYTES) as source:
+        try:
+            reader = pacsv.open_csv(source, read_options=read, parse_options=parse, convert_options=convert)
+            yield from source.paced(iter(reader), BLOCK_BYTES)
+            issues.sha256 = source.sha256()
+        except pa.ArrowInvalid as exc:
+            raise SourceError(f"{path}: {exc}") from exc
 
 
 def cap_batch(
@@ -83,6 +90,8 @@ def cap_batch(
     arrays, issues = list(batch.columns), []
     for name, i in fields.items():
         limit = limit_of(name)
+        if (pc.max(pc.binary_length(arrays[i])).as_py() or 0) <= limit:
+            continue  # no cell has more bytes than the limit has characters
         lengths = pc.utf8_length(arrays[i])
         over = pc.fill_null(pc.greater(lengths, limit), False)
         rows = np.flatnonzero(over.to_numpy(zero_copy_only=False))

@@ -146,4 +146,5 @@ class ScanStream:
         if tally is not None:
             groups.into(tally)
         self.issues += rejected.issues
-        self.inputs.append(InputFile(str(path), sha256_file(path), "inventory", seen))
+        sha256 = rejected.sha256 or sha256_file(path)  # the CSV stream hashes what it reads
+        self.inputs.append(InputFile(str(path), sha256, "inventory", seen))

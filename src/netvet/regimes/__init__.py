@@ -1,5 +1,6 @@
 """The regimes: one module each, one determination each, as of a date."""
 
+from collections.abc import Callable
 from datetime import date
 
 from netvet.errors import registry_entry
@@ -38,6 +39,7 @@ ON_COVERED_LIST: dict[str, DetermineOnList] = {
 }
 
 __all__ = [
+    "CUTOFFS",
     "JURISDICTIONS",
     "ON_COVERED_LIST",
     "REGIMES",
@@ -94,12 +96,17 @@ def determine_one(
     return get_regime(regime_id)(attr, ctx, kb, as_of)
 
 
-def acquisition_cutoffs(kb: RegimeKB) -> frozenset[date]:
-    """Every acquisition day on which some regime's answer can change (besides ownership changes):
-    the batch engine groups acquisition dates between these days."""
-    return (
-        fcc_annual_report.cutoffs(kb)
-        | fcc_reimbursement.cutoffs(kb)
-        | icts_791.cutoffs(kb)
-        | jurisdiction.cutoffs(kb)
-    )
+# The acquisition days each regime compares a purchase date with; other jurisdictions'
+# instruments compare it with their obligations' days (jurisdiction.cutoffs).
+CUTOFFS: dict[str, Callable[[RegimeKB], frozenset[date]]] = {
+    fcc_annual_report.REGIME: fcc_annual_report.cutoffs,
+    fcc_reimbursement.REGIME: fcc_reimbursement.cutoffs,
+    icts_791.REGIME: icts_791.cutoffs,
+}
+
+
+def acquisition_cutoffs(kb: RegimeKB, regimes: tuple[str, ...] = tuple(REGIMES)) -> frozenset[date]:
+    """Every acquisition day on which the answer of one of the regimes asked can change (besides
+    ownership changes): the batch engine groups acquisition dates between these days."""
+    days = frozenset(d for r in regimes if r in CUTOFFS for d in CUTOFFS[r](kb))
+    return days | jurisdiction.cutoffs(kb) if any(r not in REGIMES for r in regimes) else days

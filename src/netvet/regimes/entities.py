@@ -104,10 +104,11 @@ def match_entry(
     graph: OwnershipGraph, attr: Attribution, ctx: AssetContext, entry: Designation, as_of: date
 ) -> EntityHit | None:
     """The hit of one entity entry on the asset's maker, or None when unrelated."""
-    reaches = applies_to(entry, attr.category, ctx)
-    if attr.manufacturer is None or not (reaches or kind_unknown(attr, ctx)):
+    # Most entries name makers unrelated to the asset's: that cheapest test comes first.
+    if attr.manufacturer is None or not may_relate_any(graph, attr.manufacturer, entry.entities):
         return None
-    if not any(graph.may_relate(attr.manufacturer, target) for target in entry.entities):
+    reaches = applies_to(entry, attr.category, ctx)
+    if not (reaches or kind_unknown(attr, ctx)):
         return None
     starts = [e.valid_from for e in graph.parents.get(attr.manufacturer, ())]
     known_from = None if None in starts or not starts else min(d for d in starts if d is not None)
@@ -123,6 +124,12 @@ def match_entry(
         hit = judge_link(graph, attr, ctx, entry, link) if reaches else unknown_kind(graph, entry, link)
     flags = unverified_flags(graph, entry, link.path)
     return replace(hit, flags=flags) if flags else hit
+
+
+def may_relate_any(graph: OwnershipGraph, maker: str, targets: Sequence[str]) -> bool:
+    """True when an edge on some day can link the maker to one of the targets (shared ancestor)."""
+    above = graph.ever_above.get(maker, frozenset({maker}))
+    return any(not above.isdisjoint(graph.ever_above.get(t, (t,))) for t in targets)
 
 
 def kind_unknown(attr: Attribution, ctx: AssetContext) -> bool:
