@@ -10,7 +10,7 @@ import ssl
 import subprocess
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -116,11 +116,13 @@ def nmap_xml(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     nmap = shutil.which("nmap")
     assert nmap, "nmap is installed by .ci/run and make test (Debian's package)"
     folder = tmp_path_factory.mktemp("nmap")
-    web = HTTPServer(("127.0.0.1", 0), TitledWeb)
-    tls = HTTPServer(("127.0.0.1", 0), TitledWeb)
+    # Each connection in a thread of its own, and the TLS handshake in that thread (not in
+    # accept): one of Nmap's probes that never finishes a handshake must not hold up the others.
+    web = ThreadingHTTPServer(("127.0.0.1", 0), TitledWeb)
+    tls = ThreadingHTTPServer(("127.0.0.1", 0), TitledWeb)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(*self_signed(folder))
-    tls.socket = context.wrap_socket(tls.socket, server_side=True)
+    tls.socket = context.wrap_socket(tls.socket, server_side=True, do_handshake_on_connect=False)
     rtsp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Rtsp)
     sip = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Sip)
     servers = (web, tls, rtsp, sip)
