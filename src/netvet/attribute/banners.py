@@ -50,6 +50,9 @@ def scratch_of(database: Any) -> Any:
     return found[1]
 
 
+# Hyperscan's Database type cannot pickle itself; registering its reducer here is the one way
+# both pickle (the kb cache) and cloudpickle (Spark's broadcast) find it, and it changes nothing
+# else: no other code pickles a Database.
 if HS_UNAVAILABLE is None:
     copyreg.pickle(hyperscan.Database, reduced_database)
 
