@@ -22,10 +22,8 @@ SCRATCH = threading.local()
 
 def loaded_database(blob: bytes) -> Any:
     """A block-mode database from its serialised bytes (every database netvet compiles is
-    block mode), with scratch space for callers that do not pass their own."""
-    database = hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK)
-    database.scratch = hyperscan.Scratch(database)  # a loaded database has no scratch space yet
-    return database
+    block mode). It has no scratch space: every scan passes its thread's (scratch_of)."""
+    return hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK)
 
 
 def database_bytes(database: Any) -> bytes:

@@ -10,12 +10,64 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import fields
-from typing import Any, Generic, TypeVar, overload
+from operator import eq
+from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
 
 
-class PackedStrings(Sequence[str]):
+class IndexedRows(Sequence[T]):
+    """A read-only sequence whose items are made by `item(i)` (0 <= i < len): negative indexes
+    count from the end, a slice gives a tuple, and it equals any sequence with the same items
+    (unhashable, as a list is)."""
+
+    __slots__ = ()
+
+    def item(self, index: int) -> T:
+        """Item `index`, 0 <= index < len(self)."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return tuple(self.item(i) for i in range(*index.indices(len(self))))
+        size = len(self)
+        if not -size <= index < size:
+            raise IndexError(index)
+        return self.item(index % size)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and all(map(eq, self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class MadeRows(IndexedRows[T]):
+    """IndexedRows whose items are made once, by `make(i)`, the first time they are read."""
+
+    __slots__ = ("_made",)
+
+    def __init__(self) -> None:
+        self._made: dict[int, T] = {}
+
+    def make(self, index: int) -> T:
+        """Item `index`, made afresh."""
+        raise NotImplementedError
+
+    def item(self, index: int) -> T:
+        """Item `index`: made on its first read, then kept."""
+        made = self._made.get(index)
+        if made is None:
+            made = self._made.setdefault(index, self.make(index))
+        return made
+
+
+class PackedStrings(IndexedRows[str]):
     """Many strings as one string and the offset where each ends: unpickled at once, where a
     list of 90,000 strings makes 90,000 objects."""
 
@@ -37,25 +89,9 @@ class PackedStrings(Sequence[str]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        end = self._ends[index]  # raises IndexError, and takes negative indexes, as a list does
-        start = self._ends[index - 1] if index % len(self._ends) else 0
-        return self._joined[start:end]
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, PackedStrings):
-            return self._joined == other._joined and self._ends == other._ends
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
+    def item(self, index: int) -> str:
+        """String `index`, sliced from the joined string."""
+        return self._joined[self._ends[index - 1] if index else 0 : self._ends[index]]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PackedStrings, (self._joined, self._ends))
@@ -103,15 +139,15 @@ def column_of(values: list[Any]) -> Sequence[Any]:
     return PackedStrings.of(values) if values and all(type(v) is str for v in values) else values
 
 
-class ColumnRows(Sequence[T], Generic[T]):
+class ColumnRows(MadeRows[T]):
     """An immutable sequence of records of `kind`, stored as one list per dataclass field."""
 
-    __slots__ = ("_columns", "_kind", "_made")
+    __slots__ = ("_columns", "_kind")
 
     def __init__(self, kind: type[T], columns: tuple[Sequence[Any], ...]) -> None:
+        super().__init__()
         self._kind = kind
         self._columns = columns
-        self._made: dict[int, T] = {}
 
     @classmethod
     def of(cls, kind: type[T], records: Iterable[T]) -> "ColumnRows[T]":
@@ -123,35 +159,9 @@ class ColumnRows(Sequence[T], Generic[T]):
     def __len__(self) -> int:
         return len(self._columns[0]) if self._columns else 0
 
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[T]: ...
-
-    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        made = self._made.get(index)
-        if made is None:
-            if not 0 <= index < len(self):
-                raise IndexError(index)
-            made = self._made.setdefault(index, self._kind(*(c[index] for c in self._columns)))
-        return made
-
-    def __iter__(self) -> Iterator[T]:
-        return (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, ColumnRows):
-            return self._kind is other._kind and all(
-                list(a) == list(b) for a, b in zip(self._columns, other._columns, strict=True)
-            )
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]  # equal by value, like the lists it holds
+    def make(self, index: int) -> T:
+        """Record `index`, from its fields' columns."""
+        return self._kind(*(c[index] for c in self._columns))
 
     def __repr__(self) -> str:
         return f"ColumnRows({self._kind.__name__}, {len(self)} rows)"
