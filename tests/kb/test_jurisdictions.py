@@ -9,7 +9,8 @@ import yaml
 
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.jurisdictions import load_instruments
-from netvet.kb.loader import KnowledgeBase, read_yaml
+from netvet.kb.loader import KnowledgeBase
+from netvet.kb.parse import read_yaml
 from netvet.model import InstrumentStatus
 from netvet.regimes import JURISDICTIONS
 

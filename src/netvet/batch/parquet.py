@@ -14,7 +14,6 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from netvet.errors import SourceError, UsageError
-from netvet.ingest.files import is_parquet as is_parquet  # re-exported: named here first
 from netvet.ingest.files import require_file
 from netvet.report.records import Record
 from netvet.report.render import CSV_COLUMNS, csv_row

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 def decision_book(url: str) -> "DecisionBook":
     """Every decision in the store at url (none when it holds nothing yet: then the database
     libraries are not even imported)."""
-    from netvet.review.decisions import DecisionBook
+    from netvet.review.decisions import EMPTY_BOOK, DecisionBook
 
     if holds_nothing_yet(url):
-        return DecisionBook.build([])
+        return EMPTY_BOOK
     from netvet.store import decisions_at
 
     return DecisionBook.build(decisions_at(url))

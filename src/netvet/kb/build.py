@@ -21,7 +21,8 @@ from netvet.kb.importers.dod_1260h import ListedCompany, read_1260h, slug
 from netvet.kb.importers.fcc_covered_list import read_fcc_covered_list
 from netvet.kb.importers.iana_pen import read_pens
 from netvet.kb.importers.ieee import BITS, RegistryRow, read_ieee_csv, unique_organizations
-from netvet.kb.loader import load_entities, read_yaml, with_brands
+from netvet.kb.loader import load_entities, with_brands
+from netvet.kb.parse import read_yaml
 from netvet.match import CachedMatcher, build_index
 from netvet.model import Issue
 

@@ -135,24 +135,28 @@ def stored_literals(cache_dir: Path, used: list[Path]) -> Callable[[list[bytes]]
                 return loaded_database(blob[32:])
         database = literal_database(expressions)
         body = database_bytes(database)
-        write_atomically(path, hashlib.sha256(body).digest() + body)
+        write_atomically(path, lambda fh: fh.write(hashlib.sha256(body).digest() + body))
         return database
 
     return literals
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a cache file under a temporary name, then rename (nothing when it cannot be)."""
-    with contextlib.suppress(OSError):
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a cache file through `write` under a temporary name, then rename it into place, so
+    a reader never sees half a file. A cache that cannot be written only costs time later: then
+    nothing is written, and nothing is left behind."""
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".hs-", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(staged, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(staged)
+        fd, staged = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.replace(staged, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
 
 
 def padding(offset: int) -> bytes:
@@ -161,21 +165,9 @@ def padding(offset: int) -> bytes:
 
 
 def write_entry(path: Path, key: bytes, kb: KnowledgeBase) -> list[Path]:
-    """Write one cache entry atomically (a cache that cannot be written only costs time later);
-    the compiled databases it uses, kept beside it."""
+    """Write one cache entry atomically; the compiled databases it uses, kept beside it."""
     used: list[Path] = []
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".part")
-    except OSError:
-        return used
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write_body(fh, key, cached_form(kb, path.parent, used))
-        os.replace(staged, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(staged)
+    write_atomically(path, lambda fh: write_body(fh, key, cached_form(kb, path.parent, used)))
     return used
 
 

@@ -15,7 +15,7 @@ from netvet.kb.importers.complete import require_complete_csv
 from netvet.kb.importers.csl import CslEntry, read_csl
 from netvet.kb.importers.dod_1260h import slug
 from netvet.kb.knowledge import DATA_DIR
-from netvet.kb.loader import read_yaml
+from netvet.kb.parse import read_yaml
 from netvet.kb.paths import checked_list_id, inside
 from netvet.kb.screening import SCREENING_FILE, Effect, ListRole, Purpose, load_screening
 from netvet.model import Issue

@@ -16,9 +16,7 @@ from netvet.kb.jurisdictions import load_instruments
 from netvet.kb.knowledge import DATA_DIR as DATA_DIR  # re-exported: where callers look for them
 from netvet.kb.knowledge import KnowledgeBase as KnowledgeBase
 from netvet.kb.manifest import verify_manifest
-from netvet.kb.parse import SAFE_LOADER as SAFE_LOADER  # re-exported with read_yaml
-from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, required_date
-from netvet.kb.parse import read_yaml as read_yaml
+from netvet.kb.parse import brand_from, each_item, edge_from, entity_from, list_from, read_yaml, required_date
 from netvet.kb.products import load_products
 from netvet.kb.text_scanner import COMMON_WORDS, TEXT_NAMES, load_common_words, load_text_names, text_scanner
 from netvet.match import build_index

@@ -7,15 +7,12 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from netvet.errors import KnowledgeBaseError
-from netvet.kb.parse import optional_date, sources_from
+from netvet.kb.parse import optional_date, read_yaml, sources_from
 from netvet.model import Category, MatchKind, Owner, ProductKind, ProductLine
 
 SCHEMA = "netvet.products/1"
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def check_maker(maker: object, known: Collection[str]) -> str:
@@ -107,9 +104,4 @@ def load_products(path: Path, known: Collection[str]) -> tuple[ProductLine, ...]
     """The product lines of products.yaml (none when the file is absent)."""
     if not path.exists():
         return ()
-    try:
-        with path.open(encoding="utf-8") as fh:
-            doc = yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 — a safe loader
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"{path}: cannot read: {exc}") from exc
-    return parse_products(path, doc, known)
+    return parse_products(path, read_yaml(path), known)

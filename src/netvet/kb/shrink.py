@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netvet.errors import SourceError
-from netvet.kb.loader import read_yaml
 from netvet.kb.manifest import sha256_of
+from netvet.kb.parse import read_yaml
 
 # Between publications these lists move by a few entries: the six Covered List tables kept in the
 # shared data (2024-04 to 2026-08) go from 10 to 16 entries and never down, IEEE assignments are

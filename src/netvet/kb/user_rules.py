@@ -16,7 +16,8 @@ from netvet.errors import KnowledgeBaseError, SourceError
 from netvet.kb.importers.nmap_probes import read_probe_rules
 from netvet.kb.importers.recog import read_recog_rules
 from netvet.kb.knowledge import KnowledgeBase
-from netvet.kb.loader import descr_rule, object_id_rule, read_yaml
+from netvet.kb.loader import descr_rule, object_id_rule
+from netvet.kb.parse import read_yaml
 from netvet.kb.rule_cache import BannerReader, RuleFile, load_rule_file
 from netvet.match import CachedMatcher
 from netvet.model import Issue

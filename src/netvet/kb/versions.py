@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from netvet.errors import UsageError
-from netvet.kb.loader import read_yaml
 from netvet.kb.manifest import sha256_of
+from netvet.kb.parse import read_yaml
 from netvet.kb.paths import checked_list_id, checked_version, inside
 
 VERSIONS_DIR = "versions"

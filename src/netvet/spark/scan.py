@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 import orjson
 import pyarrow as pa
 
-from netvet.batch.parquet import FLAT_COLUMNS, PARTITION, is_parquet
+from netvet.batch.parquet import FLAT_COLUMNS, PARTITION
 from netvet.batch.reader import header_of
 from netvet.ingest.columns import duplicate_issues, map_columns
+from netvet.ingest.files import is_parquet
 from netvet.ingest.inventory import require_identifying_column
 from netvet.model import Issue
 from netvet.pipeline.scan import InputFile, sha256_file
