@@ -106,39 +106,59 @@ def hs_flags(flags: int) -> int:
     return int(out)
 
 
-def compiles_in_hyperscan(rule: BannerRule) -> bool:
+def compiles_in_hyperscan(pattern: bytes, flags: int) -> bool:
     """True when Hyperscan can prefilter the pattern (some Perl constructs it cannot take)."""
     try:
         hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK).compile(
-            expressions=[rule.pattern], ids=[0], elements=1, flags=[hs_flags(rule.flags)]
+            expressions=[pattern], ids=[0], elements=1, flags=[hs_flags(flags)]
         )
     except hyperscan.error:
         return False
     return True
 
 
-def build_matcher(rules: Sequence[BannerRule], use_hyperscan: bool = True) -> BannerMatcher:
-    """Compile every rule once; rules Hyperscan rejects are always confirmed with `re`."""
-    if not use_hyperscan or HS_UNAVAILABLE is not None:
-        return BannerMatcher(tuple(rules), None, tuple(range(len(rules))))
-    taken = list(range(len(rules)))
+def prefilter_database(patterns: Sequence[tuple[bytes, int]]) -> tuple[Any, tuple[int, ...]]:
+    """A Hyperscan database over every (pattern, re flags) it can take, reporting their indexes,
+    and the indexes it cannot take (always confirmed with `re`); (None, every index) without
+    Hyperscan."""
+    everything = tuple(range(len(patterns)))
+    if HS_UNAVAILABLE is not None or not patterns:
+        return None, everything
+    taken = list(everything)
     try:
-        database = compile_database(rules, taken)
+        database = compile_database(patterns, taken)
     except hyperscan.error:
-        taken = [i for i, r in enumerate(rules) if compiles_in_hyperscan(r)]
-        database = compile_database(rules, taken)
-    always = tuple(sorted(set(range(len(rules))) - set(taken)))
-    return BannerMatcher(tuple(rules), database, always)
+        taken = [i for i, (pattern, flags) in enumerate(patterns) if compiles_in_hyperscan(pattern, flags)]
+        database = compile_database(patterns, taken) if taken else None
+    return database, tuple(sorted(set(everything) - set(taken)))
 
 
-def compile_database(rules: Sequence[BannerRule], taken: Sequence[int]) -> Any:
-    """One Hyperscan block-mode database over the chosen rules, reporting rule indexes."""
+def compile_database(patterns: Sequence[tuple[bytes, int]], taken: Sequence[int]) -> Any:
+    """One Hyperscan block-mode database over the chosen patterns, reporting their indexes."""
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    flags = [hs_flags(rules[i].flags) for i in taken]
     database.compile(
-        expressions=[rules[i].pattern for i in taken], ids=list(taken), elements=len(taken), flags=flags
+        expressions=[patterns[i][0] for i in taken],
+        ids=list(taken),
+        elements=len(taken),
+        flags=[hs_flags(patterns[i][1]) for i in taken],
     )
     return database
+
+
+def prefilter_candidates(database: Any, always: Sequence[int], data: bytes) -> set[int]:
+    """The indexes of every pattern that may match: Hyperscan's reports and the always-tried."""
+    found = set(always)
+    if database is not None:
+        database.scan(data, match_event_handler=lambda i, *_: found.add(i), scratch=scratch_of(database))
+    return found
+
+
+def build_matcher(rules: Sequence[BannerRule], use_hyperscan: bool = True) -> BannerMatcher:
+    """Compile every rule once; rules Hyperscan rejects are always confirmed with `re`."""
+    if not use_hyperscan:
+        return BannerMatcher(tuple(rules), None, tuple(range(len(rules))))
+    database, always = prefilter_database([(r.pattern, r.flags) for r in rules])
+    return BannerMatcher(tuple(rules), database, always)
 
 
 def dump_matcher(matcher: BannerMatcher) -> bytes:
@@ -161,8 +181,5 @@ def match_banner(matcher: BannerMatcher, banner: bytes) -> list[int]:
     """The same answer as match_each: Hyperscan's candidates, confirmed one by one with `re`."""
     if matcher.database is None:
         return match_each(matcher, banner)
-    candidates: list[int] = list(matcher.always)
-    matcher.database.scan(
-        banner, match_event_handler=lambda i, *_: candidates.append(i), scratch=scratch_of(matcher.database)
-    )
-    return sorted(i for i in set(candidates) if matcher.pattern(i).search(banner))
+    candidates = prefilter_candidates(matcher.database, matcher.always, banner)
+    return sorted(i for i in candidates if matcher.pattern(i).search(banner))
