@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.macs import mac_sample, maker_names, netaddr_lookup, polars_lookup  # noqa: E402
-from netvet.attribute import lookup_ints, lookup_mac  # noqa: E402
+from netvet.attribute import lookup_mac  # noqa: E402
+from netvet.attribute.mac_index import lookup_ints  # noqa: E402
 from netvet.attribute.mac_vector import parse_macs  # noqa: E402
 from netvet.kb.loader import load_kb  # noqa: E402
 
@@ -54,7 +55,7 @@ def bench_macs(data: Path, repeat: int) -> list[tuple[str, float, str]]:
     makers = maker_names(kb.oui.rows)
 
     def netvet() -> object:
-        return np.take(makers, lookup_ints(kb.oui, parse_macs(text)))
+        return np.take(makers, lookup_ints(kb.mac_index, parse_macs(text)))
 
     ints = parse_macs(text)
     found = netvet()
@@ -66,7 +67,7 @@ def bench_macs(data: Path, repeat: int) -> list[tuple[str, float, str]]:
     pairs = [(median_seconds(netvet, 1), median_seconds(polars, 1)) for _ in range(repeat)]
     t_netvet, t_polars = (statistics.median(p[i] for p in pairs) for i in (0, 1))
     ratio = statistics.median(p / n for n, p in pairs)
-    t_ints = median_seconds(lambda: lookup_ints(kb.oui, ints), repeat)
+    t_ints = median_seconds(lambda: lookup_ints(kb.mac_index, ints), repeat)
     t_netaddr, netaddr_wrong = netaddr_lookup(macs[:50_000], kinds[:50_000], kb)
     n = len(macs)
     return [

@@ -6,7 +6,8 @@ from collections.abc import Callable
 import numpy as np
 import pyarrow as pa
 
-from netvet.attribute import lookup_ints, lookup_mac, mac_index, mac_vector
+from netvet.attribute import lookup_mac, mac_index, mac_vector
+from netvet.attribute.mac_index import lookup_ints
 from netvet.attribute.mac_vector import BAD, parse_macs
 from netvet.ids import mac_to_int, normalize_mac
 from netvet.kb.loader import KnowledgeBase
@@ -64,19 +65,21 @@ def test_lookup_across_its_chunks_equals_the_row_function(kb: KnowledgeBase) -> 
     sample = [k << (48 - bits) | rng.getrandbits(48 - bits) for k, bits in rng.sample(keys, 3000)]
     sample += [rng.getrandbits(48) for _ in range(500)] + [int(BAD), 1 << 48, (1 << 64) - 1]
     values = np.array(sample, dtype=np.uint64)
-    rows = lookup_ints(kb.oui, values)
+    rows = lookup_ints(kb.mac_index, values)
     for value, row in zip(sample, rows.tolist(), strict=True):
         hit = lookup_mac(kb.oui, colon(value)) if value < 1 << 48 else None
         assert (kb.oui.rows[row] if row >= 0 else None) == hit, hex(value)
     repeats = 2 * mac_index.CHUNK // len(sample) + 2
-    assert np.array_equal(lookup_ints(kb.oui, np.tile(values, repeats)), np.tile(rows, repeats))
-    assert np.array_equal(lookup_ints(kb.oui, np.tile(values, repeats)[1::3]), np.tile(rows, repeats)[1::3])
+    assert np.array_equal(lookup_ints(kb.mac_index, np.tile(values, repeats)), np.tile(rows, repeats))
+    assert np.array_equal(
+        lookup_ints(kb.mac_index, np.tile(values, repeats)[1::3]), np.tile(rows, repeats)[1::3]
+    )
     assert np.count_nonzero(rows >= 0) > 2500
 
 
 def test_index_is_compact(kb: KnowledgeBase) -> None:
-    """The vector path's tables stay a few MB (the dense 24-bit table alone is 64 MB): the
+    """The vector path's tables stay a few MB (a dense 24-bit table would be 64 MB): the
     lookups' speed comes from them staying in cache."""
-    index = kb.oui.index
+    index = kb.mac_index
     tables = (index.block, index.code24, index.parent_base, index.parent_shift, index.sub)
     assert sum(t.nbytes for t in tables) < 16 * 2**20

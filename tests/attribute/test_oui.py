@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from netvet.attribute import lookup_ints, lookup_mac
+from netvet.attribute import lookup_mac
+from netvet.attribute.mac_index import lookup_ints
 from netvet.attribute.mac_vector import BAD, parse_macs
 from netvet.ids import mac_to_int, normalize_mac
 from netvet.kb.loader import KnowledgeBase
@@ -73,7 +74,7 @@ def test_vector_twin_equals_row_function(kb: KnowledgeBase, shared: Path) -> Non
     ]
     texts = [styles[i % 4](m) for i, m in enumerate(macs)] + ["zz:zz:zz:00:11:22", "", "0:e0:fc:1:2:3"]
     values = parse_macs(pa.array(texts + [None]))
-    rows = lookup_ints(kb.oui, values)
+    rows = lookup_ints(kb.mac_index, values)
     for text, value, row in zip(texts, values, rows, strict=False):
         mac = normalize_mac(text)
         assert (value == BAD) == (mac is None)
@@ -92,7 +93,7 @@ def test_blocks_listed_twice_answer_the_same_in_both_paths(kb: KnowledgeBase) ->
     for prefix in twice:
         mac = normalize_mac(prefix + "123456")
         assert mac is not None
-        row = lookup_ints(kb.oui, np.array([mac_to_int(mac)], dtype=np.uint64))[0]
+        row = lookup_ints(kb.mac_index, np.array([mac_to_int(mac)], dtype=np.uint64))[0]
         first = next(r for r in kb.oui.rows if r.prefix == prefix)
         assert lookup_mac(kb.oui, mac) == kb.oui.rows[row] == first
 

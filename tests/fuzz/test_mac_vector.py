@@ -8,7 +8,8 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netvet.attribute import lookup_ints, lookup_mac
+from netvet.attribute import lookup_mac
+from netvet.attribute.mac_index import lookup_ints
 from netvet.attribute.mac_vector import BAD, parse_macs
 from netvet.attribute.oui import GROUP_BIT, LOCAL_BIT
 from netvet.ids import mac_to_int, normalize_mac
@@ -103,7 +104,7 @@ def test_vector_path_answers_as_the_row_path(texts: list[str | None]) -> None:
     count("mac_vector")
     for array in layouts(texts):
         values = parse_macs(array)
-        rows = lookup_ints(kb.oui, values)
+        rows = lookup_ints(kb.mac_index, values)
         assert len(values) == len(rows) == len(texts)
         for text, value, row in zip(texts, values, rows, strict=True):
             mac = normalize_mac(text)
@@ -130,7 +131,7 @@ def test_uniform_arrays_take_the_fast_path_and_agree(texts: list[str]) -> None:
     kb = load_kb()
     count("mac_vector_uniform")
     values = parse_macs(pa.array(texts))
-    rows = lookup_ints(kb.oui, values)
+    rows = lookup_ints(kb.mac_index, values)
     for text, value, row in zip(texts, values, rows, strict=True):
         mac = normalize_mac(text)
         assert (value == BAD) if mac is None else int(value) == mac_to_int(mac), text

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from netvet.attribute.fuse import FUSE_READS, Related, fuse
 from netvet.attribute.model_number import CatalogueModel, ModelPattern, ModelRules
-from netvet.attribute.oui import Assignment, OuiTable, lookup_ints, lookup_mac
+from netvet.attribute.oui import Assignment, OuiTable, lookup_mac
 from netvet.attribute.rules import RULES, RuleKB, collect_evidence
 from netvet.model import Attribution, Observation
 
@@ -21,7 +21,6 @@ __all__ = [
     "attribute",
     "collect_evidence",
     "fuse",
-    "lookup_ints",
     "lookup_mac",
 ]
 

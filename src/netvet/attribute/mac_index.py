@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from netvet.attribute.oui import OuiTable
+
 U64 = npt.NDArray[np.uint64]
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
@@ -49,6 +51,13 @@ class MacIndex:
         own = dict(zip(keys[24].tolist(), (rows_of[24] + 1).tolist(), strict=True))
         base, shift, sub = sub_tables(parents, [own.get(int(p), 0) for p in parents], keys, rows_of)
         return cls(block, code24, rows + 1, base, shift, sub)
+
+    @classmethod
+    def of_table(cls, table: OuiTable) -> "MacIndex":
+        """From the row path's table (its plain arrays read as numpy arrays, not copied)."""
+        keys = {bits: np.frombuffer(k, dtype=np.uint64) for bits, k in table.keys.items()}
+        rows_of = {bits: np.frombuffer(r, dtype=np.int32) for bits, r in table.rows_of.items()}
+        return cls.build(len(table.rows), keys, rows_of)
 
     def lookup(self, values: U64) -> I32:
         """Row index per 48-bit value; -1 when unassigned, local, group or over 48 bits."""
@@ -108,3 +117,8 @@ def sub_tables(
     sub[base[parent] + (keys[36] & np.uint64(0xFFF)).astype(np.int64)] = rows_of[36] + 1
     shift = np.where(wide, 0, MA_M_SHIFT).astype(np.uint32)
     return base, shift, sub.astype(code_dtype(int(sub.max(initial=0))))
+
+
+def lookup_ints(index: MacIndex, values: U64) -> I32:
+    """Vectorised twin of oui.lookup_mac over 48-bit integers: row index per value, -1 when none."""
+    return index.lookup(values)

@@ -14,7 +14,6 @@ from enum import StrEnum
 from typing import Any
 
 import ahocorasick
-import numpy as np
 
 from netvet.attribute.banners import HS_UNAVAILABLE, scratch_of
 from netvet.attribute.regex_prefilter import RegexFilter, build_filter, candidates, with_databases
@@ -27,7 +26,6 @@ from netvet.model.rows import ColumnRows, PackedStrings
 SEP = "\x1f"
 SEPARATOR = SEP * 2
 NO_HITS: tuple["TextHit", ...] = ()
-NO_SEPARATORS = np.zeros(0, dtype=np.int64)
 FOLD = bytes((b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or 48 <= b <= 57 else 32) for b in range(256))
 
 
@@ -195,18 +193,25 @@ def joined_texts(texts: list[str]) -> str:
     return joined
 
 
-def separators(raw: bytes) -> Any:
-    """The offset of each separator between texts in the joined buffer (a numpy array)."""
-    if SEP.encode() not in raw:  # one text (the row path): no numpy work
-        return NO_SEPARATORS
-    return np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(SEP))[:: len(SEPARATOR)]
+def separators(raw: bytes) -> list[int]:
+    """The offset of each separator between texts in the joined buffer."""
+    if SEP.encode() not in raw:  # one text (the row path): no numpy, not even its import
+        return []
+    import numpy as np
+
+    found: list[int] = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(SEP))[
+        :: len(SEPARATOR)
+    ].tolist()
+    return found
 
 
-def text_of(seps: Any, offsets: list[int]) -> list[int]:
+def text_of(seps: list[int], offsets: list[int]) -> list[int]:
     """The index of the text each byte offset of the joined buffer falls in."""
-    if not offsets or not len(seps):
+    if not offsets or not seps:
         return [0] * len(offsets)
-    found: list[int] = np.searchsorted(seps, np.array(offsets), side="right").tolist()
+    import numpy as np
+
+    found: list[int] = np.searchsorted(np.array(seps), np.array(offsets), side="right").tolist()
     return found
 
 
@@ -229,7 +234,8 @@ def scan_distinct(scanner: TextScanner, texts: list[str]) -> list[tuple[TextHit,
     spans = literal_hits(scanner, folded, raw) + regex_spans(scanner, raw, folded, seps)
     spans.sort()
     owners = text_of(seps, [s[0] for s in spans])
-    bounds = [0, *(np.flatnonzero(np.diff(owners)) + 1).tolist(), len(spans)] if spans else [0]
+    changes = (i for i in range(1, len(owners)) if owners[i] != owners[i - 1])
+    bounds = [0, *changes, len(spans)] if spans else [0]
     results = [NO_HITS] * len(texts)
     resolved: dict[object, tuple[TextHit, ...]] = {}
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -265,7 +271,9 @@ def outermost(scanner: TextScanner, raw: bytes, spans: list[tuple[int, int, int]
     return tuple(TextHit(scanner.names[i], raw[s:e].decode("utf-8", errors="replace")) for s, e, i in kept)
 
 
-def regex_spans(scanner: TextScanner, raw: bytes, folded: bytes, seps: Any) -> list[tuple[int, int, int]]:
+def regex_spans(
+    scanner: TextScanner, raw: bytes, folded: bytes, seps: list[int]
+) -> list[tuple[int, int, int]]:
     """(start, end, name index) of every regex product match inside one text: a filtered regex
     runs only on the texts holding one of its prefixes, any other over the whole batch."""
     prefilter = scanner.prefilter
@@ -280,8 +288,8 @@ def regex_spans(scanner: TextScanner, raw: bytes, folded: bytes, seps: Any) -> l
         return spans
     offsets, admitted = candidates(prefilter, raw, folded)
     pairs = {(p, owner) for ps, owner in zip(admitted, text_of(seps, offsets), strict=True) for p in ps}
-    starts = [0, *(seps + len(SEPARATOR)).tolist()]
-    ends = [*seps.tolist(), len(raw)]
+    starts = [0, *(s + len(SEPARATOR) for s in seps)]
+    ends = [*seps, len(raw)]
     for position, owner in sorted(pairs):
         pattern, index = scanner.regexes[position]
         spans.extend((m.start(), m.end(), index) for m in pattern.finditer(raw, starts[owner], ends[owner]))

@@ -12,9 +12,10 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from netvet.attribute import RULES, RuleKB, fuse
+from netvet.attribute.mac_index import lookup_ints
 from netvet.attribute.mac_vector import BAD, parse_macs
 from netvet.attribute.mac_vector import slow as slow_mac
-from netvet.attribute.oui import GROUP_BIT, LOCAL_BIT, lookup_ints
+from netvet.attribute.oui import GROUP_BIT, LOCAL_BIT, block_is_free
 from netvet.batch.columns import (
     Carried,
     Column,
@@ -153,7 +154,7 @@ class BatchEngine:
             macs[row] = slow_mac(text[int(row)].as_py())
         empty = stripped_empty(text, shape)
         bad = [(int(i), str(text[int(i)].as_py()).strip()) for i in np.flatnonzero((macs == BAD) & ~empty)]
-        mac_class = lookup_ints(self.kb.oui, macs).astype(np.int64)
+        mac_class = lookup_ints(self.kb.mac_index, macs).astype(np.int64)
         mac_class[(macs & np.uint64(LOCAL_BIT)) != 0] = LOCAL
         mac_class[(macs & np.uint64(GROUP_BIT)) != 0] = GROUP
         mac_class[macs == BAD] = NO_MAC
@@ -231,11 +232,7 @@ class BatchEngine:
 
 def unregistered_mac(kb: KnowledgeBase) -> str:
     """A universal unicast MAC in no IEEE block, to stand for every unregistered MAC."""
-    top = next(
-        p
-        for p in range(1, 1 << 24)
-        if (p >> 16) & 0x03 == 0 and kb.oui.dense24[p] < 0 and kb.oui.slot_of[p] < 0
-    )
+    top = next(p for p in range(1, 1 << 24) if (p >> 16) & 0x03 == 0 and block_is_free(kb.oui, p))
     raw = f"{top:06x}000000"
     return ":".join(raw[i : i + 2] for i in range(0, 12, 2))
 

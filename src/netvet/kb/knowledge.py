@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from netvet.attribute import ModelRules, OuiTable
     from netvet.attribute.external import ExternalBanners
+    from netvet.attribute.mac_index import MacIndex
     from netvet.attribute.snmp import SnmpRules
     from netvet.attribute.text_names import TextScanner
     from netvet.match import NameIndex
@@ -39,6 +40,7 @@ class KnowledgeBase:
     categories: dict[str, Category]
     models: ModelRules
     oui: OuiTable
+    mac_index: MacIndex  # the vector path's MAC lookup (numpy; the row path never reads it)
     names: NameIndex
     regime_kb: RegimeKB
     snmp: SnmpRules

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from netvet.attribute import Assignment, CatalogueModel, ModelPattern, ModelRules, OuiTable
+from netvet.attribute.mac_index import MacIndex
 from netvet.attribute.snmp import DescrRule, ObjectIdRule, SnmpRules
 from netvet.errors import KnowledgeBaseError
 from netvet.kb.jurisdictions import load_instruments
@@ -177,6 +178,7 @@ def load_kb(directory: Path = DATA_DIR) -> KnowledgeBase:
         categories=load_categories(directory / "categories.yaml"),
         models=ModelRules.build(patterns, load_catalogue(directory / "devicetypes.csv.gz")),
         oui=oui,
+        mac_index=MacIndex.of_table(oui),
         names=build_index(with_brands(entities, brands), known_names=known),
         regime_kb=RegimeKB.build(lists, graph, adversaries, load_instruments(directory, entities, read_yaml)),
         snmp=snmp,
