@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netvet.attribute.text_tables import KeyShapes, LazyPatterns
-from netvet.model.rows import ColumnRows, PackedStrings, SortedStrings
+from netvet.model.rows import ColumnRows, NumberedNames, PackedStrings, SortedStrings
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +81,19 @@ def test_sorted_strings_hold_what_the_set_holds(words: set[str], probes: list[st
     assert len(kept) == len(words) and set(kept) == words and kept == words
     assert all((p in kept) == (p in words) for p in [*probes, *words])
     assert 3 not in kept
+
+
+pairs = st.dictionaries(
+    st.integers(-(2**62), 2**62), st.tuples(st.text(max_size=6), st.none() | st.text(min_size=1, max_size=6))
+)
+
+
+@given(pairs, st.lists(st.integers(-(2**62), 2**62) | st.text(max_size=3) | st.none(), max_size=10))
+def test_numbered_names_answer_as_the_dict(
+    found: dict[int, tuple[str, str | None]], probes: list[object]
+) -> None:
+    kept = pickle.loads(pickle.dumps(NumberedNames.of(found)))
+    assert kept == found and dict(kept) == found and list(kept) == sorted(found) and len(kept) == len(found)
+    for probe in [*probes, *found]:
+        assert kept.get(probe) == found.get(probe)  # type: ignore[call-overload]
+        assert (probe in kept) == (probe in found)

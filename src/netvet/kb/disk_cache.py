@@ -90,14 +90,37 @@ def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+def same(obj: Any) -> Any:
+    """A record equal to one read earlier in the same part: that one, shared."""
+    return obj
+
+
 class KbPickler(pickle.Pickler):
-    """Dataclasses as (class, values); everything else as pickle does it."""
+    """Dataclasses as (class, values), a record equal to one already written as a reference to
+    it (half the kb's records repeat another: the same source, designation or model under many
+    entries; records are frozen, so sharing one changes nothing); everything else as pickle does
+    it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first: dict[Any, Any] = {}
 
     def reducer_override(self, obj: Any) -> Any:
         """Reduce dataclass instances by their field values (NotImplemented: the default)."""
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            return rebuild, (type(obj), tuple(getattr(obj, n) for n in field_names(type(obj))))
+            first = self.first_equal(obj)
+            if first is not obj:
+                return same, (first,)
+            kind: type = type(obj)
+            return rebuild, (kind, tuple(getattr(obj, n) for n in field_names(kind)))
         return NotImplemented
+
+    def first_equal(self, obj: Any) -> Any:
+        """The first record written equal to this one (itself when it is the first)."""
+        try:
+            return self.first.setdefault(obj, obj)
+        except TypeError:  # not hashable (a mutable record): written as itself
+            return obj
 
 
 def dump_part(value: Any) -> tuple[bytes, list[pickle.PickleBuffer]]:

@@ -22,6 +22,7 @@ from netvet.kb.products import load_products
 from netvet.kb.text_scanner import COMMON_WORDS, TEXT_NAMES, load_common_words, load_text_names, text_scanner
 from netvet.match import build_index
 from netvet.model import Brand, Category, Entity, ListVersion, OwnershipEdge, OwnershipGraph
+from netvet.model.rows import NumberedNames
 from netvet.regimes import RegimeKB, UseRules
 
 
@@ -111,7 +112,7 @@ def load_snmp(directory: Path, entities: Mapping[str, Entity]) -> SnmpRules:
         directory / "pens.csv.gz", convert_options=pacsv.ConvertOptions(column_types=strings)
     )
     cols = [table.column(c).to_pylist() for c in ("number", "organization", "entity")]
-    pens = {int(n): (str(o), e or None) for n, o, e in zip(*cols, strict=True)}
+    pens = NumberedNames.of({int(n): (str(o), e or None) for n, o, e in zip(*cols, strict=True)})
     descr = tuple(descr_rule(r) for r in doc["sysdescr"])
     object_ids = tuple(object_id_rule(r) for r in doc.get("sysobjectid", ()))
     makers = {r.manufacturer for r in descr} | {r.manufacturer for r in object_ids}

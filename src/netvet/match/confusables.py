@@ -10,8 +10,7 @@ as written; a word of Latin letters only is never touched (TR39 would turn "m" i
 
 import re
 from functools import cache
-
-import icu  # type: ignore[import-untyped]
+from typing import Any
 
 _WORD = re.compile(r"\w+")
 _KEPT_SCRIPTS = frozenset({"Latin", "Common", "Inherited", "Han", "Unknown"})
@@ -20,15 +19,29 @@ CONFUSABLES_REASON = "look-alike letters from other scripts read as Latin (Unico
 
 
 @cache
-def spoof_checker() -> icu.SpoofChecker:
+def icu_module() -> Any:
+    """PyICU, imported the first time a text is not ASCII (most are: its import is a tenth of a
+    small scan's start)."""
+    import icu  # type: ignore[import-untyped]
+
+    return icu
+
+
+@cache
+def spoof_checker() -> Any:
     """ICU's TR39 checker (built once; it only reads)."""
-    return icu.SpoofChecker()
+    return icu_module().SpoofChecker()
+
+
+def script_name(char: str) -> str:
+    """The Unicode script of a character ('Latin', 'Cyrillic', ...)."""
+    return str(icu_module().Script.getScript(char).getName())
 
 
 @cache
 def latin_skeleton(char: str) -> str | None:
     """The Latin letters a character of another script imitates ('а' -> 'a'), else None."""
-    if icu.Script.getScript(char).getName() in _KEPT_SCRIPTS:
+    if script_name(char) in _KEPT_SCRIPTS:
         return None
     skeleton = str(spoof_checker().getSkeleton(0, char))
     return skeleton if _LATIN.fullmatch(skeleton) else None
@@ -37,7 +50,7 @@ def latin_skeleton(char: str) -> str | None:
 def fold_word(word: str) -> str:
     """The word with its look-alike letters read as Latin, when every letter of another script
     in it has a Latin look-alike; else the word as written."""
-    foreign = [c for c in word if not c.isascii() and icu.Script.getScript(c).getName() not in _KEPT_SCRIPTS]
+    foreign = [c for c in word if not c.isascii() and script_name(c) not in _KEPT_SCRIPTS]
     if not foreign or any(latin_skeleton(c) is None for c in foreign):
         return word
     return "".join(latin_skeleton(c) or c for c in word)

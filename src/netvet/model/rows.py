@@ -7,7 +7,7 @@ per field, and a record is built on first read and kept for the next."""
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import fields
 from operator import eq
@@ -169,3 +169,41 @@ class ColumnRows(MadeRows[T]):
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its kind and columns: the records are made again only when read."""
         return (ColumnRows, (self._kind, self._columns))
+
+
+class NumberedNames(Mapping[int, tuple[str, str | None]]):
+    """A mapping of numbers to (name, optional id), kept as a sorted array of the numbers and two
+    packed string columns ('' for no id): found by binary search, and unpickled at once where a
+    dict of 60,000 such pairs (the IANA enterprise numbers) makes 120,000 objects."""
+
+    __slots__ = ("_ids", "_names", "_numbers")
+
+    def __init__(self, numbers: "array[int]", names: PackedStrings, ids: PackedStrings) -> None:
+        self._numbers, self._names, self._ids = numbers, names, ids
+
+    @classmethod
+    def of(cls, pairs: Mapping[int, tuple[str, str | None]]) -> "NumberedNames":
+        """The pairs, sorted by number (an id may not be empty: '' stands for none)."""
+        numbers = sorted(pairs)
+        return cls(
+            array("q", numbers),
+            PackedStrings.of(pairs[n][0] for n in numbers),
+            PackedStrings.of(pairs[n][1] or "" for n in numbers),
+        )
+
+    def __getitem__(self, number: int) -> tuple[str, str | None]:
+        if not isinstance(number, int):  # what a dict of ints answers for any other key
+            raise KeyError(number)
+        at = bisect_left(self._numbers, number)
+        if at == len(self._numbers) or self._numbers[at] != number:
+            raise KeyError(number)
+        return self._names[at], self._ids[at] or None
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (NumberedNames, (self._numbers, self._names, self._ids))
