@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from netvet.errors import UsageError
@@ -39,7 +38,13 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
 
 @contextmanager
 def progress_bar(console: Console) -> Iterator[Any]:
-    """A progress bar on stderr; yields advance(n)."""
+    """A progress bar on stderr when it is a terminal; yields advance(n). Elsewhere the bar, being
+    transient, would print nothing: it is not made (nor Rich's progress module imported)."""
+    if not console.is_terminal:
+        yield lambda n: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("scan", total=None)
