@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
+from netvet.attribute.arrow_views import bools_of
 from netvet.ids import mac_to_int, normalize_mac
 
 U64 = npt.NDArray[np.uint64]
@@ -83,7 +84,7 @@ def _parse_mixed(
     the row function (returned as failed rows); null rows stay BAD."""
     valid = np.ones(len(strings), dtype=np.bool_)
     if strings.null_count:
-        valid = np.asarray(strings.is_valid().to_numpy(zero_copy_only=False), dtype=np.bool_)
+        valid = bools_of(strings.is_valid())
     out = np.full(len(strings), BAD, dtype=np.uint64)
     failed = [np.flatnonzero(~np.isin(lengths, [0, *LAYOUTS]) & valid)]
     for length, layout in LAYOUTS.items():

@@ -8,6 +8,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netvet.attribute.arrow_views import array_of, bools_of, integers_of
 from netvet.ingest.record import RAW_FIELDS, parse_cell
 
 I32 = npt.NDArray[np.int32]
@@ -68,7 +69,7 @@ def encode(array: pa.Array, strip: bool = True) -> tuple[I32, list[str]]:
     texts = encoded.dictionary.to_pylist()
     remap = [ids.setdefault(t.strip() if strip else t, len(ids)) if t.strip() else -1 for t in texts]
     table = np.array([*remap, -1], dtype=np.int32)
-    return table[encoded.indices.to_numpy(zero_copy_only=False)], list(ids)
+    return table[integers_of(encoded.indices, null=len(remap))], list(ids)  # a null cell is empty
 
 
 def parse_column(
@@ -140,10 +141,9 @@ def carried_column(array: pa.Array, field: str) -> Carried:
     if field in PARSED_CARRIED:
         suspect = present & shape.suspect
         if field in ALWAYS_VALID:
-            proven = pc.match_substring_regex(array, ALWAYS_VALID[field]).to_numpy(zero_copy_only=False)
-            suspect |= present & ~np.asarray(proven, dtype=bool)
+            suspect |= present & ~bools_of(pc.match_substring_regex(array, ALWAYS_VALID[field]))
         rows = np.flatnonzero(suspect)
-        texts = [str(t).strip() for t in array.take(pa.array(rows)).to_pylist()]
+        texts = [str(t).strip() for t in array.take(array_of(rows)).to_pylist()]
         verdicts = {t: parse_cell(field, t)[1] for t in set(texts)}
         for row, text in zip(rows, texts, strict=True):
             if message := verdicts[text]:

@@ -4,9 +4,9 @@ asset context declare they read (a test holds them to it), as far as an inventor
 
 import numpy as np
 import numpy.typing as npt
-import pyarrow as pa
 
 from netvet.attribute import ATTRIBUTE_READS
+from netvet.attribute.arrow_views import array_of, integers_of
 from netvet.ingest.columns import FIELDS
 from netvet.kb.views import CONTEXT_READS
 
@@ -25,8 +25,8 @@ PACKED = 1 << 62
 
 def densify(key: I64) -> tuple[I64, I64]:
     """Dense codes 0..k-1 for a key array, and the first row of each code."""
-    encoded = pa.array(key).dictionary_encode()
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    encoded = array_of(key).dictionary_encode()
+    codes = integers_of(encoded.indices).astype(np.int64)
     first = np.full(len(encoded.dictionary), -1, dtype=np.int64)
     rows = np.arange(len(codes), dtype=np.int64)
     first[codes[::-1]] = rows[::-1]

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
+from netvet.attribute.arrow_views import bools_of
 from netvet.batch.paced import PacedFile
 from netvet.errors import SourceError
 from netvet.ingest.files import require_file
@@ -94,7 +95,7 @@ def cap_batch(
             continue  # no cell has more bytes than the limit has characters
         lengths = pc.utf8_length(arrays[i])
         over = pc.fill_null(pc.greater(lengths, limit), False)
-        rows = np.flatnonzero(over.to_numpy(zero_copy_only=False))
+        rows = np.flatnonzero(bools_of(over))
         if not rows.size:
             continue
         issues += [

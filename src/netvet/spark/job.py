@@ -14,6 +14,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netvet.attribute.arrow_views import bools_of
 from netvet.batch.decide import findings_of
 from netvet.batch.engine import BatchEngine
 from netvet.batch.parquet import FLAT_COLUMNS, flat_record
@@ -126,7 +127,7 @@ def scan_partition(
     for raw in batches:
         names = raw.schema.names
         corrupt = raw.column(names.index(CORRUPT)) if CORRUPT in names else pa.nulls(len(raw), pa.string())
-        bad = pc.is_valid(corrupt).to_numpy(zero_copy_only=False)
+        bad = bools_of(pc.is_valid(corrupt))
         out = [issue_row(i) for i in rejected_issues(corrupt.filter(bad).to_pylist(), width, source)]
         text = as_text(raw.filter(pa.array(~np.asarray(bad, dtype=bool))), len(names) - (CORRUPT in names))
         batch, cut = cap_batch(text, source.fields, source.path, seen)
