@@ -134,9 +134,57 @@ class SortedStrings(Collection[str]):
         return (SortedStrings, (self._packed,))
 
 
+class Flags(IndexedRows[bool]):
+    """A column of booleans as one byte each: unpickled at once, where a list of 90,000 builds
+    the list item by item."""
+
+    __slots__ = ("_bytes",)
+
+    def __init__(self, data: bytes) -> None:
+        self._bytes = data
+
+    def __len__(self) -> int:
+        return len(self._bytes)
+
+    def item(self, index: int) -> bool:
+        return self._bytes[index] != 0
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Flags, (self._bytes,))
+
+
+class Sparse(IndexedRows[Any]):
+    """A column that is mostly None, as its length and its other values by position."""
+
+    __slots__ = ("_length", "_values")
+
+    def __init__(self, length: int, values: dict[int, Any]) -> None:
+        self._length, self._values = length, values
+
+    def __len__(self) -> int:
+        return self._length
+
+    def item(self, index: int) -> Any:
+        return self._values.get(index)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Sparse, (self._length, self._values))
+
+
 def column_of(values: list[Any]) -> Sequence[Any]:
-    """A column as it is best kept: packed when every value is a string, else the list."""
-    return PackedStrings.of(values) if values and all(type(v) is str for v in values) else values
+    """A column as it is best kept: strings packed, booleans as bytes, 64-bit integers as an
+    array, a column at least seven-eighths None as its other values; else the list."""
+    kinds = {type(v) for v in values}
+    if not values or len(kinds) > 2:
+        return values
+    if kinds == {str}:
+        return PackedStrings.of(values)
+    if kinds == {bool}:
+        return Flags(bytes(values))
+    if kinds == {int} and all(-(2**63) <= v < 2**63 for v in values):
+        return array("q", values)
+    present = {i: v for i, v in enumerate(values) if v is not None}
+    return Sparse(len(values), present) if len(present) * 8 <= len(values) else values
 
 
 class ColumnRows(MadeRows[T]):
