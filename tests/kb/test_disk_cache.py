@@ -82,6 +82,27 @@ def test_damaged_part_is_read_from_the_files_and_the_entry_dropped(entry: Path, 
     assert loads == [DATA_DIR] and not copy.exists()
 
 
+def test_a_damaged_array_is_caught_by_its_parts_checksum(entry: Path, tmp_path: Path) -> None:
+    """The checksum covers a part's out-of-band arrays (the MAC index) as well as its pickle."""
+    copy = tmp_path / entry.name
+    shutil.copyfile(entry, copy)
+    first = read_entry(copy, cache_key(DATA_DIR))
+    assert isinstance(first, CachedKnowledgeBase)
+    start, size = first.part_spans("mac_index")[0]
+    data = bytearray(copy.read_bytes())
+    data[start + size // 2] ^= 0xFF
+    copy.write_bytes(bytes(data))
+    loads: list[Path] = []
+
+    def load(directory: Path) -> KnowledgeBase:
+        loads.append(directory)
+        return load_kb(directory)
+
+    cached = read_entry(copy, cache_key(DATA_DIR), load)
+    assert cached is not None and np.array_equal(cached.mac_index.code24, load_kb().mac_index.code24)
+    assert loads == [DATA_DIR] and not copy.exists()
+
+
 def test_parts_are_read_on_first_use(entry: Path) -> None:
     """Screening a name reads the names and lists, not the IEEE or text-name parts."""
     cached = read_entry(entry, cache_key(DATA_DIR))

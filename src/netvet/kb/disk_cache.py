@@ -4,13 +4,13 @@ re-reading, re-parsing and re-indexing every data file (seconds) on each run.
 One file per kb: `kb-<key>.pickle` under the cache folder. The key hashes the manifest, the size
 and modification time of every data file and of every netvet module, and the Python and numpy
 versions, so an edited, rebuilt or upgraded kb (or changed code) never meets an old entry.
-The file holds each kb part as a pickle of its own with its numpy arrays out of band (the IEEE
-dense tables are ~100 MB), a part table (offsets and a sha256 per part), and a header naming the
-table's place and checksum. The file is memory-mapped: the arrays are read-only views of it, and
-each part is unpickled when first read (`kb/cached_kb.py`), so `netvet match` never reads the
-IEEE or text-name parts. A file whose header, key, table or part checksum does not match is
-ignored and rebuilt, never trusted. Entries are written to a temporary name and renamed, so a
-reader never sees half a file.
+The file holds each kb part as a pickle of its own with its numpy arrays out of band (the
+vector path's MAC index, ~7 MB), a part table (offsets and a CRC-32 per part, over its arrays
+too), and a header naming the table's place and SHA-256. The file is memory-mapped: the arrays
+are read-only views of it, and each part is unpickled when first read (`kb/cached_kb.py`), so
+`netvet match` never reads the IEEE or text-name parts. A file whose header, key, table or part
+checksum does not match is ignored and rebuilt, never trusted. Entries are written to a temporary
+name and renamed, so a reader never sees half a file.
 
 Frozen slotted dataclasses pickle through `dataclasses.fields()` once per object (20 µs each);
 they are reduced here to their class and field values instead, and the long runs of small records
@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from netvet import __version__
-from netvet.kb.cached_kb import PARTS, CachedKnowledgeBase, Entry, Part
+from netvet.kb.cached_kb import PARTS, CachedKnowledgeBase, Entry, Part, checksum
 from netvet.kb.knowledge import KnowledgeBase
 from netvet.kb.manifest import MANIFEST, data_files
 
-MAGIC = b"NETVETKB2\n"
+MAGIC = b"NETVETKB3\n"  # 3: CRC-32 per part, over its arrays too
 # magic, key, sha256 of the part table, where the table starts, its length
 HEADER = struct.Struct("<10s32s32sQQ")
 ALIGN = 64  # out-of-band buffers start on 64-byte boundaries (numpy's preferred alignment)
@@ -202,17 +202,16 @@ def write_body(fh: BinaryIO, key: bytes, kb: KnowledgeBase) -> None:
     offset, parts = HEADER.size, {}
     for name in PARTS:
         payload, buffers = dump_part(getattr(kb, name))
-        start, spans = offset, []
+        start, spans, raws = offset, [], [memoryview(buffer).cast("B") for buffer in buffers]
         fh.write(payload)
         offset += len(payload)
-        for buffer in buffers:
-            raw = memoryview(buffer).cast("B")
+        for raw in raws:
             fh.write(padding(offset))
             offset += len(padding(offset))
             spans.append((offset, raw.nbytes))
             fh.write(raw)
             offset += raw.nbytes
-        parts[name] = (start, len(payload), hashlib.sha256(payload).digest(), tuple(spans))
+        parts[name] = (start, len(payload), checksum(payload, raws), tuple(spans))
     table = pickle.dumps({"directory": str(kb.directory), "manifest": kb.manifest_sha256, "parts": parts})
     fh.write(table)
     fh.seek(0)
