@@ -4,11 +4,13 @@ ignored (and rebuilt), never trusted."""
 import pickle
 import shutil
 import struct
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from netvet.attribute.oui import Assignment
 from netvet.attribute.text_names import scan_many
 from netvet.kb import disk_cache
 from netvet.kb.cached_kb import CachedKnowledgeBase
@@ -165,3 +167,23 @@ def test_changed_code_changes_the_key(tmp_path: Path, monkeypatch: pytest.Monkey
     before = cache_key(DATA_DIR)
     (package / "model.py").write_text("A = 22\n", encoding="utf-8")
     assert cache_key(DATA_DIR) != before
+
+
+@dataclass(unsafe_hash=True)
+class Box:
+    """A mutable record that can still be hashed."""
+
+    items: tuple[int, ...]
+
+
+def test_equal_frozen_records_are_shared_and_mutable_ones_are_not() -> None:
+    """A part's equal frozen records come back as one object (they cannot change); equal mutable
+    records come back as separate objects, as they went in."""
+    frozen = [
+        Assignment("00E0FC", 24, "MA-L", "HUAWEI", None),
+        Assignment("00E0FC", 24, "MA-L", "HUAWEI", None),
+    ]
+    payload, buffers = disk_cache.dump_part((frozen, [Box((1,)), Box((1,))]))
+    shared, boxes = pickle.loads(payload, buffers=buffers)
+    assert shared == frozen and shared[0] is shared[1]
+    assert boxes[0] == boxes[1] and boxes[0] is not boxes[1]

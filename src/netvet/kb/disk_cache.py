@@ -116,10 +116,14 @@ class KbPickler(pickle.Pickler):
         return NotImplemented
 
     def first_equal(self, obj: Any) -> Any:
-        """The first record written equal to this one (itself when it is the first)."""
+        """The first record written equal to this one (itself when it is the first). Only frozen
+        records are shared: a mutable one, or one that cannot be hashed, is written as itself."""
+        params = getattr(type(obj), "__dataclass_params__", None)
+        if params is None or not params.frozen:
+            return obj
         try:
             return self.first.setdefault(obj, obj)
-        except TypeError:  # not hashable (a mutable record): written as itself
+        except TypeError:  # a frozen record holding something unhashable
             return obj
 
 
