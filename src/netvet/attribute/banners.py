@@ -1,12 +1,13 @@
-"""Many banner regexes at once. The specification is Python's `re` trying every rule; the fast
-path asks Hyperscan (prefilter mode: a superset of matches, for every pattern it can take) which
-rules may match, then confirms each candidate with `re`, so both give identical answers."""
+"""Many regexes at once (banner rules, the kb's model-number patterns: a PatternSet). The
+specification is Python's `re` trying every pattern; the fast path asks Hyperscan (prefilter
+mode: a superset of matches, for every pattern it can take) which patterns may match, then
+confirms each candidate with `re`, so both give identical answers."""
 
 import copyreg
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from netvet.ids import parse_cpe
@@ -79,20 +80,25 @@ class BannerRule:
 
 @dataclass(frozen=True, slots=True)
 class BannerMatcher:
-    """The rules, a Hyperscan database over those it can prefilter, and their `re` patterns,
-    each compiled the first time it is tried (a scan confirms few of thousands of rules)."""
+    """The rules and their regexes behind one prefilter (a PatternSet: a scan confirms few of
+    thousands of rules, each compiled the first time it is tried)."""
 
     rules: tuple[BannerRule, ...]
-    database: Any
-    always: tuple[int, ...]
-    compiled: dict[int, re.Pattern[bytes]] = field(default_factory=dict, compare=False, repr=False)
+    patterns: "PatternSet"
+
+    @property
+    def database(self) -> Any:
+        """The Hyperscan database over the rules it can prefilter (None: `re` tries them all)."""
+        return self.patterns.database
+
+    @property
+    def always(self) -> tuple[int, ...]:
+        """The rules Hyperscan cannot prefilter, always confirmed with `re`."""
+        return self.patterns.always
 
     def pattern(self, index: int) -> re.Pattern[bytes]:
         """The `re` pattern of one rule."""
-        found = self.compiled.get(index)
-        if found is None:
-            rule = self.rules[index]
-            found = self.compiled[index] = re.compile(rule.pattern, rule.flags)
+        found: re.Pattern[bytes] = self.patterns.pattern(index)
         return found
 
 
@@ -153,12 +159,75 @@ def prefilter_candidates(database: Any, always: Sequence[int], data: bytes) -> s
     return found
 
 
+class PatternSet:
+    """Regexes given as (pattern, re flags), str or bytes, each compiled the first time it is
+    tried, and a Hyperscan prefilter naming the few a text may match.
+
+    The specification is Python's `re` trying every pattern (`matching_each`); `matching` gives
+    the same answer from the prefilter's candidates. Bytes patterns are matched on bytes, as
+    Hyperscan matches them. For str patterns the prefilter answers on printable ASCII text only
+    and holds no pattern with a non-ASCII character: there Python's case-insensitive,
+    Unicode-aware `re` and Hyperscan agree on what a letter, digit, space, word boundary and
+    case pair are, so the candidates hold every match."""
+
+    __slots__ = ("always", "compiled", "database", "sources")
+
+    def __init__(
+        self, sources: Sequence[tuple[Any, int]], database: Any = None, always: Sequence[int] | None = None
+    ) -> None:
+        self.sources = tuple(sources)
+        self.database = database
+        self.always = tuple(range(len(self.sources))) if always is None else tuple(always)
+        self.compiled: dict[int, re.Pattern[Any]] = {}
+
+    @classmethod
+    def build(cls, sources: Sequence[tuple[Any, int]]) -> "PatternSet":
+        """The patterns with their prefilter (none without Hyperscan: `re` tries them all)."""
+        as_bytes = [(p.encode("utf-8") if isinstance(p, str) else p, flags) for p, flags in sources]
+        database, rejected = prefilter_database(as_bytes)
+        unicode = (i for i, (p, _) in enumerate(sources) if isinstance(p, str) and not p.isascii())
+        return cls(sources, database, sorted({*rejected, *unicode}))
+
+    def pattern(self, index: int) -> re.Pattern[Any]:
+        """One pattern, compiled on first use."""
+        found = self.compiled.get(index)
+        if found is None:
+            found = self.compiled[index] = re.compile(*self.sources[index])
+        return found
+
+    def matching_each(self, text: Any) -> list[int]:
+        """The specification: the index of every pattern that matches, trying all in turn."""
+        return [i for i in range(len(self.sources)) if self.pattern(i).search(text)]
+
+    def matching(self, text: Any) -> list[int]:
+        """The same answer as matching_each, trying only the prefilter's candidates."""
+        if self.database is None:
+            return self.matching_each(text)
+        if isinstance(text, str):
+            if not (text.isascii() and text.isprintable()):
+                return self.matching_each(text)
+            data = text.encode("ascii")
+        else:
+            data = text
+        return sorted(
+            i for i in prefilter_candidates(self.database, self.always, data) if self.pattern(i).search(text)
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PatternSet) and (self.sources, self.always) == (other.sources, other.always)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (the kb cache, the rule cache) without its compiled patterns: reading those
+        back would compile every one again."""
+        return (PatternSet, (self.sources, self.database, self.always))
+
+
 def build_matcher(rules: Sequence[BannerRule], use_hyperscan: bool = True) -> BannerMatcher:
-    """Compile every rule once; rules Hyperscan rejects are always confirmed with `re`."""
-    if not use_hyperscan:
-        return BannerMatcher(tuple(rules), None, tuple(range(len(rules))))
-    database, always = prefilter_database([(r.pattern, r.flags) for r in rules])
-    return BannerMatcher(tuple(rules), database, always)
+    """The rules behind their prefilter; rules Hyperscan rejects are always confirmed with `re`."""
+    sources = [(r.pattern, r.flags) for r in rules]
+    return BannerMatcher(tuple(rules), PatternSet.build(sources) if use_hyperscan else PatternSet(sources))
 
 
 def dump_matcher(matcher: BannerMatcher) -> bytes:
@@ -169,17 +238,14 @@ def dump_matcher(matcher: BannerMatcher) -> bytes:
 def load_matcher(rules: Sequence[BannerRule], blob: bytes, always: Sequence[int]) -> BannerMatcher:
     """A matcher from rules and a cached database; `re` patterns are compiled when first tried."""
     database = loaded_database(blob) if blob else None
-    return BannerMatcher(tuple(rules), database, tuple(always))
+    return BannerMatcher(tuple(rules), PatternSet([(r.pattern, r.flags) for r in rules], database, always))
 
 
 def match_each(matcher: BannerMatcher, banner: bytes) -> list[int]:
     """The specification: indexes of every rule whose `re` pattern matches, trying all in turn."""
-    return [i for i in range(len(matcher.rules)) if matcher.pattern(i).search(banner)]
+    return matcher.patterns.matching_each(banner)
 
 
 def match_banner(matcher: BannerMatcher, banner: bytes) -> list[int]:
     """The same answer as match_each: Hyperscan's candidates, confirmed one by one with `re`."""
-    if matcher.database is None:
-        return match_each(matcher, banner)
-    candidates = prefilter_candidates(matcher.database, matcher.always, banner)
-    return sorted(i for i in candidates if matcher.pattern(i).search(banner))
+    return matcher.patterns.matching(banner)

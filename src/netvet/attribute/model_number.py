@@ -2,11 +2,10 @@
 catalogue."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from netvet.attribute.banners import prefilter_candidates, prefilter_database
+from netvet.attribute.banners import PatternSet
 from netvet.model import Category
 
 FLAGS = re.IGNORECASE
@@ -34,60 +33,6 @@ class CatalogueModel:
     category: Category | None = None
 
 
-class PatternSet:
-    """The patterns' regexes, each compiled the first time it is tried, and a Hyperscan
-    prefilter naming the few a text may match (a scan would otherwise compile and try every one
-    on every model number).
-
-    The specification is Python's `re` trying every pattern (`matching_each`). The prefilter
-    answers for printable ASCII text only and holds no pattern with a non-ASCII character: there
-    Python's case-insensitive, Unicode-aware `re` and Hyperscan agree on what a letter, digit,
-    space, word boundary and case pair are, so its candidates hold every match."""
-
-    __slots__ = ("always", "compiled", "database", "sources")
-
-    def __init__(
-        self, sources: Sequence[str], database: Any = None, always: Sequence[int] | None = None
-    ) -> None:
-        self.sources = tuple(sources)
-        self.database = database
-        self.always = tuple(range(len(self.sources))) if always is None else tuple(always)
-        self.compiled: dict[int, re.Pattern[str]] = {}
-
-    @classmethod
-    def build(cls, sources: Sequence[str]) -> "PatternSet":
-        """Check that every pattern compiles (a bad one fails the kb load, not a scan) and build
-        the prefilter."""
-        for source in sources:
-            re.compile(source, FLAGS)
-        database, rejected = prefilter_database([(s.encode("utf-8"), FLAGS) for s in sources])
-        always = sorted({*rejected, *(i for i, s in enumerate(sources) if not s.isascii())})
-        return cls(sources, database, always)
-
-    def pattern(self, index: int) -> re.Pattern[str]:
-        """One pattern, compiled on first use."""
-        found = self.compiled.get(index)
-        if found is None:
-            found = self.compiled[index] = re.compile(self.sources[index], FLAGS)
-        return found
-
-    def matching_each(self, text: str) -> list[int]:
-        """The specification: the index of every pattern that matches, trying all in turn."""
-        return [i for i in range(len(self.sources)) if self.pattern(i).search(text)]
-
-    def matching(self, text: str) -> list[int]:
-        """The same answer as matching_each, trying only the prefilter's candidates."""
-        if self.database is None or not (text.isascii() and text.isprintable()):
-            return self.matching_each(text)
-        found = prefilter_candidates(self.database, self.always, text.encode("ascii"))
-        return sorted(i for i in found if self.pattern(i).search(text))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled (the kb cache) without its compiled patterns: reading those back would compile
-        every one again."""
-        return (PatternSet, (self.sources, self.database, self.always))
-
-
 @dataclass(frozen=True, slots=True)
 class ModelRules:
     """The kb patterns (their regexes in a PatternSet) and the catalogue keyed by normalised
@@ -101,8 +46,12 @@ class ModelRules:
     def build(
         cls, patterns: tuple[ModelPattern, ...], catalogue: Mapping[str, tuple[CatalogueModel, ...]]
     ) -> "ModelRules":
-        """Check every pattern and build their prefilter once."""
-        return cls(patterns, PatternSet.build([p.regex for p in patterns]), catalogue)
+        """Check that every pattern compiles (a bad one fails the kb load, not a scan) and build
+        their prefilter once."""
+        sources = [(p.regex, FLAGS) for p in patterns]
+        for source in sources:
+            re.compile(*source)
+        return cls(patterns, PatternSet.build(sources), catalogue)
 
 
 def model_key(text: str) -> str:
