@@ -4,9 +4,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from netvet.cli.common import err, positive_number
+from netvet.cli.output import progress_bar
 from netvet.collect import Credentials, Target, collect_snmp, parse_target
 from netvet.collect.snmp import WalkSettings
 from netvet.errors import UsageError
@@ -53,10 +53,8 @@ def snmp(
     found = read_targets(targets or [], targets_file)
     creds = Credentials(community, v3_user, auth_key, auth_protocol, priv_key, priv_protocol, context)
     settings = WalkSettings(timeout, retries, concurrency)
-    columns = (TextColumn("walking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("walk", total=len(found))
-        result = collect_snmp(found, creds, output, settings, lambda t, p: progress.advance(task))
+    with progress_bar(err, "walking", len(found)) as advance:
+        result = collect_snmp(found, creds, output, settings, lambda t, p: advance(1))
     for issue in result.issues:
         err.print(f"[yellow]{issue.describe()}[/yellow]", highlight=False)
     err.print(f"{len(result.written)} of {len(found)} agents walked into {output}/")

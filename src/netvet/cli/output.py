@@ -37,7 +37,7 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
 
 
 @contextmanager
-def progress_bar(console: Console) -> Iterator[Any]:
+def progress_bar(console: Console, label: str = "scanning", total: int | None = None) -> Iterator[Any]:
     """A progress bar on stderr when it is a terminal; yields advance(n). Elsewhere the bar, being
     transient, would print nothing: it is not made (nor Rich's progress module imported)."""
     if not console.is_terminal:
@@ -45,9 +45,9 @@ def progress_bar(console: Console) -> Iterator[Any]:
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("scan", total=None)
+        task = progress.add_task(label, total=total)
         yield lambda n: progress.advance(task, n)
 
 

@@ -3,9 +3,8 @@
 `netvet match` reads the names, lists and ownership graph; a scan of a few hundred rows reads
 most parts, but a part it never touches (the SNMP enterprise numbers for an inventory without
 SNMP, say) costs nothing. Each part carries its own checksum (CRC-32, over its arrays too),
-checked when it is read; a damaged
-part is taken from the data files instead (never from the damaged bytes) and the entry removed,
-so the next run writes it again."""
+checked when it is read; a damaged part is taken from the data files instead (never from the
+damaged bytes) and the entry removed, so the next run writes it again."""
 
 import contextlib
 import pickle
