@@ -5,17 +5,21 @@ are cut as the row engine cuts them."""
 import hashlib
 import threading
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pytest
 from pyarrow import csv as pacsv
 
 from netvet.batch.dates import acquired_edges
 from netvet.batch.engine import BatchEngine
 from netvet.batch.keys import combine
 from netvet.batch.paced import PacedFile
+from netvet.batch.reader import first_ahead
+from netvet.errors import SourceError
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding
 from netvet.regimes import REGIMES, acquisition_cutoffs
@@ -147,3 +151,37 @@ def test_closing_a_paced_file_ends_a_waiting_read(tmp_path: Path) -> None:
     source.close()
     reader.join(timeout=5)
     assert got == [0]
+
+
+def test_the_first_batch_is_read_ahead_on_a_thread_and_its_error_raised_in_the_loop() -> None:
+    started, threads = threading.Event(), []
+
+    def batches() -> Iterator[int]:
+        threads.append(threading.current_thread().name)
+        started.set()
+        yield from range(5)
+
+    ahead = first_ahead(batches())
+    assert started.wait(5)  # read before the caller asks for anything
+    assert list(ahead) == list(range(5))
+    assert threads == [threads[0]] and threads[0] != threading.current_thread().name
+
+    def broken() -> Iterator[int]:
+        raise SourceError("inventory.csv: not a CSV")
+        yield 0
+
+    failing = first_ahead(broken())  # no error yet: it belongs to the loop
+    with pytest.raises(SourceError, match="inventory.csv: not a CSV"):
+        next(failing)
+    assert list(first_ahead(iter(()))) == []
+
+
+def test_a_paced_file_read_alongside_its_consumer_hashes_every_byte_once(tmp_path: Path) -> None:
+    path, block = tmp_path / "rows.csv", 1 << 14
+    write_csv(path, 30_000)
+    options = pacsv.ReadOptions(block_size=block)
+    with PacedFile(path, block) as source:
+        reader = pacsv.open_csv(source, read_options=options)
+        rows = sum(len(b) for b in first_ahead(source.paced(iter(reader), block)))
+        assert source.sha256() == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert rows == 30_000

@@ -33,7 +33,8 @@ class PacedFile(io.RawIOBase):
         self.done = False
         self.nudges = 0
         self.digest = hashlib.sha256()  # of the bytes read so far: the input's hash, read once
-        self.turn = threading.Condition()
+        self.turn = threading.Condition()  # guards the budget; held only to check and move it
+        self.reading = threading.Lock()  # guards the file and the digest while a block is read
 
     def readable(self) -> bool:
         """A PacedFile is read, never written."""
@@ -41,7 +42,9 @@ class PacedFile(io.RawIOBase):
 
     def readinto(self, buffer: "WriteableBuffer") -> int:
         """Read once within budget; past it, wait while the consumer works on a batch, and at most
-        NUDGE seconds while it waits for one. A closed file reads as its end."""
+        NUDGE seconds while it waits for one. A closed file reads as its end. The block is read
+        and hashed outside the budget's lock, so a consumer asking for its next batch never
+        waits behind a disk read."""
         with self.turn:
             while self.position >= self.allowed and not self.done:
                 if not self.turn.wait(NUDGE) and self.waiting:
@@ -49,16 +52,21 @@ class PacedFile(io.RawIOBase):
                     break
             if self.done:
                 return 0
-            count = self.raw.readinto(buffer)
+        with self.reading:
+            if self.raw.closed:
+                return 0
+            count = self.raw.readinto(buffer) or 0
             self.digest.update(memoryview(buffer)[:count])
+        with self.turn:
             self.position += count
-            return count
+        return count
 
     def sha256(self) -> str | None:
         """Hex sha256 of the whole file once it has been read to its end, else None."""
-        with self.turn:
-            done = self.position == self.raw.seek(0, io.SEEK_END)
-            self.raw.seek(self.position)
+        with self.reading:
+            at = self.raw.tell()
+            done = at == self.raw.seek(0, io.SEEK_END)
+            self.raw.seek(at)
             return self.digest.hexdigest() if done else None
 
     def paced(self, batches: Iterator[T], size: int) -> Iterator[T]:
@@ -86,5 +94,6 @@ class PacedFile(io.RawIOBase):
         with self.turn:
             self.done = True
             self.turn.notify_all()
+        with self.reading:
             self.raw.close()
         super().close()

@@ -6,8 +6,10 @@ Arrow's streaming reader does not report line numbers, so batch locators are dat
 
 import csv
 from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -24,6 +26,7 @@ from netvet.model import Issue
 from netvet.model.vocab import IssueSeverity
 
 BLOCK_BYTES = 16 << 20
+T = TypeVar("T")
 # How many blocks Arrow's reader may read past the batch being worked on (see paced.py).
 AHEAD_BLOCKS = 3
 
@@ -81,6 +84,24 @@ def stream_csv(path: Path, issues: StreamIssues) -> Iterator[pa.RecordBatch]:
             issues.sha256 = source.sha256()
         except pa.ArrowInvalid as exc:
             raise SourceError(f"{path}: {exc}") from exc
+
+
+def first_ahead(batches: Iterator[T]) -> Iterator[T]:
+    """The batches, the first one read on a thread from this call on. Arrow parses a whole
+    block before its reader returns (~0.1-0.2 s for 16 MB), and that work then overlaps the
+    caller's own set-up (imports, the engine and its kb parts) instead of following it."""
+    pool = ThreadPoolExecutor(1, thread_name_prefix="netvet-first-batch")
+    first = pool.submit(next, batches, None)
+    pool.shutdown(wait=False)  # the thread ends with its one task
+    return _after_first(first, batches)
+
+
+def _after_first(first: "Future[T | None]", batches: Iterator[T]) -> Iterator[T]:
+    """The first batch once read (its error raised here), then the rest."""
+    head = first.result()
+    if head is not None:
+        yield head
+        yield from batches
 
 
 def cap_batch(

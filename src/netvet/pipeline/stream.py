@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netvet.errors import SourceError, UsageError
 from netvet.ingest import detect_format
@@ -17,6 +18,11 @@ from netvet.model.vocab import IssueSeverity
 from netvet.pipeline.scan import InputFile, Progress, scan_paths, sha256_file
 from netvet.regimes import REGIMES
 from netvet.report.summary import Tally
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from netvet.batch.reader import StreamIssues
 
 ENGINES = ("auto", "row", "arrow")
 ARROW_MIN_BYTES = 16 << 20
@@ -116,22 +122,24 @@ class ScanStream:
     def arrow_findings(self, path: Path, tally: Tally | None) -> Iterator[Finding]:
         """The Arrow engine on one CSV or Parquet inventory; with a tally, count groups instead of
         yielding findings. (The engine and pyarrow are imported here, when an input runs on it.)"""
-        from netvet.batch.decide import GroupCounts, findings_of
-        from netvet.batch.engine import BatchEngine
-        from netvet.batch.parquet import parquet_header, stream_parquet
-        from netvet.batch.reader import StreamIssues, cap_batch, header_of, stream_csv
+        from netvet.batch.reader import StreamIssues, cap_batch, first_ahead
 
         if self.fmt not in ("auto", "inventory"):
             raise UsageError(f"--engine arrow reads CSV or Parquet inventories, not --format {self.fmt}")
-        parquet = is_parquet(path)
-        header = parquet_header(path) if parquet else header_of(path)[0]
+        rejected = StreamIssues(str(path))
+        header, batches = input_batches(path, rejected)
         columns = map_columns(header, self.overrides)
         fields = dict(columns.fields)
         self.issues += duplicate_issues(str(path), 1, header, columns)
         require_identifying_column(path, 1, header, fields)
+        batches = first_ahead(batches)  # read while the engine is imported and set up
+
+        from netvet.batch.decide import GroupCounts, findings_of
+        from netvet.batch.engine import BatchEngine
+
         engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use, self.organisation)
-        rejected, seen, groups = StreamIssues(str(path)), 0, GroupCounts()
-        for raw in stream_parquet(path) if parquet else stream_csv(path, rejected):
+        seen, groups = 0, GroupCounts()
+        for raw in batches:
             batch, cut = cap_batch(raw, fields, str(path), seen)
             self.issues += cut
             rows, problems = engine.run(batch, fields, str(path), seen)
@@ -148,3 +156,15 @@ class ScanStream:
         self.issues += rejected.issues
         sha256 = rejected.sha256 or sha256_file(path)  # the CSV stream hashes what it reads
         self.inputs.append(InputFile(str(path), sha256, "inventory", seen))
+
+
+def input_batches(path: Path, rejected: "StreamIssues") -> tuple[list[str], Iterator["pa.RecordBatch"]]:
+    """The header and the (not yet started) batches of a CSV or Parquet inventory; pyarrow's
+    Parquet module is imported only for a Parquet input."""
+    if is_parquet(path):
+        from netvet.batch.parquet import parquet_header, stream_parquet
+
+        return parquet_header(path), stream_parquet(path)
+    from netvet.batch.reader import header_of, stream_csv
+
+    return header_of(path)[0], stream_csv(path, rejected)
