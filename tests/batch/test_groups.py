@@ -5,7 +5,7 @@ are cut as the row engine cuts them."""
 import hashlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from netvet.batch.dates import acquired_edges
 from netvet.batch.engine import BatchEngine
 from netvet.batch.keys import combine
 from netvet.batch.paced import PacedFile
-from netvet.batch.reader import first_ahead
+from netvet.batch.reader import FirstAhead
 from netvet.errors import SourceError
 from netvet.kb.loader import KnowledgeBase
 from netvet.model import Finding
@@ -156,24 +156,43 @@ def test_closing_a_paced_file_ends_a_waiting_read(tmp_path: Path) -> None:
 def test_the_first_batch_is_read_ahead_on_a_thread_and_its_error_raised_in_the_loop() -> None:
     started, threads = threading.Event(), []
 
-    def batches() -> Iterator[int]:
+    def batches() -> Generator[int, None, None]:
         threads.append(threading.current_thread().name)
         started.set()
         yield from range(5)
 
-    ahead = first_ahead(batches())
+    ahead = FirstAhead(batches())
     assert started.wait(5)  # read before the caller asks for anything
     assert list(ahead) == list(range(5))
     assert threads == [threads[0]] and threads[0] != threading.current_thread().name
 
-    def broken() -> Iterator[int]:
+    def broken() -> Generator[int, None, None]:
         raise SourceError("inventory.csv: not a CSV")
         yield 0
 
-    failing = first_ahead(broken())  # no error yet: it belongs to the loop
+    failing = FirstAhead(broken())  # no error yet: it belongs to the loop
     with pytest.raises(SourceError, match="inventory.csv: not a CSV"):
         next(failing)
-    assert list(first_ahead(iter(()))) == []
+    assert list(FirstAhead(iter_nothing())) == []
+
+
+def iter_nothing() -> Generator[int, None, None]:
+    yield from ()
+
+
+def test_closing_before_the_first_batch_is_asked_for_closes_the_file_underneath(tmp_path: Path) -> None:
+    path, block = tmp_path / "rows.csv", 1 << 14
+    write_csv(path, 30_000)
+    source = PacedFile(path, block)
+
+    def batches() -> Generator[pa.RecordBatch, None, None]:
+        with source:
+            reader = pacsv.open_csv(source, read_options=pacsv.ReadOptions(block_size=block))
+            yield from source.paced(iter(reader), block)
+
+    ahead = FirstAhead(batches())
+    ahead.close()  # e.g. the engine failed to start: Arrow's reads must not be left waiting
+    assert source.closed and source.raw.closed
 
 
 def test_a_paced_file_read_alongside_its_consumer_hashes_every_byte_once(tmp_path: Path) -> None:
@@ -182,6 +201,6 @@ def test_a_paced_file_read_alongside_its_consumer_hashes_every_byte_once(tmp_pat
     options = pacsv.ReadOptions(block_size=block)
     with PacedFile(path, block) as source:
         reader = pacsv.open_csv(source, read_options=options)
-        rows = sum(len(b) for b in first_ahead(source.paced(iter(reader), block)))
+        rows = sum(len(b) for b in FirstAhead(source.paced(iter(reader), block)))
         assert source.sha256() == hashlib.sha256(path.read_bytes()).hexdigest()
     assert rows == 30_000

@@ -10,7 +10,7 @@ closing the file ends every wait, so the two never wait for each other for long.
 import hashlib
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -69,7 +69,7 @@ class PacedFile(io.RawIOBase):
             self.raw.seek(at)
             return self.digest.hexdigest() if done else None
 
-    def paced(self, batches: Iterator[T], size: int) -> Iterator[T]:
+    def paced(self, batches: Iterator[T], size: int) -> Generator[T, None, None]:
         """The batches; asking for the next one lets the reader go `size` bytes further."""
         while True:
             self.wait_for_batch(True)

@@ -4,7 +4,7 @@ findings written as a dataset partitioned by verdict (`verdict=covered/part-0000
 The written columns are the CSV output's flat columns (all text) and `record`, the whole JSON
 contract object of the finding, so nothing the JSON output says is lost."""
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def as_text(batch: pa.RecordBatch, path: Path) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, names=[f"c{i}" for i in range(len(arrays))])
 
 
-def stream_parquet(path: Path, rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+def stream_parquet(path: Path, rows: int = BATCH_ROWS) -> Generator[pa.RecordBatch, None, None]:
     """Record batches of text, row group by row group: never the whole file in memory."""
     source = open_parquet(path)
     try:

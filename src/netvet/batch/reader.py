@@ -5,8 +5,8 @@ Arrow's streaming reader does not report line numbers, so batch locators are dat
 """
 
 import csv
-from collections.abc import Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Generator, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -67,7 +67,7 @@ def header_of(path: Path) -> tuple[list[str], str, str]:
     return next(csv.reader([first], delimiter=delimiter)), delimiter, encoding
 
 
-def stream_csv(path: Path, issues: StreamIssues) -> Iterator[pa.RecordBatch]:
+def stream_csv(path: Path, issues: StreamIssues) -> Generator[pa.RecordBatch, None, None]:
     """Record batches with every column as a string."""
     header, delimiter, encoding = header_of(path)
     issues.width = len(header)
@@ -86,22 +86,33 @@ def stream_csv(path: Path, issues: StreamIssues) -> Iterator[pa.RecordBatch]:
             raise SourceError(f"{path}: {exc}") from exc
 
 
-def first_ahead(batches: Iterator[T]) -> Iterator[T]:
-    """The batches, the first one read on a thread from this call on. Arrow parses a whole
-    block before its reader returns (~0.1-0.2 s for 16 MB), and that work then overlaps the
-    caller's own set-up (imports, the engine and its kb parts) instead of following it."""
-    pool = ThreadPoolExecutor(1, thread_name_prefix="netvet-first-batch")
-    first = pool.submit(next, batches, None)
-    pool.shutdown(wait=False)  # the thread ends with its one task
-    return _after_first(first, batches)
+class FirstAhead(Iterator[T]):
+    """Batches whose first one is read on a thread from the moment this is made. Arrow parses a
+    whole block before its reader returns (~0.1-0.2 s for 16 MB); that work then overlaps the
+    caller's own set-up (imports, the engine and its kb parts) instead of following it. Close it
+    (`contextlib.closing`) so that the stream underneath is closed on every way out, even one
+    taken before the first batch was asked for."""
 
+    def __init__(self, batches: Generator[T, None, None]) -> None:
+        self.batches = batches
+        pool = ThreadPoolExecutor(1, thread_name_prefix="netvet-first-batch")
+        self.first: Future[T | None] | None = pool.submit(next, batches, None)
+        pool.shutdown(wait=False)  # the thread ends with its one task
 
-def _after_first(first: "Future[T | None]", batches: Iterator[T]) -> Iterator[T]:
-    """The first batch once read (its error raised here), then the rest."""
-    head = first.result()
-    if head is not None:
-        yield head
-        yield from batches
+    def __next__(self) -> T:
+        """The first batch once read (its error raised here, in the caller), then the rest."""
+        first, self.first = self.first, None
+        item = first.result() if first is not None else next(self.batches, None)
+        if item is None:
+            raise StopIteration
+        return item
+
+    def close(self) -> None:
+        """Let the first read end, then close the stream (its file, and Arrow's reads of it)."""
+        if self.first is not None:
+            wait([self.first])
+            self.first = None
+        self.batches.close()
 
 
 def cap_batch(

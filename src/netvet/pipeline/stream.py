@@ -1,7 +1,8 @@
 """Scan inputs as a stream: the row engine for ordinary files, the Arrow engine for large CSVs
 (bounded memory). Findings come out one at a time; issues and inputs fill in as they are read."""
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -122,7 +123,7 @@ class ScanStream:
     def arrow_findings(self, path: Path, tally: Tally | None) -> Iterator[Finding]:
         """The Arrow engine on one CSV or Parquet inventory; with a tally, count groups instead of
         yielding findings. (The engine and pyarrow are imported here, when an input runs on it.)"""
-        from netvet.batch.reader import StreamIssues, cap_batch, first_ahead
+        from netvet.batch.reader import FirstAhead, StreamIssues
 
         if self.fmt not in ("auto", "inventory"):
             raise UsageError(f"--engine arrow reads CSV or Parquet inventories, not --format {self.fmt}")
@@ -132,10 +133,20 @@ class ScanStream:
         fields = dict(columns.fields)
         self.issues += duplicate_issues(str(path), 1, header, columns)
         require_identifying_column(path, 1, header, fields)
-        batches = first_ahead(batches)  # read while the engine is imported and set up
+        with closing(FirstAhead(batches)) as ahead:  # read while the engine is imported and set up
+            seen = yield from self.batch_findings(path, fields, ahead, tally)
+        self.issues += rejected.issues
+        sha256 = rejected.sha256 or sha256_file(path)  # the CSV stream hashes what it reads
+        self.inputs.append(InputFile(str(path), sha256, "inventory", seen))
 
+    def batch_findings(
+        self, path: Path, fields: Mapping[str, int], batches: Iterator["pa.RecordBatch"], tally: Tally | None
+    ) -> Generator[Finding, None, int]:
+        """The Arrow engine over one input's batches (findings, or counts into the tally); returns
+        how many rows it read."""
         from netvet.batch.decide import GroupCounts, findings_of
         from netvet.batch.engine import BatchEngine
+        from netvet.batch.reader import cap_batch
 
         engine = BatchEngine(self.kb, self.as_of, self.regimes, self.default_use, self.organisation)
         seen, groups = 0, GroupCounts()
@@ -153,12 +164,12 @@ class ScanStream:
                 self.progress(len(batch))
         if tally is not None:
             groups.into(tally)
-        self.issues += rejected.issues
-        sha256 = rejected.sha256 or sha256_file(path)  # the CSV stream hashes what it reads
-        self.inputs.append(InputFile(str(path), sha256, "inventory", seen))
+        return seen
 
 
-def input_batches(path: Path, rejected: "StreamIssues") -> tuple[list[str], Iterator["pa.RecordBatch"]]:
+def input_batches(
+    path: Path, rejected: "StreamIssues"
+) -> tuple[list[str], Generator["pa.RecordBatch", None, None]]:
     """The header and the (not yet started) batches of a CSV or Parquet inventory; pyarrow's
     Parquet module is imported only for a Parquet input."""
     if is_parquet(path):
