@@ -32,6 +32,39 @@ def test_a_closed_pipe_ends_quietly_with_141(tmp_path: Path) -> None:
     assert "Traceback" not in err and "Exception ignored" not in err
 
 
+def test_a_closed_pipe_mid_stream_ends_the_arrow_engine_too(tmp_path: Path) -> None:
+    # The Arrow engine stops with its reader many blocks short of the end (blocks of 64 KB
+    # here, so that a few MB make dozens): its file must be closed and Arrow's background reads
+    # wound down before exit. Left to the garbage collector they still held the file when the
+    # interpreter exited, and Arrow's thread pool waited for them forever: the command hung.
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    inventory = tmp_path / "large.csv"
+    inventory.write_text(lines[0] + "".join(lines[1:]) * 60, encoding="utf-8")
+    small_blocks = (
+        "import netvet.batch.reader as r; r.BLOCK_BYTES = 1 << 16; from netvet.cli import main; main()"
+    )
+    args = ["scan", str(inventory), "--engine", "arrow", "--no-store", "--jsonl", "--as-of", "2026-11-23"]
+    with subprocess.Popen(
+        [sys.executable, "-c", small_blocks, *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as p:
+        assert p.stdout is not None and p.stderr is not None
+        first = p.stdout.readline()
+        p.stdout.close()
+        try:
+            code = p.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            raise AssertionError("the scan hung after its output was closed") from None
+        err = p.stderr.read().decode()
+    assert inventory.stat().st_size > 40 * (1 << 16)
+    assert first.startswith(b"{")
+    assert code == 141, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
 def test_screen_reads_windows_1252_names_and_writes_no_formula(tmp_path: Path) -> None:
     names = tmp_path / "names.csv"
     names.write_bytes('name,note\nSociété Générale,=HYPERLINK("x")\nZTE Corporation,ok\n'.encode("cp1252"))

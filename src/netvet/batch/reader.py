@@ -4,6 +4,7 @@ Arrow's streaming reader does not report line numbers, so batch locators are dat
 ('row 12' is the twelfth data record) and rows of the wrong width are located by their text.
 """
 
+import contextlib
 import csv
 from collections.abc import Generator, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -80,10 +81,25 @@ def stream_csv(path: Path, issues: StreamIssues) -> Generator[pa.RecordBatch, No
     with PacedFile(path, AHEAD_BLOCKS * BLOCK_BYTES) as source:
         try:
             reader = pacsv.open_csv(source, read_options=read, parse_options=parse, convert_options=convert)
-            yield from source.paced(iter(reader), BLOCK_BYTES)
+            try:
+                yield from source.paced(iter(reader), BLOCK_BYTES)
+            except GeneratorExit:
+                wind_down(source, reader)
+                raise
             issues.sha256 = source.sha256()
         except pa.ArrowInvalid as exc:
             raise SourceError(f"{path}: {exc}") from exc
+
+
+def wind_down(source: PacedFile, reader: pacsv.CSVStreamingReader) -> None:
+    """A stream its consumer left early (an error, a closed pipe): the file reads as ended from
+    now on, and Arrow's reader runs out what it holds. Left half-way, its background reads
+    still held the file when the interpreter exited, and Arrow's thread pool waited for them
+    forever; a malformed last row in what is left is nobody's concern any more."""
+    source.close()
+    with contextlib.suppress(pa.ArrowInvalid, StopIteration):
+        while True:
+            reader.read_next_batch()
 
 
 class FirstAhead(Iterator[T]):

@@ -5,6 +5,7 @@ The pipeline, the kb and the store are imported inside the functions that use th
 error answers before any of them loads."""
 
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -243,18 +244,19 @@ def consume(
         writer = RecordWriter(fmt, out) if fmt else None
 
         def records() -> Iterator["FindingRecord"]:
-            for found in stream.findings():
-                finding, record = reviewed_record(found, kb, day, book, agreements)
-                if record.mitigation is not None:
-                    mitigated.append(record.mitigation.status)
-                tally.add_finding(finding)
-                if writer or table:
-                    json_record = record.to_json()
-                    if writer:
-                        writer.write(json_record)
-                    if table:
-                        table.write(json_record)
-                yield record
+            with closing(stream.findings()) as findings:  # closed when output fails (a closed pipe)
+                for found in findings:
+                    finding, record = reviewed_record(found, kb, day, book, agreements)
+                    if record.mitigation is not None:
+                        mitigated.append(record.mitigation.status)
+                    tally.add_finding(finding)
+                    if writer or table:
+                        json_record = record.to_json()
+                        if writer:
+                            writer.write(json_record)
+                        if table:
+                            table.write(json_record)
+                    yield record
 
         run_id = None
         if url:

@@ -3,6 +3,7 @@ both run. Each finding becomes its contract record with the review decision and 
 agreement in force applied, and the run is written in one transaction or not at all."""
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -72,10 +73,11 @@ def scan_to_store(
     counts: dict[str, int] = {}
 
     def records() -> Iterator[FindingRecord]:
-        for found in stream.findings():
-            _, record = reviewed_record(found, stream.kb, stream.as_of, book, agreements)
-            counts[record.verdict] = counts.get(record.verdict, 0) + 1
-            yield record
+        with closing(stream.findings()) as findings:  # closed when the job fails or is cancelled
+            for found in findings:
+                _, record = reviewed_record(found, stream.kb, stream.as_of, book, agreements)
+                counts[record.verdict] = counts.get(record.verdict, 0) + 1
+                yield record
 
     run_id = store_run(url, stream, records(), started, also)
     return StoredScan(run_id, counts, len(stream.issues), tuple(stream.unusable))

@@ -63,16 +63,21 @@ class ScanStream:
         inventory = self.fmt == "inventory" or (self.fmt == "auto" and detect_format(path) == "inventory")
         return "arrow" if big and csv_like and inventory else "row"
 
-    def findings(self) -> Iterator[Finding]:
-        """Every finding of every input, in input order."""
+    def findings(self) -> Generator[Finding, None, None]:
+        """Every finding of every input, in input order. A consumer that may stop early (an
+        error, a closed pipe, Ctrl-C) closes it (`contextlib.closing`): an input still being read
+        then closes its file at once, and Arrow's reads of it end before the interpreter does
+        (left to the garbage collector, they were still waiting on the file at exit, and Arrow's
+        thread pool then waited for them forever)."""
         for path in self.paths:
             yield from self.guarded(path, self.input_findings(path, None))
 
     def tally_only(self, tally: Tally) -> None:
         """Count every input without building findings where the Arrow engine allows it."""
         for path in self.paths:
-            for finding in self.guarded(path, self.input_findings(path, tally)):
-                tally.add_finding(finding)
+            with closing(self.guarded(path, self.input_findings(path, tally))) as findings:
+                for finding in findings:
+                    tally.add_finding(finding)
 
     def input_findings(self, path: Path, tally: Tally | None) -> Iterator[Finding]:
         """One input through its engine (with a tally, the Arrow engine counts instead)."""
@@ -80,7 +85,7 @@ class ScanStream:
             return self.arrow_findings(path, tally)
         return self.row_findings(path)
 
-    def guarded(self, path: Path, findings: Iterator[Finding]) -> Iterator[Finding]:
+    def guarded(self, path: Path, findings: Iterator[Finding]) -> Generator[Finding, None, None]:
         """With several inputs, an unusable one becomes an error Issue and the others go on;
         a single unusable input stops the scan. A reader failing in a way it should not (a bug)
         counts as unusable too, so one bad input never stops the others."""
